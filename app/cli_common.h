@@ -1,0 +1,22 @@
+// Shared helpers of the cxr-ground subcommands.
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+
+#include <cstdio>
+
+namespace cxr::cli {
+
+class Cli {
+    Q_DECLARE_TR_FUNCTIONS(Cli)
+};
+
+inline int fail(const QString& message, int code = 1) {
+    std::fprintf(stderr, "cxr-ground: %s\n", message.toUtf8().constData());
+    return code;
+}
+
+int runBench(const QStringList& args);
+
+}  // namespace cxr::cli

@@ -1,0 +1,129 @@
+// cxr-ground: the headless command line on the same core as the viewer.
+#include "cli_common.h"
+
+#include "imaging/image.h"
+#include "imaging/loader.h"
+
+#include <QFileInfo>
+#include <QStringList>
+
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <cstdio>
+
+using namespace cxr;
+using cxr::cli::Cli;
+using cxr::cli::fail;
+
+namespace {
+
+void usage(FILE* to) {
+    const QString text = Cli::tr(
+        "Usage: cxr-ground <command> [options]\n"
+        "\n"
+        "Commands:\n"
+        "  info IN                         header facts of an image as JSON\n"
+        "  render IN OUT.png [--window CENTER:WIDTH] [--frame N]\n"
+        "                                  the image as the viewer shows it by default,\n"
+        "                                  8-bit grey (RGB for colour images), original size;\n"
+        "                                  N counts from 1\n"
+        "  bench viewer [--size N] [--repeat K]\n"
+        "                                  open + first render and window/level step timings\n"
+        "  help                            this text\n");
+    std::fputs(text.toUtf8().constData(), to);
+}
+
+bool parseWindow(const QString& s, Window* w) {
+    const QStringList parts = s.split(QLatin1Char(':'));
+    if (parts.size() != 2) return false;
+    bool a = false, b = false;
+    w->center = parts[0].toDouble(&a);
+    w->width = parts[1].toDouble(&b);
+    return a && b && w->width > 0;
+}
+
+int cmdInfo(const QStringList& args) {
+    if (args.size() != 1) return fail(Cli::tr("info needs exactly one input file"), 2);
+    const QString in = args[0];
+    if (!QFileInfo(in).isFile()) return fail(Cli::tr("%1: the file does not exist").arg(in));
+    if (looksLikeDicom(in)) {
+        const HeaderResult h = readHeader(in);
+        if (!h.ok()) return fail(h.error);
+        std::fputs(infoJson(h.info).constData(), stdout);
+        return 0;
+    }
+    const LoadResult r = loadImage(in);
+    if (!r.ok()) return fail(r.error);
+    std::fputs(infoJson(r.image->info).constData(), stdout);
+    return 0;
+}
+
+int cmdRender(const QStringList& args) {
+    QStringList pos;
+    Window window;
+    bool haveWindow = false;
+    int frame = 1;
+    for (int i = 0; i < args.size(); ++i) {
+        const QString& a = args[i];
+        if (a == QLatin1String("--window")) {
+            if (i + 1 >= args.size() || !parseWindow(args[i + 1], &window))
+                return fail(Cli::tr("--window needs CENTER:WIDTH with a positive width, e.g. 2048:4096"), 2);
+            haveWindow = true;
+            ++i;
+        } else if (a == QLatin1String("--frame")) {
+            bool ok = false;
+            frame = i + 1 < args.size() ? args[i + 1].toInt(&ok) : 0;
+            if (!ok || frame < 1) return fail(Cli::tr("--frame needs a frame number (1 = first)"), 2);
+            ++i;
+        } else if (a.startsWith(QLatin1String("--"))) {
+            return fail(Cli::tr("unknown option %1").arg(a), 2);
+        } else {
+            pos << a;
+        }
+    }
+    if (pos.size() != 2) return fail(Cli::tr("render needs an input file and an output PNG"), 2);
+    const LoadResult r = loadImage(pos[0], frame - 1);
+    if (!r.ok()) return fail(r.error);
+    for (const QString& w : r.warnings) std::fprintf(stderr, "cxr-ground: %s\n", w.toUtf8().constData());
+    DisplaySettings ds = defaultDisplay(*r.image);
+    if (haveWindow) {
+        ds.voi = DisplaySettings::Voi::Window;
+        ds.window = window;
+    }
+    Renderer renderer;
+    Rendered out = renderer.render(*r.image, ds);
+    cv::Mat m(out.height, out.width, out.channels == 3 ? CV_8UC3 : CV_8UC1, out.pixels.data());
+    cv::Mat bgr;
+    if (out.channels == 3) cv::cvtColor(m, bgr, cv::COLOR_RGB2BGR); else bgr = m;
+    bool written = false;
+    try {
+        written = cv::imwrite(pos[1].toStdString(), bgr);
+    } catch (const cv::Exception&) {
+        written = false;
+    }
+    if (!written) return fail(Cli::tr("%1: cannot write the PNG (folder missing, not writable or disk full?)").arg(pos[1]));
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("cxr-ground"));
+    QStringList args = app.arguments().mid(1);
+    if (args.isEmpty()) {
+        usage(stderr);
+        return 2;
+    }
+    const QString cmd = args.takeFirst();
+    if (cmd == QLatin1String("help") || cmd == QLatin1String("--help") || cmd == QLatin1String("-h")) {
+        usage(stdout);
+        return 0;
+    }
+    if (cmd == QLatin1String("info")) return cmdInfo(args);
+    if (cmd == QLatin1String("render")) return cmdRender(args);
+    if (cmd == QLatin1String("bench")) return cxr::cli::runBench(args);
+    usage(stderr);
+    return fail(Cli::tr("unknown command %1").arg(cmd), 2);
+}
