@@ -18,5 +18,8 @@ inline int fail(const QString& message, int code = 1) {
 }
 
 int runBench(const QStringList& args);
+int cmdGround(QStringList args);
+int cmdTokenize(QStringList args);
+int cmdInspectModel(QStringList args);
 
 }  // namespace cxr::cli

@@ -1,6 +1,8 @@
 // cxr-ground: the headless command line on the same core as the viewer.
 #include "cli_common.h"
 
+#include "bench_engine.h"
+
 #include "imaging/image.h"
 #include "imaging/loader.h"
 
@@ -28,8 +30,21 @@ void usage(FILE* to) {
         "                                  the image as the viewer shows it by default,\n"
         "                                  8-bit grey (RGB for colour images), original size;\n"
         "                                  N counts from 1\n"
-        "  bench viewer [--size N] [--repeat K]\n"
+        "  ground --model DIR --image IN --prompt TEXT [--prompt TEXT ...] --out DIR\n"
+        "         [--device cpu|cuda] [--precision fp32|bf16|fp16] [--steps N] [--window A:B]\n"
+        "         [--layers L,...] [--threads N] [--no-otsu]\n"
+        "                                  heat maps of the prompts on the image; for prompt k\n"
+        "                                  DIR/<k as 3 digits>/ holds heatmap.npy,\n"
+        "                                  heatmap_smooth.npy, heatmap_original.npy,\n"
+        "                                  overlay.png and result.json\n"
+        "  tokenize --model DIR TEXT       CLIP token ids as JSON {input_ids, length}\n"
+        "  inspect-model [--expected-keys] DIR\n"
+        "                                  validate a model folder / list the tensors a valid\n"
+        "                                  checkpoint of its configuration holds\n"
+        "  bench viewer [--size N] [--repeat K] [--file DICOM]\n"
         "                                  open + first render and window/level step timings\n"
+        "  bench engine --config DIR [--steps N] [--device ...] [--precision ...] [--no-naive]\n"
+        "                                  naive pipeline vs this engine, real-size random model\n"
         "  help                            this text\n");
     std::fputs(text.toUtf8().constData(), to);
 }
@@ -123,7 +138,18 @@ int main(int argc, char** argv) {
     }
     if (cmd == QLatin1String("info")) return cmdInfo(args);
     if (cmd == QLatin1String("render")) return cmdRender(args);
-    if (cmd == QLatin1String("bench")) return cxr::cli::runBench(args);
+    if (cmd == QLatin1String("bench")) {
+        if (!args.isEmpty() && args[0] == QLatin1String("engine")) {
+            cxr::bench::Options o;
+            std::string err;
+            if (!cxr::bench::parseOptions(argc, argv, 3, &o, &err)) return fail(QString::fromStdString(err), 2);
+            return cxr::bench::runEngineBench(o);
+        }
+        return cxr::cli::runBench(args);
+    }
+    if (cmd == QLatin1String("ground")) return cxr::cli::cmdGround(args);
+    if (cmd == QLatin1String("tokenize")) return cxr::cli::cmdTokenize(args);
+    if (cmd == QLatin1String("inspect-model")) return cxr::cli::cmdInspectModel(args);
     usage(stderr);
     return fail(Cli::tr("unknown command %1").arg(cmd), 2);
 }

@@ -1,0 +1,21 @@
+// Engine benchmark (Qt-free; used by cxr-ground and the engine-only cxr-ground-engine).
+#pragma once
+
+#include <string>
+
+namespace cxr::bench {
+
+struct Options {
+    std::string configDir;
+    int steps = 30;
+    std::string device = "cpu";
+    std::string precision = "fp32";
+    int threads = 0;
+    int width = 1024, height = 1024;
+    bool skipNaive = false;
+};
+
+bool parseOptions(int argc, char** argv, int first, Options* o, std::string* error);
+int runEngineBench(const Options& o);
+
+}  // namespace cxr::bench

@@ -1,0 +1,180 @@
+// The engine commands of cxr-ground, run as a user runs them.
+#include "grounding/npy.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cmath>
+
+namespace {
+
+const QString kData = QStringLiteral(CXRG_TEST_DATA);
+const QString kExe = QStringLiteral(CXRG_BINARY_DIR "/app/cxr-ground");
+
+struct Run {
+    int code = -1;
+    QByteArray out, err;
+};
+
+Run run(const QStringList& args, int timeoutMs = 600000) {
+    QProcess p;
+    p.start(kExe, args);
+    Run r;
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        r.err = "timeout";
+        return r;
+    }
+    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+std::vector<float> readNpy(const QString& path, std::vector<int64_t>* shape = nullptr) {
+    cxr::npy::Array a;
+    std::string e;
+    if (!cxr::npy::read(path.toStdString(), &a, &e)) return {};
+    if (shape) *shape = a.shape;
+    return a.toFloat();
+}
+
+bool copyTree(const QString& from, const QString& to) {
+    QDir().mkpath(to);
+    for (const QFileInfo& fi : QDir(from).entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot)) {
+        const QString dst = to + "/" + fi.fileName();
+        if (fi.isDir()) {
+            if (!copyTree(fi.filePath(), dst)) return false;
+        } else if (!QFile::copy(fi.filePath(), dst)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+}  // namespace
+
+class TestCliEngine : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void expectedKeysOfTheRealConfiguration() {
+        const Run r = run({"inspect-model", "--expected-keys", kData + "/full-config"});
+        QVERIFY2(r.code == 0, r.err.constData());
+        QStringList ours = QString::fromUtf8(r.out).split('\n', Qt::SkipEmptyParts);
+        QStringList ref;
+        const QList<QPair<QString, QString>> files = {{"unet", "keys_unet.txt"},
+                                                      {"autoencoder", "keys_autoencoder.txt"},
+                                                      {"text_encoder", "keys_clip.txt"}};
+        for (const auto& [net, file] : files) {
+            QFile f(kData + "/full_size_keys/" + file);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            for (const QString& line : QString::fromUtf8(f.readAll()).split('\n', Qt::SkipEmptyParts)) {
+                const QStringList cols = line.split('\t');
+                QString shape = cols[1];
+                shape.remove('(').remove(')').remove(' ');
+                if (shape.endsWith(',')) shape.chop(1);
+                ref << net + "\t" + cols[0] + "\t" + shape;
+            }
+        }
+        QCOMPARE(ours.size(), ref.size());
+        ours.sort();
+        ref.sort();
+        QCOMPARE(ours, ref);
+    }
+
+    void tokenizeMatchesTheFixture() {
+        const Run r = run({"tokenize", "--model", kData + "/model-small", "Small left pleural effusion"});
+        QVERIFY2(r.code == 0, r.err.constData());
+        const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        const std::vector<float> ref = readNpy(kData + "/fixture-cases/nih01_landscape_up/token_ids.npy");
+        const QJsonArray ids = o["input_ids"].toArray();
+        QCOMPARE(ids.size(), 77);
+        for (int i = 0; i < 77; ++i) QCOMPARE(ids[i].toInteger(), qint64(ref[size_t(i)]));
+        QCOMPARE(o["length"].toInt(), 8);
+    }
+
+    void inspectModelExplainsProblems() {
+        Run r = run({"inspect-model", kData + "/model-small"});
+        QVERIFY2(r.code == 0, r.out.constData());
+        QTemporaryDir tmp;
+        QVERIFY(copyTree(kData + "/model-small", tmp.path()));
+        QVERIFY(QFile::remove(tmp.filePath("models/autoencoder.pth")));
+        r = run({"inspect-model", tmp.path()});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.out.contains("autoencoder.pth"), r.out.constData());
+        // ground with that folder: a clear error, no crash
+        r = run({"ground", "--model", tmp.path(), "--image", kData + "/png-chest/nih_cxr14_00000001_000.png",
+                 "--prompt", "effusion", "--out", tmp.filePath("out")});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("autoencoder.pth"), r.err.constData());
+    }
+
+    void groundWritesWhatTheReferenceComputes() {
+        QTemporaryDir tmp;
+        const QString caseDir = kData + "/fixture-cases/nih01_landscape_up";
+        const Run r = run({"ground", "--model", kData + "/model-small", "--image", caseDir + "/input.png", "--prompt",
+                           "Small left pleural effusion", "--prompt", "heart", "--out", tmp.path()});
+        QVERIFY2(r.code == 0, r.err.constData());
+        for (const QString& k : {QString("000"), QString("001")})
+            for (const char* f : {"heatmap.npy", "heatmap_smooth.npy", "heatmap_original.npy", "overlay.png", "result.json"})
+                QVERIFY2(QFile::exists(tmp.filePath(k + "/" + f)), qPrintable(k + "/" + f));
+        std::vector<int64_t> shape;
+        const std::vector<float> fin = readNpy(tmp.filePath("000/heatmap.npy"), &shape);
+        QCOMPARE(shape, (std::vector<int64_t>{512, 512}));
+        const std::vector<float> ref = readNpy(caseDir + "/heatmap_final.npy");
+        size_t agree = 0;
+        for (size_t i = 0; i < ref.size(); ++i) agree += (fin[i] > 0) == (ref[i] > 0);
+        QVERIFY2(agree >= size_t(0.999 * ref.size()), qPrintable(QString::number(agree)));
+        const std::vector<float> smooth = readNpy(tmp.filePath("000/heatmap_smooth.npy"));
+        const std::vector<float> refSmooth = readNpy(caseDir + "/heatmap_blur01.npy");
+        double e = 0;
+        for (size_t i = 0; i < refSmooth.size(); ++i) e = std::max(e, double(std::fabs(smooth[i] - refSmooth[i])));
+        QVERIFY2(e <= 1e-3, qPrintable(QString::number(e)));
+        const std::vector<float> orig = readNpy(tmp.filePath("000/heatmap_original.npy"), &shape);
+        QCOMPARE(shape, (std::vector<int64_t>{431, 512}));
+        const std::vector<float> refOrig = readNpy(caseDir + "/heatmap_original.npy");
+        for (size_t i = 0; i < refOrig.size(); ++i) QCOMPARE(std::isnan(orig[i]), std::isnan(refOrig[i]));
+        QFile jf(tmp.filePath("000/result.json"));
+        QVERIFY(jf.open(QIODevice::ReadOnly));
+        const QJsonObject o = QJsonDocument::fromJson(jf.readAll()).object();
+        QCOMPARE(o["prompt"].toString(), QString("Small left pleural effusion"));
+        QCOMPARE(o["length"].toInt(), 8);
+        QCOMPARE(o["word_tokens"].toInt(), 6);
+        QCOMPARE(o["unet_calls"].toInt(), 179 + 60);  // both prompts share one batch
+        QCOMPARE(o["token_ids"].toArray().size(), 77);
+        const double thr = readNpy(caseDir + "/otsu_threshold.npy")[0];
+        QVERIFY(std::fabs(o["otsu_threshold"].toDouble() - thr) <= 1e-3);
+        QCOMPARE(o["device"].toString(), QString("cpu"));
+        QVERIFY(o["seconds"].toObject().contains("inversion"));
+    }
+
+    void badArguments() {
+        QCOMPARE(run({"ground", "--model", kData + "/model-small"}).code, 2);
+        QTemporaryDir tmp;
+        Run r = run({"ground", "--model", kData + "/model-small", "--image", kData + "/dicom-malformed/pydicom_badVR.dcm",
+                     "--prompt", "effusion", "--out", tmp.path()});
+        QCOMPARE(r.code, 1);
+        QVERIFY(r.err.contains("pydicom_badVR.dcm"));
+        r = run({"ground", "--model", kData + "/model-small", "--image", kData + "/png-chest/nih_cxr14_00000001_000.png",
+                 "--prompt", "", "--out", tmp.path()});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("no words"), r.err.constData());
+        r = run({"ground", "--model", kData + "/model-small", "--image", kData + "/png-chest/nih_cxr14_00000001_000.png",
+                 "--prompt", "x", "--out", tmp.path(), "--layers", "3,99"});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("layer 99"), r.err.constData());
+        r = run({"ground", "--model", kData + "/model-small", "--image", kData + "/png-chest/nih_cxr14_00000001_000.png",
+                 "--prompt", "x", "--out", tmp.path(), "--precision", "bf16"});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains("CUDA"), r.err.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliEngine)
+#include "test_cli_engine.moc"
