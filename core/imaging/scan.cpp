@@ -71,6 +71,9 @@ QStringList dicomDirFiles(const QString& dicomdir, QString* error) {
 
 }  // namespace
 
+void groupFiles(const QStringList& candidates, const ScanProgress& progress, const std::atomic_bool* cancel,
+                ScanResult* out);
+
 ScanResult scanFolder(const QString& folder, const ScanProgress& progress,
                       const std::atomic_bool* cancel) {
     ScanResult result;
@@ -99,10 +102,19 @@ ScanResult scanFolder(const QString& folder, const ScanProgress& progress,
         }
         candidates.sort();
     }
+    groupFiles(candidates, progress, cancel, &result);
+    return result;
+}
 
-    struct Key {
-        QString patient, study, series;
-    };
+ScanResult scanFiles(const QStringList& files, const ScanProgress& progress, const std::atomic_bool* cancel) {
+    ScanResult result;
+    groupFiles(files, progress, cancel, &result);
+    return result;
+}
+
+void groupFiles(const QStringList& candidates, const ScanProgress& progress, const std::atomic_bool* cancel,
+                ScanResult* out) {
+    ScanResult& result = *out;
     std::map<QString, ScannedPatient> patients;  // by patient key
     for (const QString& p : candidates) {
         if (cancel && cancel->load()) {
@@ -117,7 +129,7 @@ ScanResult scanFolder(const QString& folder, const ScanProgress& progress,
             info.path = p;
             info.format = QFileInfo(p).suffix().toUpper();
             info.patientName = ScanText::tr("(no patient: image files)");
-            info.studyDescription = QFileInfo(p).absolutePath();
+            info.studyDescription = QFileInfo(p).dir().dirName();
             info.studyInstanceUid = QFileInfo(p).absolutePath();
             info.seriesInstanceUid = QFileInfo(p).absolutePath();
             info.seriesDescription = QFileInfo(p).dir().dirName();
@@ -173,7 +185,6 @@ ScanResult scanFolder(const QString& folder, const ScanProgress& progress,
         }
         result.patients.push_back(std::move(pat));
     }
-    return result;
 }
 
 }  // namespace cxr

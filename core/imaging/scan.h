@@ -6,6 +6,7 @@
 #include "image.h"
 
 #include <QString>
+#include <QStringList>
 
 #include <atomic>
 #include <functional>
@@ -52,5 +53,8 @@ using ScanProgress = std::function<void(int filesSeen, const QString& current)>;
 
 ScanResult scanFolder(const QString& folder, const ScanProgress& progress = {},
                       const std::atomic_bool* cancel = nullptr);
+// The same grouping for an explicit list of files (open files, drag and drop).
+ScanResult scanFiles(const QStringList& files, const ScanProgress& progress = {},
+                     const std::atomic_bool* cancel = nullptr);
 
 }  // namespace cxr

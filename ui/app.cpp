@@ -1,0 +1,119 @@
+#include "app.h"
+
+#include "mainwindow.h"
+#include "theme.h"
+#include "viewport.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QFileInfo>
+#include <QIcon>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QSettings>
+#include <QTimer>
+#include <QTranslator>
+
+#include <cstdio>
+
+static void initResources() {
+    Q_INIT_RESOURCE(resources);
+    Q_INIT_RESOURCE(cxrui_translations);
+}
+
+namespace cxr::ui {
+
+void initApplication(QApplication& app) {
+    initResources();
+    QApplication::setOrganizationName(QStringLiteral("CXR Ground"));
+    QApplication::setOrganizationDomain(QStringLiteral("cxrground.org"));
+    QApplication::setApplicationName(QStringLiteral("cxr-viewer"));
+    QApplication::setApplicationDisplayName(QStringLiteral("CXR Ground"));
+    QApplication::setApplicationVersion(QStringLiteral(CXRG_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("org.cxrground.CXRGround"));
+    app.setWindowIcon(QIcon(QStringLiteral(":/icons/cxr-viewer.svg")));
+}
+
+QString installTranslation(QApplication& app, const QString& language) {
+    QString lang = language;
+    if (lang.isEmpty()) lang = QLocale::system().name().section(QLatin1Char('_'), 0, 0);
+    if (lang != QLatin1String("de")) return QStringLiteral("en");
+    auto* t = new QTranslator(&app);
+    if (t->load(QStringLiteral(":/i18n/cxr_de.qm"))) app.installTranslator(t);
+    auto* qt = new QTranslator(&app);  // Qt's own dialogs (file dialog, message box buttons)
+    if (qt->load(QLocale(QStringLiteral("de")), QStringLiteral("qtbase"), QStringLiteral("_"),
+                 QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        app.installTranslator(qt);
+    return lang;
+}
+
+ViewerOptions parseViewerOptions(QApplication& app) {
+    QCommandLineParser p;
+    p.setApplicationDescription(QApplication::translate("cxr::ui::App", "Chest X-ray viewer (research use only - not for diagnosis)."));
+    p.addHelpOption();
+    p.addVersionOption();
+    p.addPositionalArgument(QStringLiteral("files"), QApplication::translate("cxr::ui::App", "DICOM, PNG or JPEG files or folders to open."),
+                            QStringLiteral("[FILE...]"));
+    QCommandLineOption shot(QStringLiteral("screenshot"),
+                            QApplication::translate("cxr::ui::App", "Grab the main window once the image is shown, write it to <png> and exit."),
+                            QStringLiteral("png"));
+    QCommandLineOption theme(QStringLiteral("theme"), QApplication::translate("cxr::ui::App", "Colour theme: dark or light."), QStringLiteral("theme"));
+    QCommandLineOption lang(QStringLiteral("language"), QApplication::translate("cxr::ui::App", "Interface language: en or de."), QStringLiteral("lang"));
+    QCommandLineOption size(QStringLiteral("size"), QApplication::translate("cxr::ui::App", "Window size, e.g. 1280x860."), QStringLiteral("WxH"));
+    QCommandLineOption samples(QStringLiteral("samples"), QApplication::translate("cxr::ui::App", "Open the bundled sample study."));
+    p.addOptions({shot, theme, lang, size, samples});
+    p.process(app);
+    ViewerOptions o;
+    o.files = p.positionalArguments();
+    o.screenshot = p.value(shot);
+    o.theme = p.value(theme);
+    o.language = p.value(lang);
+    o.size = p.value(size);
+    o.samples = p.isSet(samples);
+    return o;
+}
+
+int runViewer(QApplication& app, const ViewerOptions& o) {
+    QSettings settings;
+    applyTheme(themeFromString(o.theme.isEmpty() ? settings.value(QStringLiteral("ui/theme"), QStringLiteral("dark")).toString() : o.theme));
+    auto* w = new MainWindow;
+    w->setAttribute(Qt::WA_DeleteOnClose);
+    if (!o.size.isEmpty()) {
+        const QStringList wh = o.size.toLower().split(QLatin1Char('x'));
+        if (wh.size() == 2 && wh[0].toInt() > 200 && wh[1].toInt() > 200) w->resize(wh[0].toInt(), wh[1].toInt());
+    }
+    int exitCode = 0;
+    if (!o.screenshot.isEmpty()) {
+        w->setShowErrorDialogs(false);
+        const QString out = o.screenshot;
+        auto grab = [w, out, &exitCode, &app] {
+            QTimer::singleShot(300, w, [w, out, &exitCode, &app] {  // let thumbnails and layout settle
+                const QPixmap pm = w->grab();
+                if (!pm.save(out, "PNG")) {
+                    std::fprintf(stderr, "cxr-viewer: %s\n",
+                                 qPrintable(QApplication::translate("cxr::ui::App", "cannot write the screenshot %1").arg(out)));
+                    exitCode = 1;
+                }
+                app.quit();
+            });
+        };
+        QObject::connect(w, &MainWindow::imageShown, w, [grab](const QString&) { grab(); });
+        QObject::connect(w, &MainWindow::loadFailed, w, [&exitCode, &app](const QString&, const QString& msg) {
+            std::fprintf(stderr, "cxr-viewer: %s\n", qPrintable(msg));
+            exitCode = 1;
+            app.quit();
+        });
+        QTimer::singleShot(120000, &app, [&exitCode, &app] {
+            std::fprintf(stderr, "cxr-viewer: %s\n", qPrintable(QApplication::translate("cxr::ui::App", "timed out waiting for the image")));
+            exitCode = 1;
+            app.quit();
+        });
+    }
+    w->show();
+    if (o.samples || o.files.isEmpty()) w->openSamples();
+    else w->openFiles(o.files);
+    const int rc = app.exec();
+    return exitCode ? exitCode : rc;
+}
+
+}  // namespace cxr::ui

@@ -1,0 +1,33 @@
+// Application set-up shared by cxr-viewer and the UI tests: organisation name, settings,
+// theme, translation, scripted options.
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+class QApplication;
+class QTranslator;
+
+namespace cxr::ui {
+
+// Language: "" = system locale, "en", "de". Installs the translators; returns the language used.
+QString installTranslation(QApplication& app, const QString& language);
+void initApplication(QApplication& app);  // names, version, icon
+
+struct ViewerOptions {
+    QStringList files;
+    QString screenshot;
+    QString theme;      // "" = from settings
+    QString language;   // "" = from settings
+    QString size;       // "WxH"
+    bool samples = false;
+};
+
+// Parses the command line (translated --help). Exits on --help / --version.
+ViewerOptions parseViewerOptions(QApplication& app);
+
+// Runs the viewer; returns the exit code. With a screenshot path, waits for the first image,
+// grabs the main window, writes the PNG and quits (1 when loading or writing failed).
+int runViewer(QApplication& app, const ViewerOptions& options);
+
+}  // namespace cxr::ui

@@ -1,0 +1,748 @@
+#include "mainwindow.h"
+
+#include "dialogs.h"
+#include "theme.h"
+#include "viewport.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QDir>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPainter>
+#include <QPointer>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QSpinBox>
+#include <QStatusBar>
+#include <QStyle>
+#include <QTimer>
+#include <QToolBar>
+#include <QTreeWidget>
+#include <QtConcurrent>
+
+#include <cmath>
+
+static void initUiResources() {
+    Q_INIT_RESOURCE(resources);
+    Q_INIT_RESOURCE(cxrui_translations);
+}
+
+namespace cxr::ui {
+
+namespace {
+
+constexpr int kPathRole = Qt::UserRole + 1;
+constexpr int kFramesRole = Qt::UserRole + 2;
+
+QImage thumbnailOf(const QString& path) {
+    const LoadResult r = loadImage(path, 0);
+    if (!r.ok()) return {};
+    Renderer ren;
+    Rendered px = ren.render(*r.image, defaultDisplay(*r.image));
+    const QImage::Format f = px.channels == 3 ? QImage::Format_RGB888 : QImage::Format_Grayscale8;
+    const QImage img(px.pixels.data(), px.width, px.height, px.width * px.channels, f);
+    return img.scaled(56, 56, Qt::KeepAspectRatio, Qt::SmoothTransformation);  // deep copy
+}
+
+QString describeFile(const ScannedFile& f) {
+    const ImageInfo& i = f.info;
+    QString text = QFileInfo(f.path).fileName();
+    if (i.format == QLatin1String("DICOM")) {
+        QStringList bits;
+        if (!i.modality.isEmpty()) bits << i.modality;
+        if (i.columns > 0) bits << QStringLiteral("%1×%2").arg(i.columns).arg(i.rows);
+        if (i.frames > 1) bits << MainWindow::tr("%n frame(s)", nullptr, i.frames);
+        if (!bits.isEmpty()) text += QStringLiteral("  (") + bits.join(QStringLiteral(", ")) + QLatin1Char(')');
+    }
+    return text;
+}
+
+}  // namespace
+
+// ---- recent files ------------------------------------------------------------------------------
+
+QStringList RecentFiles::list() { return QSettings().value(QStringLiteral("recentFiles")).toStringList(); }
+
+void RecentFiles::add(const QString& path) {
+    QStringList l = list();
+    const QString abs = QFileInfo(path).absoluteFilePath();
+    l.removeAll(abs);
+    l.prepend(abs);
+    while (l.size() > kMax) l.removeLast();
+    QSettings().setValue(QStringLiteral("recentFiles"), l);
+}
+
+void RecentFiles::remove(const QString& path) {
+    QStringList l = list();
+    l.removeAll(path);
+    QSettings().setValue(QStringLiteral("recentFiles"), l);
+}
+
+void RecentFiles::clear() { QSettings().remove(QStringLiteral("recentFiles")); }
+
+QString samplesFolder() {
+    QStringList candidates;
+    const QString env = qEnvironmentVariable("CXRG_SAMPLES");
+    if (!env.isEmpty()) candidates << env;
+    const QString exe = QCoreApplication::applicationDirPath();
+    candidates << exe + QStringLiteral("/../share/cxr-ground/samples") << exe + QStringLiteral("/../resources/samples")
+               << exe + QStringLiteral("/../../resources/samples");
+#ifdef CXRG_SOURCE_DIR
+    candidates << QStringLiteral(CXRG_SOURCE_DIR "/resources/samples");
+#endif
+    for (const QString& c : candidates)
+        if (QFileInfo(c + QStringLiteral("/wg04_RG1_J2KI.dcm")).isFile()) return QDir(c).canonicalPath();
+    return {};
+}
+
+// ---- window ------------------------------------------------------------------------------------
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), alive_(std::make_shared<std::atomic_bool>(true)) {
+    registerCodecs();
+    initUiResources();
+    setWindowTitle(tr("CXR Ground"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/cxr-viewer.svg")));
+    setAcceptDrops(true);
+    viewport_ = new Viewport(this);
+    setCentralWidget(viewport_);
+
+    auto* dock = new QDockWidget(tr("Studies"), this);
+    dock->setObjectName(QStringLiteral("studiesDock"));
+    browser_ = new QTreeWidget(dock);
+    browser_->setHeaderHidden(true);
+    browser_->setIconSize(QSize(48, 48));
+    browser_->setUniformRowHeights(false);
+    dock->setWidget(browser_);
+    addDockWidget(Qt::LeftDockWidgetArea, dock);
+    connect(browser_, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
+        if (item && !item->data(0, kPathRole).toString().isEmpty()) showFile(item->data(0, kPathRole).toString(), 0);
+    });
+
+    buildActions();
+    buildMenus();
+    buildToolbar();
+    buildStatusBar();
+
+    connect(&loadWatcher_, &QFutureWatcher<LoadResult>::finished, this, &MainWindow::loadDone);
+    connect(&scanWatcher_, &QFutureWatcher<ScanResult>::finished, this, &MainWindow::scanDone);
+    connect(viewport_, &Viewport::displayChanged, this, &MainWindow::updateStatus);
+    connect(viewport_, &Viewport::viewChanged, this, &MainWindow::updateStatus);
+    connect(viewport_, &Viewport::cursorOverPixel, this, &MainWindow::updateCursor);
+    resize(1280, 860);
+    updateStatus();
+}
+
+MainWindow::~MainWindow() {
+    *alive_ = false;
+    if (scanCancelFlag_) *scanCancelFlag_ = true;
+    scanWatcher_.waitForFinished();
+    loadWatcher_.waitForFinished();
+}
+
+void MainWindow::buildActions() {
+    auto make = [this](const QString& text, const QKeySequence& key, QStyle::StandardPixmap icon = QStyle::SP_CustomBase) {
+        auto* a = new QAction(text, this);
+        if (!key.isEmpty()) a->setShortcut(key);
+        if (icon != QStyle::SP_CustomBase) a->setIcon(style()->standardIcon(icon));
+        addAction(a);
+        return a;
+    };
+    openAct_ = make(tr("&Open files…"), QKeySequence(Qt::CTRL | Qt::Key_O), QStyle::SP_DialogOpenButton);
+    openFolderAct_ = make(tr("Open &folder…"), QKeySequence(tr("Ctrl+Shift+O")), QStyle::SP_DirOpenIcon);
+    samplesAct_ = make(tr("Open &sample study"), QKeySequence());
+    quitAct_ = make(tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q));
+    fitAct_ = make(tr("&Fit to window"), QKeySequence(Qt::Key_F));
+    oneToOneAct_ = make(tr("&Actual pixels (1:1)"), QKeySequence(Qt::Key_1));
+    zoomInAct_ = make(tr("Zoom &in"), QKeySequence(Qt::Key_Plus));
+    zoomInAct_->setShortcuts({QKeySequence(Qt::Key_Plus), QKeySequence(Qt::Key_Equal), QKeySequence::ZoomIn});
+    zoomOutAct_ = make(tr("Zoom &out"), QKeySequence(Qt::Key_Minus));
+    zoomOutAct_->setShortcuts({QKeySequence(Qt::Key_Minus), QKeySequence::ZoomOut});
+    invertAct_ = make(tr("&Invert"), QKeySequence(Qt::Key_I));
+    invertAct_->setCheckable(true);
+    rotCwAct_ = make(tr("Rotate &right"), QKeySequence(Qt::Key_R));
+    rotCcwAct_ = make(tr("Rotate &left"), QKeySequence(Qt::SHIFT | Qt::Key_R));
+    flipHAct_ = make(tr("Flip &horizontally"), QKeySequence(Qt::Key_H));
+    flipVAct_ = make(tr("Flip &vertically"), QKeySequence(Qt::Key_V));
+    resetAct_ = make(tr("&Reset view"), QKeySequence(Qt::CTRL | Qt::Key_R));
+    resetAct_->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_R), QKeySequence(Qt::Key_Backspace)});
+    nextFrameAct_ = make(tr("Next frame"), QKeySequence(Qt::Key_PageDown));
+    prevFrameAct_ = make(tr("Previous frame"), QKeySequence(Qt::Key_PageUp));
+    tagsAct_ = make(tr("DICOM &tags…"), QKeySequence(Qt::CTRL | Qt::Key_T));
+    settingsAct_ = make(tr("&Settings…"), QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    helpAct_ = make(tr("&Keyboard shortcuts"), QKeySequence(Qt::Key_F1));
+    aboutAct_ = make(tr("&About CXR Ground"), QKeySequence());
+    darkAct_ = make(tr("&Dark theme"), QKeySequence());
+    lightAct_ = make(tr("&Light theme"), QKeySequence());
+    auto* themeGroup = new QActionGroup(this);
+    for (QAction* a : {darkAct_, lightAct_}) {
+        a->setCheckable(true);
+        themeGroup->addAction(a);
+    }
+    (currentTheme() == Theme::Light ? lightAct_ : darkAct_)->setChecked(true);
+
+    connect(openAct_, &QAction::triggered, this, &MainWindow::chooseOpenFiles);
+    connect(openFolderAct_, &QAction::triggered, this, &MainWindow::chooseOpenFolder);
+    connect(samplesAct_, &QAction::triggered, this, &MainWindow::openSamples);
+    connect(quitAct_, &QAction::triggered, this, &QWidget::close);
+    connect(fitAct_, &QAction::triggered, viewport_, &Viewport::fit);
+    connect(oneToOneAct_, &QAction::triggered, viewport_, &Viewport::oneToOne);
+    connect(zoomInAct_, &QAction::triggered, this, [this] { viewport_->zoomBy(1.25); });
+    connect(zoomOutAct_, &QAction::triggered, this, [this] { viewport_->zoomBy(0.8); });
+    connect(invertAct_, &QAction::toggled, viewport_, &Viewport::setInverted);
+    connect(rotCwAct_, &QAction::triggered, viewport_, &Viewport::rotateClockwise);
+    connect(rotCcwAct_, &QAction::triggered, viewport_, &Viewport::rotateCounterClockwise);
+    connect(flipHAct_, &QAction::triggered, viewport_, &Viewport::flipHorizontal);
+    connect(flipVAct_, &QAction::triggered, viewport_, &Viewport::flipVertical);
+    connect(resetAct_, &QAction::triggered, this, [this] {
+        invertAct_->setChecked(false);
+        viewport_->resetView();
+        updatePresets();
+    });
+    connect(nextFrameAct_, &QAction::triggered, this, [this] { if (frame_) frame_->stepUp(); });
+    connect(prevFrameAct_, &QAction::triggered, this, [this] { if (frame_) frame_->stepDown(); });
+    connect(tagsAct_, &QAction::triggered, this, &MainWindow::showTags);
+    connect(settingsAct_, &QAction::triggered, this, &MainWindow::showSettings);
+    connect(helpAct_, &QAction::triggered, this, &MainWindow::showShortcuts);
+    connect(aboutAct_, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(darkAct_, &QAction::triggered, this, [] {
+        applyTheme(Theme::Dark);
+        QSettings().setValue(QStringLiteral("ui/theme"), QStringLiteral("dark"));
+    });
+    connect(lightAct_, &QAction::triggered, this, [] {
+        applyTheme(Theme::Light);
+        QSettings().setValue(QStringLiteral("ui/theme"), QStringLiteral("light"));
+    });
+}
+
+QList<QAction*> MainWindow::shortcutActions() const {
+    return {openAct_, openFolderAct_, quitAct_, fitAct_, oneToOneAct_, zoomInAct_, zoomOutAct_, invertAct_, rotCwAct_,
+            rotCcwAct_, flipHAct_, flipVAct_, resetAct_, nextFrameAct_, prevFrameAct_, tagsAct_, settingsAct_, helpAct_};
+}
+
+void MainWindow::buildMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(openAct_);
+    file->addAction(openFolderAct_);
+    recentMenu_ = file->addMenu(tr("Open &recent"));
+    connect(recentMenu_, &QMenu::aboutToShow, this, &MainWindow::updateRecentMenu);
+    file->addAction(samplesAct_);
+    file->addSeparator();
+    file->addAction(settingsAct_);
+    file->addSeparator();
+    file->addAction(quitAct_);
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    for (QAction* a : {fitAct_, oneToOneAct_, zoomInAct_, zoomOutAct_}) view->addAction(a);
+    view->addSeparator();
+    for (QAction* a : {invertAct_, rotCwAct_, rotCcwAct_, flipHAct_, flipVAct_, resetAct_}) view->addAction(a);
+    view->addSeparator();
+    view->addAction(nextFrameAct_);
+    view->addAction(prevFrameAct_);
+    view->addSeparator();
+    view->addAction(tagsAct_);
+    view->addSeparator();
+    view->addAction(darkAct_);
+    view->addAction(lightAct_);
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(helpAct_);
+    help->addAction(samplesAct_);
+    help->addAction(aboutAct_);
+}
+
+void MainWindow::buildToolbar() {
+    QToolBar* tb = addToolBar(tr("Main"));
+    tb->setObjectName(QStringLiteral("mainToolbar"));
+    tb->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    tb->addAction(openAct_);
+    tb->addAction(openFolderAct_);
+    tb->addSeparator();
+    for (QAction* a : {fitAct_, oneToOneAct_, invertAct_, rotCwAct_, flipHAct_, resetAct_}) {
+        tb->addAction(a);
+    }
+    tb->addSeparator();
+    tb->addWidget(new QLabel(tr(" Window: "), tb));
+    presets_ = new QComboBox(tb);
+    presets_->setMinimumContentsLength(18);
+    presets_->setToolTip(tr("Window presets (from the file and for chest images)"));
+    tb->addWidget(presets_);
+    connect(presets_, QOverload<int>::of(&QComboBox::activated), this, &MainWindow::applyPreset);
+    tb->addSeparator();
+    frame_ = new QSpinBox(tb);
+    frame_->setPrefix(tr("Frame "));
+    frame_->setMinimum(1);
+    frameAction_ = tb->addWidget(frame_);
+    frameAction_->setVisible(false);
+    connect(frame_, QOverload<int>::of(&QSpinBox::valueChanged), this, [this](int v) {
+        if (!currentFile_.isEmpty() && v - 1 != currentFrame_) showFile(currentFile_, v - 1);
+    });
+    tb->addSeparator();
+    tb->addAction(tagsAct_);
+}
+
+void MainWindow::buildStatusBar() {
+    posLabel_ = new QLabel(this);
+    valueLabel_ = new QLabel(this);
+    windowLabel_ = new QLabel(this);
+    zoomLabel_ = new QLabel(this);
+    spacingLabel_ = new QLabel(this);
+    for (QLabel* l : {posLabel_, valueLabel_, windowLabel_, zoomLabel_, spacingLabel_}) {
+        l->setTextFormat(Qt::PlainText);
+        statusBar()->addPermanentWidget(l);
+    }
+    scanProgress_ = new QProgressBar(this);
+    scanProgress_->setMaximumWidth(180);
+    scanProgress_->setRange(0, 0);
+    scanProgress_->setVisible(false);
+    scanCancel_ = new QPushButton(tr("Cancel scan"), this);
+    scanCancel_->setVisible(false);
+    connect(scanCancel_, &QPushButton::clicked, this, [this] {
+        if (scanCancelFlag_) *scanCancelFlag_ = true;
+    });
+    statusBar()->addWidget(scanProgress_);
+    statusBar()->addWidget(scanCancel_);
+}
+
+// ---- opening -----------------------------------------------------------------------------------
+
+void MainWindow::chooseOpenFiles() {
+    const QStringList files = QFileDialog::getOpenFileNames(
+        this, tr("Open images"), QSettings().value(QStringLiteral("lastDir")).toString(),
+        tr("Images (*.dcm *.dicom *.DCM *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)"));
+    if (files.isEmpty()) return;
+    QSettings().setValue(QStringLiteral("lastDir"), QFileInfo(files.first()).absolutePath());
+    openFiles(files);
+}
+
+void MainWindow::chooseOpenFolder() {
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Open folder"),
+                                                          QSettings().value(QStringLiteral("lastDir")).toString());
+    if (dir.isEmpty()) return;
+    QSettings().setValue(QStringLiteral("lastDir"), dir);
+    openFolder(dir);
+}
+
+void MainWindow::openFiles(const QStringList& files) {
+    QStringList plain, folders;
+    for (const QString& f : files) (QFileInfo(f).isDir() ? folders : plain) << f;
+    if (!folders.isEmpty()) openFolder(folders.first());
+    if (plain.isEmpty()) return;
+    showFile(plain.first(), 0);
+    startScan(plain, QString());
+}
+
+void MainWindow::openFolder(const QString& folder) {
+    if (!QFileInfo(folder).isDir()) {
+        reportError(tr("%1: not a folder").arg(folder));
+        return;
+    }
+    startScan({}, folder);
+}
+
+void MainWindow::openSamples() {
+    const QString dir = samplesFolder();
+    if (dir.isEmpty()) {
+        reportError(tr("The sample study was not found (set CXRG_SAMPLES to its folder)."));
+        return;
+    }
+    QStringList files;
+    for (const QFileInfo& fi : QDir(dir).entryInfoList(QDir::Files, QDir::Name)) files << fi.absoluteFilePath();
+    files.removeAll(dir + QStringLiteral("/wg04_RG1_J2KI.dcm"));
+    files.prepend(dir + QStringLiteral("/wg04_RG1_J2KI.dcm"));  // the MONOCHROME1 CR chest first
+    openFiles(files);
+}
+
+void MainWindow::showFile(const QString& path, int frame) {
+    if (loadWatcher_.isRunning()) {  // newest request wins; it starts when the current one ends
+        pendingPath_ = path;
+        pendingFrame_ = frame;
+        return;
+    }
+    loadingPath_ = path;
+    loadingFrame_ = frame;
+    statusBar()->showMessage(tr("Loading %1…").arg(QFileInfo(path).fileName()));
+    loadWatcher_.setFuture(QtConcurrent::run([path, frame] { return loadImage(path, frame); }));
+}
+
+void MainWindow::loadDone() {
+    const LoadResult r = loadWatcher_.result();
+    const QString path = loadingPath_;
+    const int frame = loadingFrame_;
+    if (!pendingPath_.isEmpty()) {
+        const QString p = pendingPath_;
+        const int f = pendingFrame_;
+        pendingPath_.clear();
+        showFile(p, f);
+        return;
+    }
+    statusBar()->clearMessage();
+    if (!r.ok()) {
+        reportError(r.error);
+        Q_EMIT loadFailed(path, r.error);
+        return;
+    }
+    const bool sameFile = path == currentFile_;
+    currentFile_ = path;
+    currentFrame_ = frame;
+    viewport_->setImage(r.image, sameFile);
+    if (!sameFile) invertAct_->setChecked(false);
+    viewport_->setInverted(invertAct_->isChecked());
+    RecentFiles::add(path);
+    setWindowTitle(tr("%1 - CXR Ground").arg(QFileInfo(path).fileName()));
+    const int frames = std::max(1, r.image->info.frames);
+    frameAction_->setVisible(frames > 1);
+    {
+        const QSignalBlocker block(frame_);
+        frame_->setMaximum(frames);
+        frame_->setSuffix(tr(" of %1").arg(frames));
+        frame_->setValue(frame + 1);
+    }
+    tagsAct_->setEnabled(r.image->info.format == QLatin1String("DICOM"));
+    {
+        const QSignalBlocker block(browser_);
+        for (QTreeWidgetItemIterator it(browser_); *it; ++it)
+            if ((*it)->data(0, kPathRole).toString() == path) browser_->setCurrentItem(*it);
+    }
+    if (tags_ && tags_->isVisible()) tags_->showFile(path);
+    for (const QString& w : r.warnings) statusBar()->showMessage(w, 8000);
+    updatePresets();
+    updateStatus();
+    Q_EMIT imageShown(path);
+}
+
+void MainWindow::startScan(const QStringList& files, const QString& folder) {
+    if (scanCancelFlag_) *scanCancelFlag_ = true;
+    scanWatcher_.waitForFinished();
+    scanCancelFlag_ = std::make_shared<std::atomic_bool>(false);
+    scanSeen_ = std::make_shared<std::atomic_int>(0);
+    auto cancel = scanCancelFlag_;
+    auto seen = scanSeen_;
+    scanProgress_->setVisible(!folder.isEmpty());
+    scanCancel_->setVisible(!folder.isEmpty());
+    if (!folder.isEmpty()) statusBar()->showMessage(tr("Scanning %1…").arg(folder));
+    auto progress = [seen](int n, const QString&) { *seen = n; };
+    if (folder.isEmpty())
+        scanWatcher_.setFuture(QtConcurrent::run([files, cancel, progress] { return scanFiles(files, progress, cancel.get()); }));
+    else
+        scanWatcher_.setFuture(QtConcurrent::run([folder, cancel, progress] { return scanFolder(folder, progress, cancel.get()); }));
+    // Progress read-out without blocking: poll the counter while the scan runs.
+    auto* timer = new QTimer(this);
+    timer->setInterval(100);
+    connect(timer, &QTimer::timeout, this, [this, timer, seen] {
+        if (!scanWatcher_.isRunning()) {
+            timer->deleteLater();
+            return;
+        }
+        scanProgress_->setFormat(tr("%1 files").arg(seen->load()));
+        scanProgress_->setTextVisible(true);
+    });
+    timer->start();
+}
+
+void MainWindow::scanDone() {
+    lastScan_ = scanWatcher_.result();
+    scanProgress_->setVisible(false);
+    scanCancel_->setVisible(false);
+    statusBar()->clearMessage();
+    if (lastScan_.cancelled) {
+        statusBar()->showMessage(tr("Scan cancelled"), 5000);
+    }
+    fillBrowser(lastScan_);
+    if (!lastScan_.skipped.empty()) {
+        QStringList lines;
+        for (const SkippedFile& s : lastScan_.skipped) lines << s.reason;
+        const QString summary = tr("%n file(s) could not be read and were skipped.", nullptr,
+                                   static_cast<int>(lastScan_.skipped.size()));
+        statusBar()->showMessage(summary, 10000);
+        lastError_ = summary + QLatin1Char('\n') + lines.join(QLatin1Char('\n'));
+        if (showErrorDialogs_) {
+            auto* box = new QMessageBox(QMessageBox::Warning, tr("Unreadable files"), summary, QMessageBox::Close, this);
+            box->setTextFormat(Qt::PlainText);
+            box->setDetailedText(lines.join(QLatin1Char('\n')));
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->setModal(false);
+            box->show();
+        }
+    }
+    // Show the first image when nothing is shown yet (opening a folder).
+    if (currentFile_.isEmpty() && !loadWatcher_.isRunning()) {
+        for (const auto& p : lastScan_.patients)
+            for (const auto& st : p.studies)
+                for (const auto& se : st.series)
+                    if (!se.files.empty()) {
+                        showFile(se.files.front().path, 0);
+                        goto shown;
+                    }
+    shown:;
+    }
+    Q_EMIT scanFinished();
+}
+
+void MainWindow::fillBrowser(const ScanResult& r) {
+    browser_->clear();
+    QStringList files;
+    for (const auto& p : r.patients) {
+        auto* pi = new QTreeWidgetItem(browser_);
+        QString name = p.name;
+        name.replace(QLatin1Char('^'), QLatin1Char(' '));
+        pi->setText(0, (name.trimmed().isEmpty() ? tr("(no name)") : name.trimmed()) +
+                           (p.patientId.isEmpty() ? QString() : QStringLiteral("  [%1]").arg(p.patientId)));
+        QFont bold = pi->font(0);
+        bold.setBold(true);
+        pi->setFont(0, bold);
+        for (const auto& st : p.studies) {
+            auto* si = new QTreeWidgetItem(pi);
+            QString date = st.date;
+            if (date.size() == 8) date = date.left(4) + QLatin1Char('-') + date.mid(4, 2) + QLatin1Char('-') + date.right(2);
+            si->setText(0, (st.description.isEmpty() ? tr("Study") : st.description) +
+                               (date.isEmpty() ? QString() : QStringLiteral("  ") + date));
+            for (const auto& se : st.series) {
+                auto* ri = new QTreeWidgetItem(si);
+                const QString label = se.modality.isEmpty() && se.number == 0
+                                          ? se.description
+                                          : tr("Series %1 %2 %3").arg(se.number).arg(se.modality, se.description).simplified();
+                ri->setText(0, label + QStringLiteral("  (%1)").arg(se.files.size()));
+                for (const auto& f : se.files) {
+                    auto* fi = new QTreeWidgetItem(ri);
+                    fi->setText(0, describeFile(f));
+                    fi->setToolTip(0, f.path);
+                    fi->setData(0, kPathRole, f.path);
+                    fi->setData(0, kFramesRole, f.info.frames);
+                    fi->setIcon(0, style()->standardIcon(QStyle::SP_FileIcon));
+                    files << f.path;
+                }
+            }
+        }
+    }
+    browser_->expandAll();
+    // Select the shown file without re-loading it.
+    const QSignalBlocker block(browser_);
+    for (QTreeWidgetItemIterator it(browser_); *it; ++it)
+        if ((*it)->data(0, kPathRole).toString() == currentFile_) browser_->setCurrentItem(*it);
+    loadThumbnails(files);
+}
+
+void MainWindow::loadThumbnails(const QStringList& files) {
+    if (files.isEmpty()) return;
+    QPointer<MainWindow> self(this);
+    auto alive = alive_;
+    auto cancel = scanCancelFlag_;
+    // One background job, file by file; results are posted to the GUI thread.
+    (void)QtConcurrent::run([self, alive, cancel, files] {
+        for (const QString& f : files.mid(0, 200)) {
+            if (!*alive || (cancel && *cancel)) return;
+            const QImage thumb = thumbnailOf(f);
+            if (thumb.isNull()) continue;
+            QMetaObject::invokeMethod(
+                qApp,
+                [self, f, thumb] {
+                    if (!self) return;
+                    for (QTreeWidgetItemIterator it(self->browser_); *it; ++it)
+                        if ((*it)->data(0, kPathRole).toString() == f) (*it)->setIcon(0, QIcon(QPixmap::fromImage(thumb)));
+                },
+                Qt::QueuedConnection);
+        }
+    });
+}
+
+void MainWindow::updateRecentMenu() {
+    recentMenu_->clear();
+    const QStringList l = RecentFiles::list();
+    for (const QString& f : l) {
+        QAction* a = recentMenu_->addAction(QFileInfo(f).fileName());
+        a->setToolTip(f);
+        connect(a, &QAction::triggered, this, [this, f] {
+            if (!QFileInfo::exists(f)) {
+                RecentFiles::remove(f);
+                reportError(tr("%1: the file no longer exists; it was removed from the recent files.").arg(f));
+                return;
+            }
+            openFiles({f});
+        });
+    }
+    if (l.isEmpty()) recentMenu_->addAction(tr("(none)"))->setEnabled(false);
+    recentMenu_->addSeparator();
+    connect(recentMenu_->addAction(tr("Clear list")), &QAction::triggered, this, [] { RecentFiles::clear(); });
+}
+
+// ---- window presets ----------------------------------------------------------------------------
+
+void MainWindow::updatePresets() {
+    presets_->clear();
+    const auto img = viewport_->image();
+    if (!img) return;
+    presets_->addItem(tr("Default"), QStringLiteral("default"));
+    int k = 0;
+    for (const Window& w : img->info.windows) {
+        const QString name = w.explanation.isEmpty() ? tr("File window %1").arg(++k) : w.explanation;
+        presets_->addItem(tr("%1 (C %2 / W %3)").arg(name).arg(w.center).arg(w.width),
+                          QVariantList{w.center, w.width});
+    }
+    if (img->voiLut) presets_->addItem(tr("VOI LUT of the file"), QStringLiteral("voilut"));
+    const Window robust = img->robustWindow();
+    presets_->addItem(tr("Automatic (0.5-99.5 %)"), QVariantList{robust.center, robust.width});
+    double lo = 0, hi = 0;
+    img->modalityRange(&lo, &hi);
+    presets_->addItem(tr("Full range"), QVariantList{(lo + hi) / 2.0, std::max(1.0, hi - lo + 1)});
+    // Chest presets in Hounsfield-like units: meaningful when the modality LUT gives them.
+    if (img->info.rescaleType == QLatin1String("HU") || img->info.modality == QLatin1String("CT")) {
+        presets_->addItem(tr("Lung (C -600 / W 1500)"), QVariantList{-600.0, 1500.0});
+        presets_->addItem(tr("Mediastinum (C 40 / W 400)"), QVariantList{40.0, 400.0});
+        presets_->addItem(tr("Bone (C 480 / W 2500)"), QVariantList{480.0, 2500.0});
+    }
+    // Contrast presets relative to the automatic window, useful for CR/DX.
+    presets_->addItem(tr("High contrast"), QVariantList{robust.center, robust.width * 0.6});
+    presets_->addItem(tr("Low contrast"), QVariantList{robust.center, robust.width * 1.6});
+    presets_->setCurrentIndex(0);
+}
+
+void MainWindow::applyPreset(int index) {
+    const QVariant d = presets_->itemData(index);
+    if (d.toString() == QLatin1String("default")) {
+        viewport_->resetDisplay();
+    } else if (d.toString() == QLatin1String("voilut")) {
+        viewport_->useVoiLut();
+    } else {
+        const QVariantList l = d.toList();
+        if (l.size() == 2) {
+            Window w;
+            w.center = l[0].toDouble();
+            w.width = l[1].toDouble();
+            w.explanation = presets_->itemText(index);
+            viewport_->setWindow(w);
+        }
+    }
+}
+
+// ---- status ------------------------------------------------------------------------------------
+
+void MainWindow::updateCursor(int x, int y) {
+    cursorX_ = x;
+    cursorY_ = y;
+    updateStatus();
+}
+
+void MainWindow::updateStatus() {
+    const auto img = viewport_->image();
+    if (!img) {
+        for (QLabel* l : {posLabel_, valueLabel_, windowLabel_, zoomLabel_, spacingLabel_}) l->clear();
+        return;
+    }
+    if (cursorX_ >= 0 && cursorY_ >= 0 && cursorX_ < img->width && cursorY_ < img->height) {
+        posLabel_->setText(tr("x %1  y %2").arg(cursorX_).arg(cursorY_));
+        if (img->isColor()) {
+            valueLabel_->setText(tr("RGB %1, %2, %3")
+                                     .arg(img->storedAt(cursorX_, cursorY_, 0))
+                                     .arg(img->storedAt(cursorX_, cursorY_, 1))
+                                     .arg(img->storedAt(cursorX_, cursorY_, 2)));
+        } else {
+            const int32_t s = img->storedAt(cursorX_, cursorY_);
+            valueLabel_->setText(tr("stored %1  value %2").arg(s).arg(img->modalityValue(s), 0, 'g', 6));
+        }
+    } else {
+        posLabel_->clear();
+        valueLabel_->clear();
+    }
+    const DisplaySettings& d = viewport_->display();
+    if (d.voi == DisplaySettings::Voi::VoiLut)
+        windowLabel_->setText(tr("VOI LUT"));
+    else
+        windowLabel_->setText(tr("C %1  W %2").arg(d.window.center, 0, 'f', 1).arg(d.window.width, 0, 'f', 1));
+    zoomLabel_->setText(tr("%1 %").arg(std::lround(viewport_->geometry().zoom() * viewport_->devicePixelRatioF() * 100)));
+    const PixelSpacing& sp = img->info.spacing;
+    spacingLabel_->setText(sp.known() ? tr("%1 × %2 mm/px").arg(sp.col, 0, 'g', 4).arg(sp.row, 0, 'g', 4) : tr("spacing unknown"));
+}
+
+QString MainWindow::statusText() const {
+    return QStringList{posLabel_->text(), valueLabel_->text(), windowLabel_->text(), zoomLabel_->text(), spacingLabel_->text()}
+        .join(QStringLiteral(" | "));
+}
+
+void MainWindow::reportError(const QString& message) {
+    lastError_ = message;
+    statusBar()->showMessage(message, 15000);
+    if (!showErrorDialogs_) return;
+    auto* box = new QMessageBox(QMessageBox::Warning, tr("Cannot open"), message, QMessageBox::Close, this);
+    box->setTextFormat(Qt::PlainText);  // file names and messages are untrusted text
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setModal(false);
+    box->show();
+}
+
+// ---- dialogs -----------------------------------------------------------------------------------
+
+TagDialog* MainWindow::tagDialog() {
+    if (!tags_) tags_ = new TagDialog(this);
+    return tags_;
+}
+
+void MainWindow::showTags() {
+    if (currentFile_.isEmpty()) return;
+    tagDialog()->showFile(currentFile_);
+    tags_->show();
+    tags_->raise();
+}
+
+void MainWindow::showShortcuts() {
+    ShortcutsDialog d(shortcutActions(), this);
+    d.exec();
+}
+
+void MainWindow::showSettings() {
+    SettingsDialog d(this);
+    if (d.exec() != QDialog::Accepted) return;
+    QSettings s;
+    s.setValue(QStringLiteral("ui/theme"), d.theme());
+    s.setValue(QStringLiteral("ui/language"), d.language());
+    applyTheme(themeFromString(d.theme()));
+    (currentTheme() == Theme::Light ? lightAct_ : darkAct_)->setChecked(true);
+}
+
+void MainWindow::showAbout() {
+    QMessageBox box(this);
+    box.setWindowTitle(tr("About CXR Ground"));
+    box.setIconPixmap(QIcon(QStringLiteral(":/icons/cxr-viewer.svg")).pixmap(64, 64));
+    box.setTextFormat(Qt::PlainText);
+    box.setText(tr("CXR Ground %1\nChest X-ray viewer with zero-shot phrase grounding.\n\n"
+                   "Research use only - not for diagnosis.")
+                    .arg(QCoreApplication::applicationVersion()));
+    box.setInformativeText(tr("Sample images: NIH ChestX-ray14 images courtesy of the NIH Clinical Center; "
+                              "CR chest from the NEMA WG04 compression test set; GDCM sample data.\n"
+                              "Built with Qt, DCMTK, OpenJPEG, OpenCV and LibTorch."));
+    box.exec();
+}
+
+// ---- drag and drop -----------------------------------------------------------------------------
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* e) {
+    if (e->mimeData()->hasUrls()) e->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* e) {
+    QStringList paths;
+    for (const QUrl& u : e->mimeData()->urls())
+        if (u.isLocalFile()) paths << u.toLocalFile();
+    if (!paths.isEmpty()) {
+        openFiles(paths);
+        e->acceptProposedAction();
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent* e) {
+    if (scanCancelFlag_) *scanCancelFlag_ = true;
+    QMainWindow::closeEvent(e);
+}
+
+}  // namespace cxr::ui

@@ -1,0 +1,137 @@
+// The viewer's main window: studies browser, viewport, toolbar, status bar, menus.
+// Loading, folder scans and thumbnails run on worker threads; the window never blocks.
+#pragma once
+
+#include "imaging/loader.h"
+#include "imaging/scan.h"
+
+#include <QFutureWatcher>
+#include <QMainWindow>
+#include <QStringList>
+
+#include <atomic>
+#include <memory>
+
+class QAction;
+class QComboBox;
+class QLabel;
+class QMenu;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace cxr::ui {
+
+class Viewport;
+class TagDialog;
+
+// Most recently used files (QSettings "recentFiles"), at most kMax, newest first.
+class RecentFiles {
+public:
+    static constexpr int kMax = 10;
+    static QStringList list();
+    static void add(const QString& path);
+    static void remove(const QString& path);
+    static void clear();
+};
+
+// Folder holding the bundled sample study, or empty.
+QString samplesFolder();
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens files: all go to the studies browser, the first is shown.
+    void openFiles(const QStringList& files);
+    void openFolder(const QString& folder);
+    void openSamples();
+    // Shows one file (frame 0-based); asynchronous, emits imageShown or loadFailed.
+    void showFile(const QString& path, int frame = 0);
+
+    Viewport* viewport() const { return viewport_; }
+    QTreeWidget* browser() const { return browser_; }
+    QString currentFile() const { return currentFile_; }
+    QString lastError() const { return lastError_; }
+    const ScanResult& lastScan() const { return lastScan_; }
+    bool scanning() const { return scanWatcher_.isRunning(); }
+    bool loading() const { return loadWatcher_.isRunning(); }
+    QList<QAction*> shortcutActions() const;
+    QString statusText() const;  // position / value read-out (for tests)
+    TagDialog* tagDialog();
+    void setShowErrorDialogs(bool show) { showErrorDialogs_ = show; }
+
+Q_SIGNALS:
+    void imageShown(const QString& path);
+    void loadFailed(const QString& path, const QString& message);
+    void scanFinished();
+
+protected:
+    void dragEnterEvent(QDragEnterEvent*) override;
+    void dropEvent(QDropEvent*) override;
+    void closeEvent(QCloseEvent*) override;
+
+private:
+    void buildActions();
+    void buildMenus();
+    void buildToolbar();
+    void buildStatusBar();
+    void startScan(const QStringList& files, const QString& folder);
+    void scanDone();
+    void fillBrowser(const ScanResult& r);
+    void loadThumbnails(const QStringList& files);
+    void loadDone();
+    void updateRecentMenu();
+    void updatePresets();
+    void updateStatus();
+    void updateCursor(int x, int y);
+    void reportError(const QString& message);
+    void applyPreset(int index);
+    void showAbout();
+    void showShortcuts();
+    void showSettings();
+    void showTags();
+    void chooseOpenFiles();
+    void chooseOpenFolder();
+
+    Viewport* viewport_ = nullptr;
+    QTreeWidget* browser_ = nullptr;
+    TagDialog* tags_ = nullptr;
+    QComboBox* presets_ = nullptr;
+    QSpinBox* frame_ = nullptr;
+    QAction* frameAction_ = nullptr;
+    QLabel* posLabel_ = nullptr;
+    QLabel* valueLabel_ = nullptr;
+    QLabel* windowLabel_ = nullptr;
+    QLabel* zoomLabel_ = nullptr;
+    QLabel* spacingLabel_ = nullptr;
+    QProgressBar* scanProgress_ = nullptr;
+    QPushButton* scanCancel_ = nullptr;
+    QMenu* recentMenu_ = nullptr;
+
+    QAction *openAct_, *openFolderAct_, *samplesAct_, *quitAct_, *fitAct_, *oneToOneAct_, *zoomInAct_, *zoomOutAct_,
+        *invertAct_, *rotCwAct_, *rotCcwAct_, *flipHAct_, *flipVAct_, *resetAct_, *tagsAct_, *helpAct_, *aboutAct_,
+        *settingsAct_, *darkAct_, *lightAct_, *nextFrameAct_, *prevFrameAct_;
+
+    QFutureWatcher<LoadResult> loadWatcher_;
+    QString loadingPath_;
+    int loadingFrame_ = 0;
+    QString pendingPath_;
+    int pendingFrame_ = -1;
+    QFutureWatcher<ScanResult> scanWatcher_;
+    std::shared_ptr<std::atomic_bool> scanCancelFlag_;
+    std::shared_ptr<std::atomic_int> scanSeen_;
+    ScanResult lastScan_;
+    QString currentFile_;
+    int currentFrame_ = 0;
+    QString lastError_;
+    bool showErrorDialogs_ = true;
+    std::shared_ptr<std::atomic_bool> alive_;
+    int cursorX_ = -1, cursorY_ = -1;
+};
+
+}  // namespace cxr::ui

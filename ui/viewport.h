@@ -1,0 +1,91 @@
+// The image viewport: shows one frame through the rendering pipeline, with zoom about the
+// cursor, pan, window/level by right-drag, invert, rotation and flips. Geometry lives in
+// cxr::ImageGeometry (core); this widget only presents it.
+#pragma once
+
+#include "imaging/geometry.h"
+#include "imaging/image.h"
+
+#include <QImage>
+#include <QPointF>
+#include <QWidget>
+
+#include <memory>
+
+namespace cxr::ui {
+
+// Window/level drag: horizontal motion changes the width, vertical the centre; the step per
+// pixel follows the data range so a drag across the view spans it.
+struct WindowDrag {
+    static Window apply(const Window& start, double dx, double dy, double dataRange, double viewExtent);
+};
+
+class Viewport : public QWidget {
+    Q_OBJECT
+public:
+    explicit Viewport(QWidget* parent = nullptr);
+
+    // keepView: keep zoom, pan and orientation (e.g. another frame of the same file).
+    void setImage(std::shared_ptr<const Image> image, bool keepView = false);
+    void clear();
+    std::shared_ptr<const Image> image() const { return image_; }
+    bool hasImage() const { return image_ != nullptr; }
+
+    const DisplaySettings& display() const { return display_; }
+    void setWindow(const Window& w);
+    void useVoiLut();
+    void resetDisplay();  // the default display of the file
+    void setInverted(bool inverted);
+    bool inverted() const { return display_.userInvert; }
+
+    const ImageGeometry& geometry() const { return geom_; }
+    void fit();
+    void oneToOne();
+    void zoomBy(double factor);  // about the view centre
+    void rotateClockwise();
+    void rotateCounterClockwise();
+    void flipHorizontal();
+    void flipVertical();
+    void resetView();  // orientation, zoom (fit) and window
+
+    // The 8-bit rendering at original size (what is painted, before zoom).
+    const QImage& rendered() const { return rendered_; }
+    // Image pixel under a widget position; false outside the image.
+    bool imagePixelAt(const QPointF& widgetPos, int* x, int* y) const;
+
+Q_SIGNALS:
+    void displayChanged();
+    void viewChanged();
+    // x, y < 0: the cursor left the image
+    void cursorOverPixel(int x, int y);
+
+protected:
+    void paintEvent(QPaintEvent*) override;
+    void resizeEvent(QResizeEvent*) override;
+    void wheelEvent(QWheelEvent*) override;
+    void mousePressEvent(QMouseEvent*) override;
+    void mouseMoveEvent(QMouseEvent*) override;
+    void mouseReleaseEvent(QMouseEvent*) override;
+    void mouseDoubleClickEvent(QMouseEvent*) override;
+    void leaveEvent(QEvent*) override;
+
+private:
+    void rerender();
+    void fitIfAuto();
+    double devicePixelRatio() const;
+
+    std::shared_ptr<const Image> image_;
+    DisplaySettings display_;
+    Renderer renderer_;
+    std::vector<uint8_t> pixels_;
+    QImage rendered_;
+    ImageGeometry geom_;
+    bool autoFit_ = true;  // keep fitting on resize until the user zooms or pans
+    enum class Drag { None, Pan, WindowLevel } drag_ = Drag::None;
+    QPointF dragStart_;
+    Window windowAtDragStart_;
+    PointF offsetAtDragStart_;
+    double dataRange_ = 1.0;
+};
+
+}  // namespace cxr::ui
