@@ -269,16 +269,16 @@ void MainWindow::buildToolbar() {
     tb->addAction(openAct_);
     tb->addAction(openFolderAct_);
     tb->addSeparator();
-    for (QAction* a : {fitAct_, oneToOneAct_, invertAct_, rotCwAct_, flipHAct_, resetAct_}) {
-        tb->addAction(a);
-    }
-    tb->addSeparator();
     tb->addWidget(new QLabel(tr(" Window: "), tb));
     presets_ = new QComboBox(tb);
     presets_->setMinimumContentsLength(18);
     presets_->setToolTip(tr("Window presets (from the file and for chest images)"));
     tb->addWidget(presets_);
     connect(presets_, QOverload<int>::of(&QComboBox::activated), this, &MainWindow::applyPreset);
+    tb->addSeparator();
+    for (QAction* a : {fitAct_, oneToOneAct_, invertAct_, rotCwAct_, flipHAct_, resetAct_}) {
+        tb->addAction(a);
+    }
     tb->addSeparator();
     frame_ = new QSpinBox(tb);
     frame_->setPrefix(tr("Frame "));

@@ -1,0 +1,314 @@
+#!/usr/bin/env python3
+"""Fills translations/cxr_de.ts from the German glossary below (the project's translation memory).
+
+Workflow: lupdate -no-obsolete core ui app -ts translations/cxr_de.ts, add the new strings to DE,
+run this script; test_translations fails while any entry is unfinished.
+"""
+import sys
+import xml.etree.ElementTree as ET
+
+USAGE_EN = None  # matched by prefix below
+
+DE = {
+    'bench needs a benchmark name: viewer': 'bench braucht den Namen eines Benchmarks: viewer',
+    'unknown option %1': 'unbekannte Option %1',
+    'bad value for %1': 'ungültiger Wert für %1',
+    'cannot write the benchmark DICOM: %1': 'die Benchmark-DICOM-Datei kann nicht geschrieben werden: %1',
+    '%1 needs a value': '%1 braucht einen Wert',
+    'bad value for %1: %2': 'ungültiger Wert für %1: %2',
+    'unknown argument %1': 'unbekanntes Argument %1',
+    'ground needs --model DIR --image IN --prompt TEXT [--prompt TEXT ...] --out DIR':
+        'ground braucht --model ORDNER --image EINGABE --prompt TEXT [--prompt TEXT ...] --out ORDNER',
+    '%1: cannot create the output folder': '%1: der Ausgabeordner kann nicht angelegt werden',
+    '%1: cannot create the folder': '%1: der Ordner kann nicht angelegt werden',
+    '%1: cannot write overlay.png': '%1: overlay.png kann nicht geschrieben werden',
+    '%1: cannot write result.json': '%1: result.json kann nicht geschrieben werden',
+    'tokenize needs --model DIR TEXT': 'tokenize braucht --model ORDNER TEXT',
+    'inspect-model needs a model folder': 'inspect-model braucht einen Modellordner',
+    'info needs exactly one input file': 'info braucht genau eine Eingabedatei',
+    '%1: the file does not exist': '%1: die Datei existiert nicht',
+    '--window needs CENTER:WIDTH with a positive width, e.g. 2048:4096':
+        '--window braucht ZENTRUM:BREITE mit positiver Breite, z. B. 2048:4096',
+    '--frame needs a frame number (1 = first)': '--frame braucht eine Bildnummer (1 = erstes Bild)',
+    'render needs an input file and an output PNG': 'render braucht eine Eingabedatei und eine Ausgabe-PNG',
+    '%1: cannot write the PNG (folder missing, not writable or disk full?)':
+        '%1: die PNG-Datei kann nicht geschrieben werden (Ordner fehlt, schreibgeschützt oder Datenträger voll?)',
+    'unknown command %1': 'unbekannter Befehl %1',
+    'the JPEG 2000 data is too short (%1 bytes)': 'die JPEG-2000-Daten sind zu kurz (%1 Bytes)',
+    '%1 (OpenJPEG: %2)': '%1 (OpenJPEG: %2)',
+    'the JPEG 2000 decoder could not be set up': 'der JPEG-2000-Decoder konnte nicht eingerichtet werden',
+    'the JPEG 2000 header is invalid': 'der JPEG-2000-Header ist ungültig',
+    'the JPEG 2000 header declares an implausible image (%1 x %2, %3 components)':
+        'der JPEG-2000-Header beschreibt ein unplausibles Bild (%1 x %2, %3 Komponenten)',
+    'the JPEG 2000 data could not be decoded': 'die JPEG-2000-Daten konnten nicht dekodiert werden',
+    'JPEG 2000 components with subsampling are not supported':
+        'JPEG-2000-Komponenten mit Unterabtastung werden nicht unterstützt',
+    'the LUT has no valid LUT Descriptor': 'die LUT hat keinen gültigen LUT Descriptor',
+    'the LUT Descriptor cannot be read': 'der LUT Descriptor kann nicht gelesen werden',
+    'the LUT declares %1 bits per entry (1 to 16 allowed)': 'die LUT gibt %1 Bit pro Eintrag an (1 bis 16 erlaubt)',
+    'the LUT has no LUT Data': 'die LUT hat keine LUT Data',
+    'the LUT Data holds %1 entries but the descriptor declares %2':
+        'LUT Data enthält %1 Einträge, der Descriptor gibt aber %2 an',
+    'the encapsulated pixel data has no fragments': 'die gekapselten Pixeldaten enthalten keine Fragmente',
+    'fragment %1 of the pixel data cannot be read': 'Fragment %1 der Pixeldaten kann nicht gelesen werden',
+    'frame %1 is not in the pixel data (found %2 of %3 frames)':
+        'Bild %1 ist nicht in den Pixeldaten (%2 von %3 Bildern gefunden)',
+    'the file ends before its data does: truncated or damaged':
+        'die Datei endet vor ihren Daten: abgeschnitten oder beschädigt',
+    'the data set structure is damaged: %1': 'die Struktur des Datensatzes ist beschädigt: %1',
+    '%1: not a readable DICOM file (%2)': '%1: keine lesbare DICOM-Datei (%2)',
+    '%1: %2': '%1: %2',
+    'the file does not exist': 'die Datei existiert nicht',
+    'the file cannot be read (permission denied)': 'die Datei kann nicht gelesen werden (keine Berechtigung)',
+    'not a readable DICOM file (%1)': 'keine lesbare DICOM-Datei (%1)',
+    'the file has no pixel data (it is not an image: %1)': 'die Datei enthält keine Pixeldaten (sie ist kein Bild: %1)',
+    'unknown object': 'unbekanntes Objekt',
+    'the Rows or Columns attribute is missing or zero': 'das Attribut Rows oder Columns fehlt oder ist null',
+    'Number of Frames is not a positive number': 'Number of Frames ist keine positive Zahl',
+    'Bits Allocated is %1; only 8, 16 and 32 are supported': 'Bits Allocated ist %1; nur 8, 16 und 32 werden unterstützt',
+    'Bits Stored (%1) / High Bit (%2) do not fit Bits Allocated (%3)':
+        'Bits Stored (%1) / High Bit (%2) passen nicht zu Bits Allocated (%3)',
+    '%1 bits stored per sample are not supported (at most 24)':
+        '%1 gespeicherte Bit pro Abtastwert werden nicht unterstützt (höchstens 24)',
+    'Samples per Pixel is %1; only 1 (grey) and 3 (colour) are supported':
+        'Samples per Pixel ist %1; nur 1 (Graustufen) und 3 (Farbe) werden unterstützt',
+    'the photometric interpretation %1 is not supported': 'die photometrische Interpretation %1 wird nicht unterstützt',
+    'frame %1 does not exist (the file has %2 frames)': 'Bild %1 existiert nicht (die Datei hat %2 Bilder)',
+    'the header declares %1 x %2 pixels x %3 frames, more than this viewer accepts; the file is refused':
+        'der Header gibt %1 x %2 Pixel x %3 Bilder an, mehr als dieser Betrachter annimmt; die Datei wird abgelehnt',
+    'the pixel data element cannot be read': 'das Pixeldaten-Element kann nicht gelesen werden',
+    'the compressed pixel data cannot be read (file damaged?)':
+        'die komprimierten Pixeldaten können nicht gelesen werden (Datei beschädigt?)',
+    'the compressed pixel data is empty': 'die komprimierten Pixeldaten sind leer',
+    'the header declares %1 x %2 pixels but there are only %3 bytes of compressed data; the file is refused':
+        'der Header gibt %1 x %2 Pixel an, es gibt aber nur %3 Bytes komprimierter Daten; die Datei wird abgelehnt',
+    'JPEG 2000 frame %1: %2': 'JPEG-2000-Bild %1: %2',
+    'the JPEG 2000 image is %1 x %2 with %3 components but the header says %4 x %5 with %6':
+        'das JPEG-2000-Bild ist %1 x %2 mit %3 Komponenten, der Header nennt aber %4 x %5 mit %6',
+    'the JPEG 2000 codestream and the header disagree on signedness; the header (Pixel Representation) is used':
+        'JPEG-2000-Codestream und Header widersprechen sich beim Vorzeichen; der Header (Pixel Representation) gilt',
+    'the pixel data (%1) cannot be decoded: %2': 'die Pixeldaten (%1) können nicht dekodiert werden: %2',
+    'the pixel data is truncated: %1 bytes present, %2 x %3 x %4 frame(s) at %5 bits need %6':
+        'die Pixeldaten sind abgeschnitten: %1 Bytes vorhanden, %2 x %3 x %4 Bild(er) mit %5 Bit brauchen %6',
+    'the pixel data cannot be read (file damaged or truncated)':
+        'die Pixeldaten können nicht gelesen werden (Datei beschädigt oder abgeschnitten)',
+    'the pixel data is truncated': 'die Pixeldaten sind abgeschnitten',
+    'the colour model %1 is not supported': 'das Farbmodell %1 wird nicht unterstützt',
+    'Modality LUT ignored: %1': 'Modality LUT ignoriert: %1',
+    'VOI LUT ignored: %1': 'VOI LUT ignoriert: %1',
+    'the window in the header (C %1 / W %2) misses the pixel values (%3 to %4); an automatic window is used':
+        'das Fenster im Header (Z %1 / B %2) trifft die Pixelwerte (%3 bis %4) nicht; ein automatisches Fenster wird verwendet',
+    '%n item(s)': ('%n Element', '%n Elemente'),
+    'Item %1': 'Element %1',
+    '(%1 bytes)': '(%1 Bytes)',
+    '(%1 bytes of binary data)': '(%1 Bytes Binärdaten)',
+    '%1: the file cannot be opened (%2)': '%1: die Datei kann nicht geöffnet werden (%2)',
+    '%1: not an image this application can read (neither DICOM nor PNG, JPEG, TIFF or BMP)':
+        '%1: kein Bild, das diese Anwendung lesen kann (weder DICOM noch PNG, JPEG, TIFF oder BMP)',
+    '%1: the %2 data is damaged or truncated and cannot be decoded':
+        '%1: die %2-Daten sind beschädigt oder abgeschnitten und können nicht dekodiert werden',
+    '%1: only 8- and 16-bit images are supported': '%1: nur 8- und 16-Bit-Bilder werden unterstützt',
+    'Full range': 'Gesamter Wertebereich',
+    '%1: frame %2 does not exist (the file has 1 frame)': '%1: Bild %2 existiert nicht (die Datei hat 1 Bild)',
+    'DICOMDIR cannot be read (%1); the folder is scanned instead':
+        'DICOMDIR kann nicht gelesen werden (%1); stattdessen wird der Ordner durchsucht',
+    '(no patient: image files)': '(kein Patient: Bilddateien)',
+    '%1: DICOM object without an image (%2)': '%1: DICOM-Objekt ohne Bild (%2)',
+    '%1: listed in DICOMDIR but missing or not DICOM': '%1: im DICOMDIR aufgeführt, aber fehlend oder kein DICOM',
+    'Chest X-ray viewer (research use only - not for diagnosis).':
+        'Thorax-Röntgen-Betrachter (nur für die Forschung - nicht zur Diagnose).',
+    'DICOM, PNG or JPEG files or folders to open.': 'Zu öffnende DICOM-, PNG- oder JPEG-Dateien oder Ordner.',
+    'Grab the main window once the image is shown, write it to <png> and exit.':
+        'Das Hauptfenster aufnehmen, sobald das Bild angezeigt wird, als <png> speichern und beenden.',
+    'Colour theme: dark or light.': 'Farbschema: dark (dunkel) oder light (hell).',
+    'Interface language: en or de.': 'Sprache der Oberfläche: en oder de.',
+    'Window size, e.g. 1280x860.': 'Fenstergröße, z. B. 1280x860.',
+    'Open the bundled sample study.': 'Die mitgelieferte Beispielstudie öffnen.',
+    'cannot write the screenshot %1': 'der Bildschirmfoto %1 kann nicht geschrieben werden',
+    'timed out waiting for the image': 'Zeitüberschreitung beim Warten auf das Bild',
+    '%n frame(s)': ('%n Bild', '%n Bilder'),
+    'CXR Ground': 'CXR Ground',
+    'Studies': 'Studien',
+    '&Open files…': 'Dateien ö&ffnen…',
+    'Open &folder…': '&Ordner öffnen…',
+    'Ctrl+Shift+O': 'Ctrl+Shift+O',
+    'Open &sample study': '&Beispielstudie öffnen',
+    '&Quit': '&Beenden',
+    '&Fit to window': 'An &Fenster anpassen',
+    '&Actual pixels (1:1)': '&Originalpixel (1:1)',
+    'Zoom &in': '&Vergrößern',
+    'Zoom &out': 'Ver&kleinern',
+    '&Invert': '&Invertieren',
+    'Rotate &right': 'Nach &rechts drehen',
+    'Rotate &left': 'Nach &links drehen',
+    'Flip &horizontally': '&Horizontal spiegeln',
+    'Flip &vertically': 'V&ertikal spiegeln',
+    '&Reset view': 'Ansicht &zurücksetzen',
+    'Next frame': 'Nächstes Bild',
+    'Previous frame': 'Vorheriges Bild',
+    'DICOM &tags…': 'DICOM-&Tags…',
+    '&Settings…': '&Einstellungen…',
+    '&Keyboard shortcuts': '&Tastenkürzel',
+    '&About CXR Ground': 'Ü&ber CXR Ground',
+    '&Dark theme': '&Dunkles Farbschema',
+    '&Light theme': '&Helles Farbschema',
+    '&File': '&Datei',
+    'Open &recent': '&Zuletzt geöffnet',
+    '&View': '&Ansicht',
+    '&Help': '&Hilfe',
+    'Main': 'Haupt',
+    ' Window: ': ' Fenster: ',
+    'Window presets (from the file and for chest images)': 'Fenstervorgaben (aus der Datei und für Thoraxbilder)',
+    'Frame ': 'Bild ',
+    'Cancel scan': 'Suche abbrechen',
+    'Open images': 'Bilder öffnen',
+    'Images (*.dcm *.dicom *.DCM *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)':
+        'Bilder (*.dcm *.dicom *.DCM *.png *.jpg *.jpeg *.tif *.tiff);;Alle Dateien (*)',
+    'Open folder': 'Ordner öffnen',
+    '%1: not a folder': '%1: kein Ordner',
+    'The sample study was not found (set CXRG_SAMPLES to its folder).':
+        'Die Beispielstudie wurde nicht gefunden (CXRG_SAMPLES auf ihren Ordner setzen).',
+    'Loading %1…': '%1 wird geladen…',
+    '%1 - CXR Ground': '%1 - CXR Ground',
+    ' of %1': ' von %1',
+    'Scanning %1…': '%1 wird durchsucht…',
+    '%1 files': '%1 Dateien',
+    'Scan cancelled': 'Suche abgebrochen',
+    '%n file(s) could not be read and were skipped.': (
+        '%n Datei konnte nicht gelesen werden und wurde übersprungen.',
+        '%n Dateien konnten nicht gelesen werden und wurden übersprungen.'),
+    'Unreadable files': 'Nicht lesbare Dateien',
+    '(no name)': '(kein Name)',
+    'Study': 'Studie',
+    'Series %1 %2 %3': 'Serie %1 %2 %3',
+    '%1: the file no longer exists; it was removed from the recent files.':
+        '%1: die Datei existiert nicht mehr; sie wurde aus der Liste der zuletzt geöffneten Dateien entfernt.',
+    '(none)': '(keine)',
+    'Clear list': 'Liste leeren',
+    'Default': 'Standard',
+    'File window %1': 'Fenster %1 der Datei',
+    '%1 (C %2 / W %3)': '%1 (Z %2 / B %3)',
+    'VOI LUT of the file': 'VOI LUT der Datei',
+    'Automatic (0.5-99.5 %)': 'Automatisch (0,5-99,5 %)',
+    'Lung (C -600 / W 1500)': 'Lunge (Z -600 / B 1500)',
+    'Mediastinum (C 40 / W 400)': 'Mediastinum (Z 40 / B 400)',
+    'Bone (C 480 / W 2500)': 'Knochen (Z 480 / B 2500)',
+    'High contrast': 'Hoher Kontrast',
+    'Low contrast': 'Niedriger Kontrast',
+    'x %1  y %2': 'x %1  y %2',
+    'RGB %1, %2, %3': 'RGB %1, %2, %3',
+    'stored %1  value %2': 'gespeichert %1  Wert %2',
+    'VOI LUT': 'VOI LUT',
+    'C %1  W %2': 'Z %1  B %2',
+    '%1 %': '%1 %',
+    '%1 × %2 mm/px': '%1 × %2 mm/Pixel',
+    'spacing unknown': 'Pixelabstand unbekannt',
+    'Cannot open': 'Öffnen nicht möglich',
+    'About CXR Ground': 'Über CXR Ground',
+    'Settings': 'Einstellungen',
+    'Dark': 'Dunkel',
+    'Light': 'Hell',
+    'Theme:': 'Farbschema:',
+    'System default': 'Systemstandard',
+    'Language:': 'Sprache:',
+    'A new language takes effect when the application is restarted.':
+        'Eine neue Sprache wird nach einem Neustart der Anwendung wirksam.',
+    'Keyboard shortcuts': 'Tastenkürzel',
+    'Action': 'Aktion',
+    'Keys': 'Tasten',
+    'Zoom about the cursor': 'Um den Mauszeiger zoomen',
+    'Mouse wheel': 'Mausrad',
+    'Pan': 'Verschieben',
+    'Left or middle drag': 'Mit linker oder mittlerer Maustaste ziehen',
+    'Window/level (right/left: width, up/down: centre)': 'Fensterung (rechts/links: Breite, hoch/runter: Zentrum)',
+    'Right drag': 'Mit rechter Maustaste ziehen',
+    'Fit to window': 'An Fenster anpassen',
+    'Double-click': 'Doppelklick',
+    'DICOM tags': 'DICOM-Tags',
+    'Search tag, name or value': 'Tag, Name oder Wert suchen',
+    'Tag': 'Tag',
+    'VR': 'VR',
+    'Name': 'Name',
+    'Value': 'Wert',
+    'Open a chest X-ray (DICOM, PNG or JPEG): File > Open, or drop files here.':
+        'Ein Thorax-Röntgenbild öffnen (DICOM, PNG oder JPEG): Datei > Öffnen, oder Dateien hierher ziehen.',
+}
+
+PREFIX = {
+    'Usage: cxr-ground <command> [options]': """Aufruf: cxr-ground <Befehl> [Optionen]
+
+Befehle:
+  info EINGABE                    Header-Angaben eines Bildes als JSON
+  render EINGABE AUSGABE.png [--window ZENTRUM:BREITE] [--frame N]
+                                  das Bild, wie der Betrachter es standardmäßig zeigt,
+                                  8 Bit grau (RGB bei Farbbildern), Originalgröße;
+                                  N zählt ab 1
+  ground --model ORDNER --image EINGABE --prompt TEXT [--prompt TEXT ...] --out ORDNER
+         [--device cpu|cuda] [--precision fp32|bf16|fp16] [--steps N] [--window A:B]
+         [--layers L,...] [--threads N] [--no-otsu]
+                                  Heatmaps der Sätze auf dem Bild; für Satz k enthält
+                                  ORDNER/<k dreistellig>/ heatmap.npy,
+                                  heatmap_smooth.npy, heatmap_original.npy,
+                                  overlay.png und result.json
+  tokenize --model ORDNER TEXT    CLIP-Token-IDs als JSON {input_ids, length}
+  inspect-model [--expected-keys] ORDNER
+                                  einen Modellordner prüfen / die Tensoren auflisten,
+                                  die ein gültiger Checkpoint dieser Konfiguration enthält
+  bench viewer [--size N] [--repeat K] [--file DICOM]
+                                  Zeiten für Öffnen + erste Darstellung und einen Fensterungsschritt
+  bench engine --config ORDNER [--steps N] [--device ...] [--precision ...] [--no-naive]
+                                  naive Pipeline gegen diese Engine, Modell in echter Größe mit Zufallsgewichten
+  help                            dieser Text
+""",
+    'CXR Ground %1\nChest X-ray viewer': """CXR Ground %1
+Thorax-Röntgen-Betrachter mit Zero-Shot-Phrase-Grounding.
+
+Nur für die Forschung - nicht zur Diagnose.""",
+    'Sample images: NIH ChestX-ray14': """Beispielbilder: NIH-ChestX-ray14-Bilder mit freundlicher Genehmigung des NIH Clinical Center; Thorax-CR aus dem NEMA-WG04-Kompressionstestsatz; GDCM-Beispieldaten.
+Erstellt mit Qt, DCMTK, OpenJPEG, OpenCV und LibTorch.""",
+}
+
+
+def lookup(src):
+    if src in DE:
+        return DE[src]
+    for p, t in PREFIX.items():
+        if src.startswith(p):
+            return t
+    return None
+
+
+def main(path):
+    tree = ET.parse(path)
+    missing = []
+    for ctx in tree.getroot().findall('context'):
+        for m in ctx.findall('message'):
+            src = m.find('source').text
+            tr = m.find('translation')
+            t = lookup(src)
+            if t is None:
+                missing.append(src)
+                continue
+            for child in list(tr):
+                tr.remove(child)
+            tr.attrib.pop('type', None)
+            if m.get('numerus') == 'yes':
+                tr.text = None
+                forms = t if isinstance(t, tuple) else (t, t)
+                for f in forms:
+                    nf = ET.SubElement(tr, 'numerusform')
+                    nf.text = f
+            else:
+                tr.text = t[0] if isinstance(t, tuple) else t
+    tree.write(path, encoding='utf-8', xml_declaration=True)
+    with open(path, 'r', encoding='utf-8') as f:
+        body = f.read().replace("<?xml version='1.0' encoding='utf-8'?>", '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>', 1)
+    with open(path, 'w', encoding='utf-8') as f:
+        f.write(body)
+    for s in missing:
+        print('untranslated:', repr(s)[:120])
+    return 1 if missing else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else 'translations/cxr_de.ts'))
