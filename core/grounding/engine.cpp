@@ -72,6 +72,7 @@ void bindWeights(torch::nn::Module& module, const model::WeightFile& file, const
             r->copyContiguous(src.data_ptr());
         }
         target.copy_(src.to(target.scalar_type()));
+        file.releasePages(*r);  // keep one copy of the weights resident, not two
     };
     for (auto& p : module.named_parameters(true)) bind(p.key(), p.value());
     for (auto& b : module.named_buffers(true)) bind(b.key(), b.value());
@@ -471,7 +472,7 @@ bool Engine::ground(const GreyImage& image, const std::vector<std::string>& prom
                     std::vector<PromptResult>* results, std::string* error, const ProgressFn& progress,
                     const std::atomic_bool* cancel) {
     std::lock_guard<std::mutex> lock(d->mutex);
-    torch::NoGradGuard noGrad;
+    c10::InferenceMode inference;
     results->clear();
     const std::string problems = s.validate(d->info.crossAttentionLayers);
     if (!problems.empty()) {
@@ -519,39 +520,36 @@ bool Engine::ground(const GreyImage& image, const std::vector<std::string>& prom
         ids.push_back(r.tokenIds);
         results->push_back(std::move(r));
     }
-    const auto empty = d->tokenizer->encode("", 77);
     if (progress) progress(Phase::EncodeText, 0, 1);
-    std::vector<std::vector<int64_t>> all{empty.ids};
-    all.insert(all.end(), ids.begin(), ids.end());
-    const torch::Tensor ctxAll = d->encodeText(all);                         // [1+P,77,H]
-    const torch::Tensor ctxEmpty = ctxAll.slice(0, 0, 1);
-    const torch::Tensor ctxPrompts = ctxAll.slice(0, 1, ctxAll.size(0));     // [P,77,H]
+    if (!d->emptyContext.defined()) d->emptyContext = d->encodeText({d->tokenizer->encode("", 77).ids});  // [1,77,H]
+    const torch::Tensor ctxEmpty = d->emptyContext;
+    const torch::Tensor ctxPrompts = d->encodeText(ids);                     // [P,77,H]
     const double tText = now() - t0;
 
-    // ---- trajectory (cached per image) ----------------------------------------------------
+    // ---- trajectory (cached per image) and window passes -----------------------------------
+    // Before the window only the unconditional path runs (it drives the trajectory). In the
+    // window, a fresh image's unconditional row and the prompts' conditional rows share one batch
+    // up to the last recorded layer, then the unconditional row alone finishes the pass. A cached
+    // trajectory needs only the conditional rows, up to the last recorded layer.
     std::string key = image.cacheKey;
     if (key.empty()) key = std::to_string(fnv1a(image.pixels.data(), image.pixels.size()));
     key += "|" + std::to_string(image.width) + "x" + std::to_string(image.height) + "|N" + std::to_string(s.steps);
     int calls = 0;
     double tImage = 0, tInv = 0;
-    CachedTrajectory* traj = nullptr;
     auto it = d->cache.find(key);
-    bool fromCache = false;
-    if (it != d->cache.end() && static_cast<int>(it->second.states.size()) >= wb) {
-        traj = &it->second;
-        fromCache = true;
-    } else {
+    const bool fromCache = it != d->cache.end() && static_cast<int>(it->second.states.size()) >= wb;
+    CachedTrajectory fresh;
+    CachedTrajectory* traj = fromCache ? &it->second : &fresh;
+    if (!fromCache) {
         t0 = now();
         if (progress) progress(Phase::EncodeImage, 0, 1);
-        CachedTrajectory fresh;
         fresh.width = image.width;
         fresh.height = image.height;
         fresh.z0 = d->encodeImage(d->preprocess(image));
+        fresh.states.push_back(fresh.z0);
         tImage = now() - t0;
         t0 = now();
-        fresh.states.push_back(fresh.z0);
-        // Only the unconditional path drives the trajectory; x_{wb-1} is the last state needed.
-        for (int i = 0; i + 1 < wb; ++i) {
+        for (int i = 0; i < wa; ++i) {
             if (cancelled()) {
                 *error = "cancelled";
                 results->clear();
@@ -563,6 +561,51 @@ bool Engine::ground(const GreyImage& image, const std::vector<std::string>& prom
             fresh.states.push_back(sched.invertStep(fresh.states.back(), v, i));
         }
         tInv = now() - t0;
+    }
+
+    t0 = now();
+    const int64_t P = static_cast<int64_t>(prompts.size());
+    std::vector<std::vector<torch::Tensor>> maps(static_cast<size_t>(P));  // per prompt: [HW,77] per (layer, call)
+    const torch::Tensor ctxWithEmpty = torch::cat({ctxEmpty, ctxPrompts}, 0);  // [1+P,77,H]
+    for (int i = wa; i < wb; ++i) {
+        if (cancelled()) {
+            *error = "cancelled";
+            results->clear();
+            return false;
+        }
+        if (progress) progress(fromCache ? Phase::Attention : Phase::Inversion, fromCache ? i - wa : i, fromCache ? wb - wa : wb - 1);
+        const torch::Tensor xi = traj->states[static_cast<size_t>(i)];  // a handle: states may grow below
+        const bool advance = !fromCache && i + 1 < wb;  // the trajectory still needs x_{i+1}
+        nets::AttentionControl ctl;
+        ctl.record = s.layers;
+        ctl.stopAfter = lastLayer;
+        torch::Tensor out;
+        int64_t firstCond = 0;
+        if (advance) {
+            ctl.keepRows = 1;
+            firstCond = 1;
+            out = d->unetCall(xi.expand({1 + P, -1, -1, -1}), sched.timesteps[i], ctxWithEmpty, &ctl);
+            fresh.states.push_back(sched.invertStep(xi, out, i));
+        } else {
+            d->unetCall(xi.expand({P, -1, -1, -1}), sched.timesteps[i], ctxPrompts, &ctl);
+        }
+        ++calls;
+        const int64_t rows = P + firstCond;
+        // maps arrive in execution order; keep them layer by layer in the order of s.layers
+        for (int layer : s.layers)
+            for (auto& [idx, probs] : ctl.maps)
+                if (idx == layer) {
+                    const int64_t heads = probs.size(0) / rows;
+                    torch::Tensor pr = probs.to(torch::kFloat32)
+                                           .reshape({rows, heads, probs.size(1), probs.size(2)})
+                                           .mean(1)
+                                           .slice(0, firstCond, rows)
+                                           .cpu();
+                    for (int64_t p = 0; p < P; ++p) maps[static_cast<size_t>(p)].push_back(pr[p]);
+                }
+    }
+    const double tAttn = now() - t0;
+    if (!fromCache) {
         if (d->cache.size() >= d->maxCachedImages) {  // forget the least recently used image
             auto oldest = std::min_element(d->cache.begin(), d->cache.end(), [](const auto& a, const auto& b) {
                 return a.second.lastUse < b.second.lastUse;
@@ -574,34 +617,6 @@ bool Engine::ground(const GreyImage& image, const std::vector<std::string>& prom
         traj = &(d->cache[key] = std::move(fresh));
     }
     traj->lastUse = ++d->useCounter;
-
-    // ---- window: partial conditional passes, all prompts in one batch -----------------------
-    t0 = now();
-    const int64_t P = static_cast<int64_t>(prompts.size());
-    std::vector<std::vector<torch::Tensor>> maps(static_cast<size_t>(P));  // per prompt: [HW,77] per (layer, call)
-    for (int i = wa; i < wb; ++i) {
-        if (cancelled()) {
-            *error = "cancelled";
-            results->clear();
-            return false;
-        }
-        if (progress) progress(Phase::Attention, i - wa, wb - wa);
-        nets::AttentionControl ctl;
-        ctl.record = s.layers;
-        ctl.stopAfter = lastLayer;
-        const torch::Tensor x = traj->states[static_cast<size_t>(i)].expand({P, -1, -1, -1});
-        d->unetCall(x, sched.timesteps[i], ctxPrompts, &ctl);
-        ++calls;
-        // maps arrive in execution order; keep the order of s.layers (layer-major like the reference)
-        for (int layer : s.layers)
-            for (auto& [idx, probs] : ctl.maps)
-                if (idx == layer) {
-                    const int64_t heads = probs.size(0) / P;
-                    torch::Tensor pr = probs.to(torch::kFloat32).reshape({P, heads, probs.size(1), probs.size(2)}).mean(1).cpu();
-                    for (int64_t p = 0; p < P; ++p) maps[static_cast<size_t>(p)].push_back(pr[p]);
-                }
-    }
-    const double tAttn = now() - t0;
 
     // ---- heat maps ----------------------------------------------------------------------------
     t0 = now();
@@ -650,7 +665,7 @@ bool Engine::restrictTokens(const PromptResult& full, int first, int last, const
         *error = "this result holds no token maps";
         return false;
     }
-    torch::NoGradGuard g;
+    c10::InferenceMode inference;
     const int64_t hw = int64_t(full.tokenMapSide) * full.tokenMapSide;
     torch::Tensor all = torch::from_blob(const_cast<float*>(full.tokenMaps.data()),
                                          {full.tokenMapCount, hw, words}, torch::kFloat32);

@@ -48,6 +48,7 @@ struct Engine::Impl {
     std::string betaSchedule = "scaled_linear_beta";
     std::string predictionType = "v_prediction";
     std::map<std::string, CachedTrajectory> cache;  // by image key + schedule
+    torch::Tensor emptyContext;                      // text context of the empty prompt [1,77,H]
     uint64_t useCounter = 0;
     size_t maxCachedImages = 8;
     mutable std::mutex mutex;

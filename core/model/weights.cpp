@@ -260,6 +260,18 @@ WeightFile::~WeightFile() {
     if (map_) munmap(map_, size_t(size_));
 }
 
+void WeightFile::releasePages(const TensorRecord& t) const {
+    if (!map_ || !t.data || t.nbytes == 0) return;
+    const auto* base = static_cast<const unsigned char*>(map_);
+    const auto* p = static_cast<const unsigned char*>(t.data);
+    if (p < base || p + t.nbytes > base + size_) return;  // an owned (byte-swapped) copy
+    const long page = sysconf(_SC_PAGESIZE);
+    // Whole pages inside the tensor only: a neighbour that shares a page keeps it.
+    const uintptr_t first = (reinterpret_cast<uintptr_t>(p) + uintptr_t(page) - 1) & ~uintptr_t(page - 1);
+    const uintptr_t last = (reinterpret_cast<uintptr_t>(p) + t.nbytes) & ~uintptr_t(page - 1);
+    if (last > first) madvise(reinterpret_cast<void*>(first), last - first, MADV_DONTNEED);
+}
+
 std::unique_ptr<WeightFile> WeightFile::open(const std::string& path, std::string* error) {
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {

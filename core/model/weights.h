@@ -81,6 +81,10 @@ public:
     // safetensors: the "__metadata__" strings (informational only).
     const std::vector<std::pair<std::string, std::string>>& metadata() const { return metadata_; }
     uint64_t fileSize() const { return size_; }
+    // Tells the kernel the mapped pages of this tensor are no longer needed (after the engine
+    // copied them), so resident memory stays at one copy of the weights while a model loads.
+    // No effect on tensors that are not backed by the file mapping.
+    void releasePages(const TensorRecord& t) const;
 
 private:
     WeightFile() = default;

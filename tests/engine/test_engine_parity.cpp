@@ -121,7 +121,7 @@ private Q_SLOTS:
         QVERIFY2(engine->ground(image, {prompt}, s, &results, &err), err.c_str());
         QCOMPARE(results.size(), size_t(1));
         const PromptResult& r = results[0];
-        QCOMPARE(r.unetCalls, 179 + 60);  // unconditional 0..178, partial conditional 120..179
+        QCOMPARE(r.unetCalls, 180);  // 120 unconditional, then 60 window calls (shared batch)
 
         // trajectory x_120 .. x_179 from the cache, x_180 one more call
         const torch::Tensor refTraj = toTensor(load(dir, "z_trajectory.npy"));  // [181,3,64,64]
@@ -155,6 +155,26 @@ private Q_SLOTS:
             }
         }
         QVERIFY2(attnErr <= 1e-4, qPrintable(QString("attention rel err %1").arg(attnErr)));
+
+        // One batch [unconditional, conditional] that keeps only the unconditional row after the
+        // last recorded layer gives what the two separate passes give.
+        {
+            const torch::Tensor x = traj.states[150];
+            nets::AttentionControl both;
+            both.record = layers;
+            both.stopAfter = 7;
+            both.keepRows = 1;
+            const torch::Tensor out = d->unetCall(x.expand({2, -1, -1, -1}), sched.timesteps[150], ctx, &both);
+            QCOMPARE(out.size(0), int64_t(1));
+            const torch::Tensor alone = d->unetCall(x, sched.timesteps[150], ctx.slice(0, 0, 1));
+            QVERIFY2(relErr(out, alone) <= 1e-5, qPrintable(QString::number(relErr(out, alone))));
+            nets::AttentionControl cond;
+            cond.record = layers;
+            cond.stopAfter = 7;
+            d->unetCall(x, sched.timesteps[150], ctx.slice(0, 1, 2), &cond);
+            for (size_t k = 0; k < layers.size(); ++k)
+                QVERIFY(relErr(both.maps[k].second[1], cond.maps[k].second[0]) <= 1e-5);
+        }
 
         // heat maps
         auto absErr = [](const std::vector<float>& a, const npy::Array& b) {

@@ -69,9 +69,13 @@ torch::Tensor BasicTransformerBlockImpl::forward(const torch::Tensor& x0, const 
     const bool keep = ctl && ctl->wants(idx);
     x = attn2->forward(norm2->forward(x), context, keep ? &probs : nullptr) + x;
     if (keep) ctl->maps.emplace_back(idx, probs);
-    if (ctl && ctl->stopAfter >= 0 && idx >= ctl->stopAfter) {
-        ctl->stopped = true;
-        return x;  // the rest of this pass is not needed
+    if (ctl && ctl->stopAfter >= 0 && idx >= ctl->stopAfter && !ctl->sliced) {
+        if (ctl->keepRows > 0) {
+            ctl->sliceNow = true;  // finish this block on the whole batch, then keep fewer rows
+        } else {
+            ctl->stopped = true;
+            return x;  // the rest of this pass is not needed
+        }
     }
     return ff->forward(norm3->forward(x)) + x;
 }
@@ -226,19 +230,34 @@ torch::Tensor DiffusionUNetImpl::forward(const torch::Tensor& x, const torch::Te
     if (ctl) {
         ctl->counter = 0;
         ctl->stopped = false;
+        ctl->sliceNow = false;
+        ctl->sliced = false;
         ctl->maps.clear();
     }
     torch::Tensor emb = time_embed->forward(timestepEmbedding(t, params.channels[0]).to(x.dtype()));
     torch::Tensor h = conv_in->forward(x);
+    torch::Tensor ctx = context;
     std::vector<torch::Tensor> skips{h};
+    // After the last recorded layer: keep only the first keepRows rows of everything.
+    auto sliceIfAsked = [&] {
+        if (!ctl || !ctl->sliceNow) return;
+        const int64_t k = ctl->keepRows;
+        h = h.slice(0, 0, k);
+        emb = emb.slice(0, 0, k);
+        ctx = ctx.slice(0, 0, k);
+        for (auto& sk : skips) sk = sk.slice(0, 0, k);
+        ctl->sliceNow = false;
+        ctl->sliced = true;
+    };
     for (auto& b : down) {
         for (size_t r = 0; r < b->res.size(); ++r) {
             h = b->res[r]->forward(h, emb);
             if (!b->attn.empty()) {
-                h = b->attn[r]->forward(h, context, ctl);
+                h = b->attn[r]->forward(h, ctx, ctl);
                 if (ctl && ctl->stopped) return {};
             }
             skips.push_back(h);
+            sliceIfAsked();
         }
         if (b->downsampler) {
             h = b->downsampler->forward(h);
@@ -246,8 +265,9 @@ torch::Tensor DiffusionUNetImpl::forward(const torch::Tensor& x, const torch::Te
         }
     }
     h = middle_block->resnet_1->forward(h, emb);
-    h = middle_block->attention->forward(h, context, ctl);
+    h = middle_block->attention->forward(h, ctx, ctl);
     if (ctl && ctl->stopped) return {};
+    sliceIfAsked();
     h = middle_block->resnet_2->forward(h, emb);
     for (auto& b : up) {
         for (size_t r = 0; r < b->res.size(); ++r) {
@@ -255,8 +275,9 @@ torch::Tensor DiffusionUNetImpl::forward(const torch::Tensor& x, const torch::Te
             skips.pop_back();
             h = b->res[r]->forward(torch::cat({h, skip}, 1), emb);
             if (!b->attn.empty()) {
-                h = b->attn[r]->forward(h, context, ctl);
+                h = b->attn[r]->forward(h, ctx, ctl);
                 if (ctl && ctl->stopped) return {};
+                sliceIfAsked();
             }
         }
         if (b->upsampler) h = b->upsampler->forward(h);

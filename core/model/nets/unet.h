@@ -28,9 +28,15 @@ struct UNetParams {
 struct AttentionControl {
     std::vector<int> record;           // attn2 indices whose probabilities are kept
     int stopAfter = -1;                // -1: run the whole network
+    // After `stopAfter`, continue with only the first `keepRows` batch rows (0: stop the pass).
+    // Lets one batch hold the unconditional row that drives the trajectory and conditional rows
+    // that are only needed up to the last recorded layer.
+    int keepRows = 0;
     // filled during the pass
     int counter = 0;
     bool stopped = false;
+    bool sliceNow = false;             // set at stopAfter when keepRows > 0; the UNet slices
+    bool sliced = false;
     std::vector<std::pair<int, torch::Tensor>> maps;  // (index, probs [B*heads, HW, T])
     bool wants(int idx) const;
 };
