@@ -124,7 +124,14 @@ LoadResult loadImage(const QString& path, int frame) {
         }
         return loadRaster(path);
     }
-    return loadDicom(path, frame);
+    if (looksLikeDicom(path)) return loadDicom(path, frame);
+    // Neither a known raster signature nor a DICOM start: still try DICOM (some old files start
+    // with unusual groups), but explain the failure as "not an image" rather than a parse error.
+    LoadResult r = loadDicom(path, frame);
+    if (!r.ok())
+        r.error = RasterText::tr("%1: not an image this application can read (neither DICOM nor PNG, JPEG, TIFF or BMP)")
+                      .arg(QFileInfo(path).fileName());
+    return r;
 }
 
 }  // namespace cxr

@@ -161,6 +161,14 @@ private Q_SLOTS:
                      "--prompt", "effusion", "--out", tmp.path()});
         QCOMPARE(r.code, 1);
         QVERIFY(r.err.contains("pydicom_badVR.dcm"));
+        QFile notes(tmp.filePath("notes.txt"));
+        QVERIFY(notes.open(QIODevice::WriteOnly));
+        notes.write("Findings: small left pleural effusion.\n");
+        notes.close();
+        r = run({"ground", "--model", kData + "/model-small", "--image", tmp.filePath("notes.txt"), "--prompt", "effusion",
+                 "--out", tmp.filePath("out")});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("notes.txt") && r.err.contains("not an image"), r.err.constData());
         r = run({"ground", "--model", kData + "/model-small", "--image", kData + "/png-chest/nih_cxr14_00000001_000.png",
                  "--prompt", "", "--out", tmp.path()});
         QCOMPARE(r.code, 1);
