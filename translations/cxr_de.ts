@@ -4,78 +4,78 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../app/cli_bench.cpp" line="72"/>
+        <location filename="../app/cli_bench.cpp" line="72" />
         <source>bench needs a benchmark name: viewer</source>
         <translation>bench braucht den Namen eines Benchmarks: viewer</translation>
     </message>
     <message>
-        <location filename="../app/cli_bench.cpp" line="80"/>
-        <location filename="../app/cli_main.cpp" line="95"/>
+        <location filename="../app/cli_bench.cpp" line="80" />
+        <location filename="../app/cli_main.cpp" line="95" />
         <source>unknown option %1</source>
         <translation>unbekannte Option %1</translation>
     </message>
     <message>
-        <location filename="../app/cli_bench.cpp" line="81"/>
+        <location filename="../app/cli_bench.cpp" line="81" />
         <source>bad value for %1</source>
         <translation>ungültiger Wert für %1</translation>
     </message>
     <message>
-        <location filename="../app/cli_bench.cpp" line="86"/>
+        <location filename="../app/cli_bench.cpp" line="86" />
         <source>cannot write the benchmark DICOM: %1</source>
         <translation>die Benchmark-DICOM-Datei kann nicht geschrieben werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/cli_engine.cpp" line="74"/>
+        <location filename="../app/cli_engine.cpp" line="74" />
         <source>%1 needs a value</source>
         <translation>%1 braucht einen Wert</translation>
     </message>
     <message>
-        <location filename="../app/cli_engine.cpp" line="117"/>
+        <location filename="../app/cli_engine.cpp" line="117" />
         <source>bad value for %1: %2</source>
         <translation>ungültiger Wert für %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/cli_engine.cpp" line="185"/>
+        <location filename="../app/cli_engine.cpp" line="185" />
         <source>unknown argument %1</source>
         <translation>unbekanntes Argument %1</translation>
     </message>
     <message>
-        <location filename="../app/cli_engine.cpp" line="187"/>
+        <location filename="../app/cli_engine.cpp" line="187" />
         <source>ground needs --model DIR --image IN --prompt TEXT [--prompt TEXT ...] --out DIR</source>
         <translation>ground braucht --model ORDNER --image EINGABE --prompt TEXT [--prompt TEXT ...] --out ORDNER</translation>
     </message>
     <message>
-        <location filename="../app/cli_engine.cpp" line="205"/>
+        <location filename="../app/cli_engine.cpp" line="205" />
         <source>%1: cannot create the output folder</source>
         <translation>%1: der Ausgabeordner kann nicht angelegt werden</translation>
     </message>
     <message>
-        <location filename="../app/cli_engine.cpp" line="209"/>
+        <location filename="../app/cli_engine.cpp" line="209" />
         <source>%1: cannot create the folder</source>
         <translation>%1: der Ordner kann nicht angelegt werden</translation>
     </message>
     <message>
-        <location filename="../app/cli_engine.cpp" line="218"/>
+        <location filename="../app/cli_engine.cpp" line="218" />
         <source>%1: cannot write overlay.png</source>
         <translation>%1: overlay.png kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../app/cli_engine.cpp" line="251"/>
+        <location filename="../app/cli_engine.cpp" line="251" />
         <source>%1: cannot write result.json</source>
         <translation>%1: result.json kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../app/cli_engine.cpp" line="259"/>
+        <location filename="../app/cli_engine.cpp" line="259" />
         <source>tokenize needs --model DIR TEXT</source>
         <translation>tokenize braucht --model ORDNER TEXT</translation>
     </message>
     <message>
-        <location filename="../app/cli_engine.cpp" line="277"/>
+        <location filename="../app/cli_engine.cpp" line="277" />
         <source>inspect-model needs a model folder</source>
         <translation>inspect-model braucht einen Modellordner</translation>
     </message>
     <message>
-        <location filename="../app/cli_main.cpp" line="24"/>
+        <location filename="../app/cli_main.cpp" line="24" />
         <source>Usage: cxr-ground &lt;command&gt; [options]
 
 Commands:
@@ -128,37 +128,37 @@ Befehle:
 </translation>
     </message>
     <message>
-        <location filename="../app/cli_main.cpp" line="62"/>
+        <location filename="../app/cli_main.cpp" line="62" />
         <source>info needs exactly one input file</source>
         <translation>info braucht genau eine Eingabedatei</translation>
     </message>
     <message>
-        <location filename="../app/cli_main.cpp" line="64"/>
+        <location filename="../app/cli_main.cpp" line="64" />
         <source>%1: the file does not exist</source>
         <translation>%1: die Datei existiert nicht</translation>
     </message>
     <message>
-        <location filename="../app/cli_main.cpp" line="86"/>
+        <location filename="../app/cli_main.cpp" line="86" />
         <source>--window needs CENTER:WIDTH with a positive width, e.g. 2048:4096</source>
         <translation>--window braucht ZENTRUM:BREITE mit positiver Breite, z. B. 2048:4096</translation>
     </message>
     <message>
-        <location filename="../app/cli_main.cpp" line="92"/>
+        <location filename="../app/cli_main.cpp" line="92" />
         <source>--frame needs a frame number (1 = first)</source>
         <translation>--frame braucht eine Bildnummer (1 = erstes Bild)</translation>
     </message>
     <message>
-        <location filename="../app/cli_main.cpp" line="100"/>
+        <location filename="../app/cli_main.cpp" line="100" />
         <source>render needs an input file and an output PNG</source>
         <translation>render braucht eine Eingabedatei und eine Ausgabe-PNG</translation>
     </message>
     <message>
-        <location filename="../app/cli_main.cpp" line="120"/>
+        <location filename="../app/cli_main.cpp" line="120" />
         <source>%1: cannot write the PNG (folder missing, not writable or disk full?)</source>
         <translation>%1: die PNG-Datei kann nicht geschrieben werden (Ordner fehlt, schreibgeschützt oder Datenträger voll?)</translation>
     </message>
     <message>
-        <location filename="../app/cli_main.cpp" line="154"/>
+        <location filename="../app/cli_main.cpp" line="154" />
         <source>unknown command %1</source>
         <translation>unbekannter Befehl %1</translation>
     </message>
@@ -166,37 +166,37 @@ Befehle:
 <context>
     <name>J2kText</name>
     <message>
-        <location filename="../core/imaging/j2k.cpp" line="68"/>
+        <location filename="../core/imaging/j2k.cpp" line="68" />
         <source>the JPEG 2000 data is too short (%1 bytes)</source>
         <translation>die JPEG-2000-Daten sind zu kurz (%1 Bytes)</translation>
     </message>
     <message>
-        <location filename="../core/imaging/j2k.cpp" line="92"/>
+        <location filename="../core/imaging/j2k.cpp" line="92" />
         <source>%1 (OpenJPEG: %2)</source>
         <translation>%1 (OpenJPEG: %2)</translation>
     </message>
     <message>
-        <location filename="../core/imaging/j2k.cpp" line="97"/>
+        <location filename="../core/imaging/j2k.cpp" line="97" />
         <source>the JPEG 2000 decoder could not be set up</source>
         <translation>der JPEG-2000-Decoder konnte nicht eingerichtet werden</translation>
     </message>
     <message>
-        <location filename="../core/imaging/j2k.cpp" line="101"/>
+        <location filename="../core/imaging/j2k.cpp" line="101" />
         <source>the JPEG 2000 header is invalid</source>
         <translation>der JPEG-2000-Header ist ungültig</translation>
     </message>
     <message>
-        <location filename="../core/imaging/j2k.cpp" line="108"/>
+        <location filename="../core/imaging/j2k.cpp" line="108" />
         <source>the JPEG 2000 header declares an implausible image (%1 x %2, %3 components)</source>
         <translation>der JPEG-2000-Header beschreibt ein unplausibles Bild (%1 x %2, %3 Komponenten)</translation>
     </message>
     <message>
-        <location filename="../core/imaging/j2k.cpp" line="116"/>
+        <location filename="../core/imaging/j2k.cpp" line="116" />
         <source>the JPEG 2000 data could not be decoded</source>
         <translation>die JPEG-2000-Daten konnten nicht dekodiert werden</translation>
     </message>
     <message>
-        <location filename="../core/imaging/j2k.cpp" line="127"/>
+        <location filename="../core/imaging/j2k.cpp" line="127" />
         <source>JPEG 2000 components with subsampling are not supported</source>
         <translation>JPEG-2000-Komponenten mit Unterabtastung werden nicht unterstützt</translation>
     </message>
@@ -204,232 +204,229 @@ Befehle:
 <context>
     <name>Loader</name>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="86"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="86" />
         <source>the LUT has no valid LUT Descriptor</source>
         <translation>die LUT hat keinen gültigen LUT Descriptor</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="95"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="95" />
         <source>the LUT Descriptor cannot be read</source>
         <translation>der LUT Descriptor kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="106"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="106" />
         <source>the LUT declares %1 bits per entry (1 to 16 allowed)</source>
         <translation>die LUT gibt %1 Bit pro Eintrag an (1 bis 16 erlaubt)</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="112"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="112" />
         <source>the LUT has no LUT Data</source>
         <translation>die LUT hat keine LUT Data</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="125"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="125" />
         <source>the LUT Data holds %1 entries but the descriptor declares %2</source>
         <translation>LUT Data enthält %1 Einträge, der Descriptor gibt aber %2 an</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="237"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="237" />
         <source>the encapsulated pixel data has no fragments</source>
         <translation>die gekapselten Pixeldaten enthalten keine Fragmente</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="246"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="246" />
         <source>fragment %1 of the pixel data cannot be read</source>
         <translation>Fragment %1 der Pixeldaten kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="290"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="290" />
         <source>frame %1 is not in the pixel data (found %2 of %3 frames)</source>
         <translation>Bild %1 ist nicht in den Pixeldaten (%2 von %3 Bildern gefunden)</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="356"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="356" />
         <source>the file ends before its data does: truncated or damaged</source>
         <translation>die Datei endet vor ihren Daten: abgeschnitten oder beschädigt</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="358"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="358" />
         <source>the data set structure is damaged: %1</source>
         <translation>die Struktur des Datensatzes ist beschädigt: %1</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="404"/>
-        <location filename="../core/imaging/dicom_loader.cpp" line="629"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="404" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="629" />
         <source>%1: not a readable DICOM file (%2)</source>
         <translation>%1: keine lesbare DICOM-Datei (%2)</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="417"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="417" />
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="420"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="420" />
         <source>the file does not exist</source>
         <translation>die Datei existiert nicht</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="421"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="421" />
         <source>the file cannot be read (permission denied)</source>
         <translation>die Datei kann nicht gelesen werden (keine Berechtigung)</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="425"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="425" />
         <source>not a readable DICOM file (%1)</source>
         <translation>keine lesbare DICOM-Datei (%1)</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="434"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="434" />
         <source>the file has no pixel data (it is not an image: %1)</source>
         <translation>die Datei enthält keine Pixeldaten (sie ist kein Bild: %1)</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="435"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="435" />
         <source>unknown object</source>
         <translation>unbekanntes Objekt</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="438"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="438" />
         <source>the Rows or Columns attribute is missing or zero</source>
         <translation>das Attribut Rows oder Columns fehlt oder ist null</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="440"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="440" />
         <source>Number of Frames is not a positive number</source>
         <translation>Number of Frames ist keine positive Zahl</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="442"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="442" />
         <source>Bits Allocated is %1; only 8, 16 and 32 are supported</source>
         <translation>Bits Allocated ist %1; nur 8, 16 und 32 werden unterstützt</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="445"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="445" />
         <source>Bits Stored (%1) / High Bit (%2) do not fit Bits Allocated (%3)</source>
         <translation>Bits Stored (%1) / High Bit (%2) passen nicht zu Bits Allocated (%3)</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="448"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="448" />
         <source>%1 bits stored per sample are not supported (at most 24)</source>
         <translation>%1 gespeicherte Bit pro Abtastwert werden nicht unterstützt (höchstens 24)</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="450"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="450" />
         <source>Samples per Pixel is %1; only 1 (grey) and 3 (colour) are supported</source>
         <translation>Samples per Pixel ist %1; nur 1 (Graustufen) und 3 (Farbe) werden unterstützt</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="454"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="454" />
         <source>the photometric interpretation %1 is not supported</source>
         <translation>die photometrische Interpretation %1 wird nicht unterstützt</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="456"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="456" />
         <source>frame %1 does not exist (the file has %2 frames)</source>
         <translation>Bild %1 existiert nicht (die Datei hat %2 Bilder)</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="460"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="460" />
         <source>the header declares %1 x %2 pixels x %3 frames, more than this viewer accepts; the file is refused</source>
         <translation>der Header gibt %1 x %2 Pixel x %3 Bilder an, mehr als dieser Betrachter annimmt; die Datei wird abgelehnt</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="467"/>
-        <location filename="../core/imaging/dicom_loader.cpp" line="536"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="467" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="536" />
         <source>the pixel data element cannot be read</source>
         <translation>das Pixeldaten-Element kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="482"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="482" />
         <source>the compressed pixel data cannot be read (file damaged?)</source>
         <translation>die komprimierten Pixeldaten können nicht gelesen werden (Datei beschädigt?)</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="490"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="490" />
         <source>the compressed pixel data is empty</source>
         <translation>die komprimierten Pixeldaten sind leer</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="493"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="493" />
         <source>the header declares %1 x %2 pixels but there are only %3 bytes of compressed data; the file is refused</source>
         <translation>der Header gibt %1 x %2 Pixel an, es gibt aber nur %3 Bytes komprimierter Daten; die Datei wird abgelehnt</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="503"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="503" />
         <source>JPEG 2000 frame %1: %2</source>
         <translation>JPEG-2000-Bild %1: %2</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="505"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="505" />
         <source>the JPEG 2000 image is %1 x %2 with %3 components but the header says %4 x %5 with %6</source>
         <translation>das JPEG-2000-Bild ist %1 x %2 mit %3 Komponenten, der Header nennt aber %4 x %5 mit %6</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="513"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="513" />
         <source>the JPEG 2000 codestream and the header disagree on signedness; the header (Pixel Representation) is used</source>
         <translation>JPEG-2000-Codestream und Header widersprechen sich beim Vorzeichen; der Header (Pixel Representation) gilt</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="522"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="522" />
         <source>the pixel data (%1) cannot be decoded: %2</source>
         <translation>die Pixeldaten (%1) können nicht dekodiert werden: %2</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="540"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="540" />
         <source>the pixel data is truncated: %1 bytes present, %2 x %3 x %4 frame(s) at %5 bits need %6</source>
         <translation>die Pixeldaten sind abgeschnitten: %1 Bytes vorhanden, %2 x %3 x %4 Bild(er) mit %5 Bit brauchen %6</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="550"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="550" />
         <source>the pixel data cannot be read (file damaged or truncated)</source>
         <translation>die Pixeldaten können nicht gelesen werden (Datei beschädigt oder abgeschnitten)</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="553"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="553" />
         <source>the pixel data is truncated</source>
         <translation>die Pixeldaten sind abgeschnitten</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="575"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="575" />
         <source>the colour model %1 is not supported</source>
         <translation>das Farbmodell %1 wird nicht unterstützt</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="589"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="589" />
         <source>Modality LUT ignored: %1</source>
         <translation>Modality LUT ignoriert: %1</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="598"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="598" />
         <source>VOI LUT ignored: %1</source>
         <translation>VOI LUT ignoriert: %1</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="615"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="615" />
         <source>the window in the header (C %1 / W %2) misses the pixel values (%3 to %4); an automatic window is used</source>
         <translation>das Fenster im Header (Z %1 / B %2) trifft die Pixelwerte (%3 bis %4) nicht; ein automatisches Fenster wird verwendet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/imaging/dicom_loader.cpp" line="645"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="645" />
         <source>%n item(s)</source>
-        <translation>
-            <numerusform>%n Element</numerusform>
-            <numerusform>%n Elemente</numerusform>
-        </translation>
+        <translation><numerusform>%n Element</numerusform><numerusform>%n Elemente</numerusform></translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="651"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="651" />
         <source>Item %1</source>
         <translation>Element %1</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="658"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="658" />
         <source>(%1 bytes)</source>
         <translation>(%1 Bytes)</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="661"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="661" />
         <source>(%1 bytes of binary data)</source>
         <translation>(%1 Bytes Binärdaten)</translation>
     </message>
@@ -437,37 +434,38 @@ Befehle:
 <context>
     <name>RasterText</name>
     <message>
-        <location filename="../core/imaging/raster_loader.cpp" line="34"/>
+        <location filename="../core/imaging/raster_loader.cpp" line="34" />
         <source>%1: the file cannot be opened (%2)</source>
         <translation>%1: die Datei kann nicht geöffnet werden (%2)</translation>
     </message>
     <message>
-        <location filename="../core/imaging/raster_loader.cpp" line="40"/>
+        <location filename="../core/imaging/raster_loader.cpp" line="40" />
+        <location filename="../core/imaging/raster_loader.cpp" line="132" />
         <source>%1: not an image this application can read (neither DICOM nor PNG, JPEG, TIFF or BMP)</source>
         <translation>%1: kein Bild, das diese Anwendung lesen kann (weder DICOM noch PNG, JPEG, TIFF oder BMP)</translation>
     </message>
     <message>
-        <location filename="../core/imaging/raster_loader.cpp" line="52"/>
+        <location filename="../core/imaging/raster_loader.cpp" line="52" />
         <source>%1: the %2 data is damaged or truncated and cannot be decoded</source>
         <translation>%1: die %2-Daten sind beschädigt oder abgeschnitten und können nicht dekodiert werden</translation>
     </message>
     <message>
-        <location filename="../core/imaging/raster_loader.cpp" line="57"/>
+        <location filename="../core/imaging/raster_loader.cpp" line="57" />
         <source>%1: only 8- and 16-bit images are supported</source>
         <translation>%1: nur 8- und 16-Bit-Bilder werden unterstützt</translation>
     </message>
     <message>
-        <location filename="../core/imaging/raster_loader.cpp" line="104"/>
+        <location filename="../core/imaging/raster_loader.cpp" line="104" />
         <source>Full range</source>
         <translation>Gesamter Wertebereich</translation>
     </message>
     <message>
-        <location filename="../core/imaging/raster_loader.cpp" line="112"/>
+        <location filename="../core/imaging/raster_loader.cpp" line="112" />
         <source>%1: the file does not exist</source>
         <translation>%1: die Datei existiert nicht</translation>
     </message>
     <message>
-        <location filename="../core/imaging/raster_loader.cpp" line="121"/>
+        <location filename="../core/imaging/raster_loader.cpp" line="121" />
         <source>%1: frame %2 does not exist (the file has 1 frame)</source>
         <translation>%1: Bild %2 existiert nicht (die Datei hat 1 Bild)</translation>
     </message>
@@ -475,22 +473,22 @@ Befehle:
 <context>
     <name>ScanText</name>
     <message>
-        <location filename="../core/imaging/scan.cpp" line="86"/>
+        <location filename="../core/imaging/scan.cpp" line="86" />
         <source>DICOMDIR cannot be read (%1); the folder is scanned instead</source>
         <translation>DICOMDIR kann nicht gelesen werden (%1); stattdessen wird der Ordner durchsucht</translation>
     </message>
     <message>
-        <location filename="../core/imaging/scan.cpp" line="131"/>
+        <location filename="../core/imaging/scan.cpp" line="131" />
         <source>(no patient: image files)</source>
         <translation>(kein Patient: Bilddateien)</translation>
     </message>
     <message>
-        <location filename="../core/imaging/scan.cpp" line="144"/>
+        <location filename="../core/imaging/scan.cpp" line="144" />
         <source>%1: DICOM object without an image (%2)</source>
         <translation>%1: DICOM-Objekt ohne Bild (%2)</translation>
     </message>
     <message>
-        <location filename="../core/imaging/scan.cpp" line="151"/>
+        <location filename="../core/imaging/scan.cpp" line="151" />
         <source>%1: listed in DICOMDIR but missing or not DICOM</source>
         <translation>%1: im DICOMDIR aufgeführt, aber fehlend oder kein DICOM</translation>
     </message>
@@ -498,436 +496,626 @@ Befehle:
 <context>
     <name>cxr::ui::App</name>
     <message>
-        <location filename="../ui/app.cpp" line="52"/>
+        <location filename="../ui/app.cpp" line="53" />
         <source>Chest X-ray viewer (research use only - not for diagnosis).</source>
         <translation>Thorax-Röntgen-Betrachter (nur für die Forschung - nicht zur Diagnose).</translation>
     </message>
     <message>
-        <location filename="../ui/app.cpp" line="55"/>
+        <location filename="../ui/app.cpp" line="56" />
         <source>DICOM, PNG or JPEG files or folders to open.</source>
         <translation>Zu öffnende DICOM-, PNG- oder JPEG-Dateien oder Ordner.</translation>
     </message>
     <message>
-        <location filename="../ui/app.cpp" line="58"/>
+        <location filename="../ui/app.cpp" line="59" />
         <source>Grab the main window once the image is shown, write it to &lt;png&gt; and exit.</source>
         <translation>Das Hauptfenster aufnehmen, sobald das Bild angezeigt wird, als &lt;png&gt; speichern und beenden.</translation>
     </message>
     <message>
-        <location filename="../ui/app.cpp" line="60"/>
+        <location filename="../ui/app.cpp" line="61" />
         <source>Colour theme: dark or light.</source>
         <translation>Farbschema: dark (dunkel) oder light (hell).</translation>
     </message>
     <message>
-        <location filename="../ui/app.cpp" line="61"/>
+        <location filename="../ui/app.cpp" line="62" />
         <source>Interface language: en or de.</source>
         <translation>Sprache der Oberfläche: en oder de.</translation>
     </message>
     <message>
-        <location filename="../ui/app.cpp" line="62"/>
+        <location filename="../ui/app.cpp" line="63" />
         <source>Window size, e.g. 1280x860.</source>
         <translation>Fenstergröße, z. B. 1280x860.</translation>
     </message>
     <message>
-        <location filename="../ui/app.cpp" line="63"/>
+        <location filename="../ui/app.cpp" line="64" />
         <source>Open the bundled sample study.</source>
         <translation>Die mitgelieferte Beispielstudie öffnen.</translation>
     </message>
     <message>
-        <location filename="../ui/app.cpp" line="94"/>
+        <location filename="../ui/app.cpp" line="65" />
+        <source>Model folder for grounding.</source>
+        <translation>Modellordner für das Grounding.</translation>
+    </message>
+    <message>
+        <location filename="../ui/app.cpp" line="67" />
+        <source>Sentence to ground on the first image (repeatable).</source>
+        <translation>Satz, der auf dem ersten Bild verortet wird (wiederholbar).</translation>
+    </message>
+    <message>
+        <location filename="../ui/app.cpp" line="100" />
         <source>cannot write the screenshot %1</source>
         <translation>der Bildschirmfoto %1 kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../ui/app.cpp" line="107"/>
+        <location filename="../ui/app.cpp" line="122" />
         <source>timed out waiting for the image</source>
         <translation>Zeitüberschreitung beim Warten auf das Bild</translation>
     </message>
 </context>
 <context>
-    <name>cxr::ui::MainWindow</name>
-    <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="68"/>
-        <source>%n frame(s)</source>
-        <translation>
-            <numerusform>%n Bild</numerusform>
-            <numerusform>%n Bilder</numerusform>
-        </translation>
+    <name>cxr::ui::GroundingPanel</name>
+    <message>
+        <location filename="../ui/grounding.cpp" line="153" />
+        <source>Grounding</source>
+        <translation>Grounding</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="117"/>
+        <location filename="../ui/grounding.cpp" line="162" />
+        <source>Choose model folder…</source>
+        <translation>Modellordner wählen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="164" />
+        <source>demo model - random weights: the maps mean nothing</source>
+        <translation>Demo-Modell - Zufallsgewichte: die Karten bedeuten nichts</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="168" />
+        <source>Report sentence (Ctrl+Enter grounds it):</source>
+        <translation>Befundsatz (Strg+Eingabe verortet ihn):</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="170" />
+        <source>e.g. Small left pleural effusion</source>
+        <translation>z. B. Kleiner Pleuraerguss links</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="174" />
+        <source>Ground</source>
+        <translation>Verorten</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="175" />
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="184" />
+        <source>Grounded prompts on this image:</source>
+        <translation>Verortete Sätze auf diesem Bild:</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="192" />
+        <source>Colour map:</source>
+        <translation>Farbskala:</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="196" />
+        <source>Opacity:</source>
+        <translation>Deckkraft:</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="197" />
+        <source>Otsu mask outline</source>
+        <translation>Umriss der Otsu-Maske</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="212" />
+        <source>Model: %1
+%2 M parameters, %3, %4 threads</source>
+        <translation>Modell: %1
+%2 Mio. Parameter, %3, %4 Threads</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="224" />
+        <source>The model folder cannot be used:
+%1</source>
+        <translation>Der Modellordner kann nicht verwendet werden:
+%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="242" />
+        <source>No model: choose the folder that holds configs/, models/, text_encoder/ and tokenizer/.</source>
+        <translation>Kein Modell: den Ordner wählen, der configs/, models/, text_encoder/ und tokenizer/ enthält.</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="256" />
+        <source>Loading the model from %1…</source>
+        <translation>Das Modell wird aus %1 geladen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="274" />
+        <source>Model folder</source>
+        <translation>Modellordner</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="293" />
+        <source>Type or paste a sentence to ground.</source>
+        <translation>Einen Satz zum Verorten eingeben oder einfügen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="302" />
+        <source>No usable model is loaded.</source>
+        <translation>Es ist kein verwendbares Modell geladen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="302" />
+        <source>A grounding is already running.</source>
+        <translation>Es läuft bereits eine Verortung.</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="302" />
+        <source>No image is open.</source>
+        <translation>Es ist kein Bild geöffnet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="311" />
+        <source>Starting…</source>
+        <translation>Start…</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="323" />
+        <source>loading the model</source>
+        <translation>Modell wird geladen</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="323" />
+        <source>encoding the image</source>
+        <translation>Bild wird kodiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="324" />
+        <source>encoding the text</source>
+        <translation>Text wird kodiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="324" />
+        <source>inverting the image</source>
+        <translation>Bild wird invertiert (DDIM)</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="325" />
+        <source>reading attention</source>
+        <translation>Aufmerksamkeit wird gelesen</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="325" />
+        <source>building the heat map</source>
+        <translation>Heatmap wird erstellt</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="331" />
+        <source>, about %1 s left</source>
+        <translation>, noch etwa %1 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="333" />
+        <source>%1: %2 of %3%4</source>
+        <translation>%1: %2 von %3%4</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="350" />
+        <source>Done in %1 s (%2 UNet calls)</source>
+        <translation>Fertig in %1 s (%2 UNet-Aufrufe)</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="359" />
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>cxr::ui::GroundingWorker</name>
+    <message>
+        <location filename="../ui/grounding.cpp" line="41" />
+        <source>No model is loaded.</source>
+        <translation>Es ist kein Modell geladen.</translation>
+    </message>
+</context>
+<context>
+    <name>cxr::ui::MainWindow</name>
+    <message numerus="yes">
+        <location filename="../ui/mainwindow.cpp" line="69" />
+        <source>%n frame(s)</source>
+        <translation><numerusform>%n Bild</numerusform><numerusform>%n Bilder</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="118" />
         <source>CXR Ground</source>
         <translation>CXR Ground</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="123"/>
+        <location filename="../ui/mainwindow.cpp" line="124" />
         <source>Studies</source>
         <translation>Studien</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="164"/>
+        <location filename="../ui/mainwindow.cpp" line="174" />
         <source>&amp;Open files…</source>
         <translation>Dateien ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="165"/>
+        <location filename="../ui/mainwindow.cpp" line="175" />
         <source>Open &amp;folder…</source>
         <translation>&amp;Ordner öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="165"/>
+        <location filename="../ui/mainwindow.cpp" line="175" />
         <source>Ctrl+Shift+O</source>
         <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="166"/>
+        <location filename="../ui/mainwindow.cpp" line="176" />
         <source>Open &amp;sample study</source>
         <translation>&amp;Beispielstudie öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="167"/>
+        <location filename="../ui/mainwindow.cpp" line="177" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="168"/>
+        <location filename="../ui/mainwindow.cpp" line="178" />
         <source>&amp;Fit to window</source>
         <translation>An &amp;Fenster anpassen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="169"/>
+        <location filename="../ui/mainwindow.cpp" line="179" />
         <source>&amp;Actual pixels (1:1)</source>
         <translation>&amp;Originalpixel (1:1)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="170"/>
+        <location filename="../ui/mainwindow.cpp" line="180" />
         <source>Zoom &amp;in</source>
         <translation>&amp;Vergrößern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="172"/>
+        <location filename="../ui/mainwindow.cpp" line="182" />
         <source>Zoom &amp;out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="174"/>
+        <location filename="../ui/mainwindow.cpp" line="184" />
         <source>&amp;Invert</source>
         <translation>&amp;Invertieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="176"/>
+        <location filename="../ui/mainwindow.cpp" line="186" />
         <source>Rotate &amp;right</source>
         <translation>Nach &amp;rechts drehen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="177"/>
+        <location filename="../ui/mainwindow.cpp" line="187" />
         <source>Rotate &amp;left</source>
         <translation>Nach &amp;links drehen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="178"/>
+        <location filename="../ui/mainwindow.cpp" line="188" />
         <source>Flip &amp;horizontally</source>
         <translation>&amp;Horizontal spiegeln</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="179"/>
+        <location filename="../ui/mainwindow.cpp" line="189" />
         <source>Flip &amp;vertically</source>
         <translation>V&amp;ertikal spiegeln</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="180"/>
+        <location filename="../ui/mainwindow.cpp" line="190" />
         <source>&amp;Reset view</source>
         <translation>Ansicht &amp;zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="182"/>
+        <location filename="../ui/mainwindow.cpp" line="192" />
         <source>Next frame</source>
         <translation>Nächstes Bild</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="183"/>
+        <location filename="../ui/mainwindow.cpp" line="193" />
         <source>Previous frame</source>
         <translation>Vorheriges Bild</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="184"/>
+        <location filename="../ui/mainwindow.cpp" line="194" />
         <source>DICOM &amp;tags…</source>
         <translation>DICOM-&amp;Tags…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="185"/>
+        <location filename="../ui/mainwindow.cpp" line="195" />
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="186"/>
+        <location filename="../ui/mainwindow.cpp" line="196" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="187"/>
+        <location filename="../ui/mainwindow.cpp" line="197" />
         <source>&amp;About CXR Ground</source>
         <translation>Ü&amp;ber CXR Ground</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="188"/>
+        <location filename="../ui/mainwindow.cpp" line="198" />
         <source>&amp;Dark theme</source>
         <translation>&amp;Dunkles Farbschema</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="189"/>
+        <location filename="../ui/mainwindow.cpp" line="199" />
         <source>&amp;Light theme</source>
         <translation>&amp;Helles Farbschema</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="237"/>
+        <location filename="../ui/mainwindow.cpp" line="247" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="240"/>
+        <location filename="../ui/mainwindow.cpp" line="250" />
         <source>Open &amp;recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="247"/>
+        <location filename="../ui/mainwindow.cpp" line="257" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="259"/>
+        <location filename="../ui/mainwindow.cpp" line="269" />
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="266"/>
+        <location filename="../ui/mainwindow.cpp" line="276" />
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="276"/>
+        <location filename="../ui/mainwindow.cpp" line="282" />
         <source> Window: </source>
         <translation> Fenster: </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="279"/>
+        <location filename="../ui/mainwindow.cpp" line="285" />
         <source>Window presets (from the file and for chest images)</source>
         <translation>Fenstervorgaben (aus der Datei und für Thoraxbilder)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="284"/>
+        <location filename="../ui/mainwindow.cpp" line="294" />
         <source>Frame </source>
         <translation>Bild </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="309"/>
+        <location filename="../ui/mainwindow.cpp" line="319" />
         <source>Cancel scan</source>
         <translation>Suche abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="322"/>
+        <location filename="../ui/mainwindow.cpp" line="332" />
         <source>Open images</source>
         <translation>Bilder öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="323"/>
+        <location filename="../ui/mainwindow.cpp" line="333" />
         <source>Images (*.dcm *.dicom *.DCM *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</source>
         <translation>Bilder (*.dcm *.dicom *.DCM *.png *.jpg *.jpeg *.tif *.tiff);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="330"/>
+        <location filename="../ui/mainwindow.cpp" line="340" />
         <source>Open folder</source>
         <translation>Ordner öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="348"/>
+        <location filename="../ui/mainwindow.cpp" line="358" />
         <source>%1: not a folder</source>
         <translation>%1: kein Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="357"/>
+        <location filename="../ui/mainwindow.cpp" line="367" />
         <source>The sample study was not found (set CXRG_SAMPLES to its folder).</source>
         <translation>Die Beispielstudie wurde nicht gefunden (CXRG_SAMPLES auf ihren Ordner setzen).</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="375"/>
+        <location filename="../ui/mainwindow.cpp" line="385" />
         <source>Loading %1…</source>
         <translation>%1 wird geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="403"/>
+        <location filename="../ui/mainwindow.cpp" line="413" />
         <source>%1 - CXR Ground</source>
         <translation>%1 - CXR Ground</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="409"/>
+        <location filename="../ui/mainwindow.cpp" line="419" />
         <source> of %1</source>
         <translation> von %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="434"/>
+        <location filename="../ui/mainwindow.cpp" line="445" />
         <source>Scanning %1…</source>
         <translation>%1 wird durchsucht…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="448"/>
+        <location filename="../ui/mainwindow.cpp" line="459" />
         <source>%1 files</source>
         <translation>%1 Dateien</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="460"/>
+        <location filename="../ui/mainwindow.cpp" line="471" />
         <source>Scan cancelled</source>
         <translation>Suche abgebrochen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="466"/>
+        <location filename="../ui/mainwindow.cpp" line="477" />
         <source>%n file(s) could not be read and were skipped.</source>
-        <translation>
-            <numerusform>%n Datei konnte nicht gelesen werden und wurde übersprungen.</numerusform>
-            <numerusform>%n Dateien konnten nicht gelesen werden und wurden übersprungen.</numerusform>
-        </translation>
+        <translation><numerusform>%n Datei konnte nicht gelesen werden und wurde übersprungen.</numerusform><numerusform>%n Dateien konnten nicht gelesen werden und wurden übersprungen.</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="471"/>
+        <location filename="../ui/mainwindow.cpp" line="482" />
         <source>Unreadable files</source>
         <translation>Nicht lesbare Dateien</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="500"/>
+        <location filename="../ui/mainwindow.cpp" line="511" />
         <source>(no name)</source>
         <translation>(kein Name)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="509"/>
+        <location filename="../ui/mainwindow.cpp" line="520" />
         <source>Study</source>
         <translation>Studie</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="515"/>
+        <location filename="../ui/mainwindow.cpp" line="526" />
         <source>Series %1 %2 %3</source>
         <translation>Serie %1 %2 %3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="569"/>
+        <location filename="../ui/mainwindow.cpp" line="580" />
         <source>%1: the file no longer exists; it was removed from the recent files.</source>
         <translation>%1: die Datei existiert nicht mehr; sie wurde aus der Liste der zuletzt geöffneten Dateien entfernt.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="575"/>
+        <location filename="../ui/mainwindow.cpp" line="586" />
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="577"/>
+        <location filename="../ui/mainwindow.cpp" line="588" />
         <source>Clear list</source>
         <translation>Liste leeren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="586"/>
+        <location filename="../ui/mainwindow.cpp" line="597" />
         <source>Default</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="589"/>
+        <location filename="../ui/mainwindow.cpp" line="600" />
         <source>File window %1</source>
         <translation>Fenster %1 der Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="590"/>
+        <location filename="../ui/mainwindow.cpp" line="601" />
         <source>%1 (C %2 / W %3)</source>
         <translation>%1 (Z %2 / B %3)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="593"/>
+        <location filename="../ui/mainwindow.cpp" line="604" />
         <source>VOI LUT of the file</source>
         <translation>VOI LUT der Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="595"/>
+        <location filename="../ui/mainwindow.cpp" line="606" />
         <source>Automatic (0.5-99.5 %)</source>
         <translation>Automatisch (0,5-99,5 %)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="598"/>
+        <location filename="../ui/mainwindow.cpp" line="609" />
         <source>Full range</source>
         <translation>Gesamter Wertebereich</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="601"/>
+        <location filename="../ui/mainwindow.cpp" line="612" />
         <source>Lung (C -600 / W 1500)</source>
         <translation>Lunge (Z -600 / B 1500)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="602"/>
+        <location filename="../ui/mainwindow.cpp" line="613" />
         <source>Mediastinum (C 40 / W 400)</source>
         <translation>Mediastinum (Z 40 / B 400)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="603"/>
+        <location filename="../ui/mainwindow.cpp" line="614" />
         <source>Bone (C 480 / W 2500)</source>
         <translation>Knochen (Z 480 / B 2500)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="606"/>
+        <location filename="../ui/mainwindow.cpp" line="617" />
         <source>High contrast</source>
         <translation>Hoher Kontrast</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="607"/>
+        <location filename="../ui/mainwindow.cpp" line="618" />
         <source>Low contrast</source>
         <translation>Niedriger Kontrast</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="644"/>
+        <location filename="../ui/mainwindow.cpp" line="665" />
+        <location filename="../ui/mainwindow.cpp" line="673" />
+        <source>demo model - random weights</source>
+        <translation>Demo-Modell - Zufallsgewichte</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="692" />
         <source>x %1  y %2</source>
         <translation>x %1  y %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="646"/>
+        <location filename="../ui/mainwindow.cpp" line="694" />
         <source>RGB %1, %2, %3</source>
         <translation>RGB %1, %2, %3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="652"/>
+        <location filename="../ui/mainwindow.cpp" line="700" />
         <source>stored %1  value %2</source>
         <translation>gespeichert %1  Wert %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="660"/>
+        <location filename="../ui/mainwindow.cpp" line="707" />
+        <source>  heat: not analysed</source>
+        <translation>  Heatmap: nicht analysiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="707" />
+        <source>  heat %1</source>
+        <translation>  Heatmap %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="716" />
         <source>VOI LUT</source>
         <translation>VOI LUT</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="662"/>
+        <location filename="../ui/mainwindow.cpp" line="718" />
         <source>C %1  W %2</source>
         <translation>Z %1  B %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="663"/>
+        <location filename="../ui/mainwindow.cpp" line="719" />
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="665"/>
+        <location filename="../ui/mainwindow.cpp" line="721" />
         <source>%1 × %2 mm/px</source>
         <translation>%1 × %2 mm/Pixel</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="665"/>
+        <location filename="../ui/mainwindow.cpp" line="721" />
         <source>spacing unknown</source>
         <translation>Pixelabstand unbekannt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="677"/>
+        <location filename="../ui/mainwindow.cpp" line="733" />
         <source>Cannot open</source>
         <translation>Öffnen nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="715"/>
+        <location filename="../ui/mainwindow.cpp" line="771" />
         <source>About CXR Ground</source>
         <translation>Über CXR Ground</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="718"/>
+        <location filename="../ui/mainwindow.cpp" line="774" />
         <source>CXR Ground %1
 Chest X-ray viewer with zero-shot phrase grounding.
 
@@ -938,7 +1126,7 @@ Thorax-Röntgen-Betrachter mit Zero-Shot-Phrase-Grounding.
 Nur für die Forschung - nicht zur Diagnose.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="721"/>
+        <location filename="../ui/mainwindow.cpp" line="777" />
         <source>Sample images: NIH ChestX-ray14 images courtesy of the NIH Clinical Center; CR chest from the NEMA WG04 compression test set; GDCM sample data.
 Built with Qt, DCMTK, OpenJPEG, OpenCV and LibTorch.</source>
         <translation>Beispielbilder: NIH-ChestX-ray14-Bilder mit freundlicher Genehmigung des NIH Clinical Center; Thorax-CR aus dem NEMA-WG04-Kompressionstestsatz; GDCM-Beispieldaten.
@@ -948,37 +1136,37 @@ Erstellt mit Qt, DCMTK, OpenJPEG, OpenCV und LibTorch.</translation>
 <context>
     <name>cxr::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/dialogs.cpp" line="118"/>
+        <location filename="../ui/dialogs.cpp" line="118" />
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="123"/>
+        <location filename="../ui/dialogs.cpp" line="123" />
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="124"/>
+        <location filename="../ui/dialogs.cpp" line="124" />
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="126"/>
+        <location filename="../ui/dialogs.cpp" line="126" />
         <source>Theme:</source>
         <translation>Farbschema:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="128"/>
+        <location filename="../ui/dialogs.cpp" line="128" />
         <source>System default</source>
         <translation>Systemstandard</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="133"/>
+        <location filename="../ui/dialogs.cpp" line="133" />
         <source>Language:</source>
         <translation>Sprache:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="135"/>
+        <location filename="../ui/dialogs.cpp" line="135" />
         <source>A new language takes effect when the application is restarted.</source>
         <translation>Eine neue Sprache wird nach einem Neustart der Anwendung wirksam.</translation>
     </message>
@@ -986,57 +1174,57 @@ Erstellt mit Qt, DCMTK, OpenJPEG, OpenCV und LibTorch.</translation>
 <context>
     <name>cxr::ui::ShortcutsDialog</name>
     <message>
-        <location filename="../ui/dialogs.cpp" line="85"/>
+        <location filename="../ui/dialogs.cpp" line="85" />
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="90"/>
+        <location filename="../ui/dialogs.cpp" line="90" />
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="90"/>
+        <location filename="../ui/dialogs.cpp" line="90" />
         <source>Keys</source>
         <translation>Tasten</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="98"/>
+        <location filename="../ui/dialogs.cpp" line="98" />
         <source>Zoom about the cursor</source>
         <translation>Um den Mauszeiger zoomen</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="98"/>
+        <location filename="../ui/dialogs.cpp" line="98" />
         <source>Mouse wheel</source>
         <translation>Mausrad</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="99"/>
+        <location filename="../ui/dialogs.cpp" line="99" />
         <source>Pan</source>
         <translation>Verschieben</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="99"/>
+        <location filename="../ui/dialogs.cpp" line="99" />
         <source>Left or middle drag</source>
         <translation>Mit linker oder mittlerer Maustaste ziehen</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="100"/>
+        <location filename="../ui/dialogs.cpp" line="100" />
         <source>Window/level (right/left: width, up/down: centre)</source>
         <translation>Fensterung (rechts/links: Breite, hoch/runter: Zentrum)</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="100"/>
+        <location filename="../ui/dialogs.cpp" line="100" />
         <source>Right drag</source>
         <translation>Mit rechter Maustaste ziehen</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="101"/>
+        <location filename="../ui/dialogs.cpp" line="101" />
         <source>Fit to window</source>
         <translation>An Fenster anpassen</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="101"/>
+        <location filename="../ui/dialogs.cpp" line="101" />
         <source>Double-click</source>
         <translation>Doppelklick</translation>
     </message>
@@ -1044,32 +1232,32 @@ Erstellt mit Qt, DCMTK, OpenJPEG, OpenCV und LibTorch.</translation>
 <context>
     <name>cxr::ui::TagDialog</name>
     <message>
-        <location filename="../ui/dialogs.cpp" line="22"/>
+        <location filename="../ui/dialogs.cpp" line="22" />
         <source>DICOM tags</source>
         <translation>DICOM-Tags</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="29"/>
+        <location filename="../ui/dialogs.cpp" line="29" />
         <source>Search tag, name or value</source>
         <translation>Tag, Name oder Wert suchen</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="33"/>
+        <location filename="../ui/dialogs.cpp" line="33" />
         <source>Tag</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="33"/>
+        <location filename="../ui/dialogs.cpp" line="33" />
         <source>VR</source>
         <translation>VR</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="33"/>
+        <location filename="../ui/dialogs.cpp" line="33" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="33"/>
+        <location filename="../ui/dialogs.cpp" line="33" />
         <source>Value</source>
         <translation>Wert</translation>
     </message>
@@ -1077,7 +1265,7 @@ Erstellt mit Qt, DCMTK, OpenJPEG, OpenCV und LibTorch.</translation>
 <context>
     <name>cxr::ui::Viewport</name>
     <message>
-        <location filename="../ui/viewport.cpp" line="183"/>
+        <location filename="../ui/viewport.cpp" line="185" />
         <source>Open a chest X-ray (DICOM, PNG or JPEG): File &gt; Open, or drop files here.</source>
         <translation>Ein Thorax-Röntgenbild öffnen (DICOM, PNG oder JPEG): Datei &gt; Öffnen, oder Dateien hierher ziehen.</translation>
     </message>

@@ -1,5 +1,6 @@
 #include "app.h"
 
+#include "grounding.h"
 #include "mainwindow.h"
 #include "theme.h"
 #include "viewport.h"
@@ -61,7 +62,10 @@ ViewerOptions parseViewerOptions(QApplication& app) {
     QCommandLineOption lang(QStringLiteral("language"), QApplication::translate("cxr::ui::App", "Interface language: en or de."), QStringLiteral("lang"));
     QCommandLineOption size(QStringLiteral("size"), QApplication::translate("cxr::ui::App", "Window size, e.g. 1280x860."), QStringLiteral("WxH"));
     QCommandLineOption samples(QStringLiteral("samples"), QApplication::translate("cxr::ui::App", "Open the bundled sample study."));
-    p.addOptions({shot, theme, lang, size, samples});
+    QCommandLineOption model(QStringLiteral("model"), QApplication::translate("cxr::ui::App", "Model folder for grounding."), QStringLiteral("dir"));
+    QCommandLineOption prompt(QStringLiteral("prompt"),
+                              QApplication::translate("cxr::ui::App", "Sentence to ground on the first image (repeatable)."), QStringLiteral("text"));
+    p.addOptions({shot, theme, lang, size, samples, model, prompt});
     p.process(app);
     ViewerOptions o;
     o.files = p.positionalArguments();
@@ -70,6 +74,8 @@ ViewerOptions parseViewerOptions(QApplication& app) {
     o.language = p.value(lang);
     o.size = p.value(size);
     o.samples = p.isSet(samples);
+    o.model = p.value(model);
+    o.prompts = p.values(prompt);
     return o;
 }
 
@@ -97,7 +103,16 @@ int runViewer(QApplication& app, const ViewerOptions& o) {
                 app.quit();
             });
         };
-        QObject::connect(w, &MainWindow::imageShown, w, [grab](const QString&) { grab(); });
+        if (o.prompts.isEmpty()) {
+            QObject::connect(w, &MainWindow::imageShown, w, [grab](const QString&) { grab(); });
+        } else {
+            QObject::connect(w->groundingPanel(), &GroundingPanel::groundingFinished, w, [grab] { grab(); });
+            QObject::connect(w->groundingPanel(), &GroundingPanel::groundingFailed, w, [&exitCode, &app](const QString& msg) {
+                std::fprintf(stderr, "cxr-viewer: %s\n", qPrintable(msg));
+                exitCode = 1;
+                app.quit();
+            });
+        }
         QObject::connect(w, &MainWindow::loadFailed, w, [&exitCode, &app](const QString&, const QString& msg) {
             std::fprintf(stderr, "cxr-viewer: %s\n", qPrintable(msg));
             exitCode = 1;
@@ -107,6 +122,24 @@ int runViewer(QApplication& app, const ViewerOptions& o) {
             std::fprintf(stderr, "cxr-viewer: %s\n", qPrintable(QApplication::translate("cxr::ui::App", "timed out waiting for the image")));
             exitCode = 1;
             app.quit();
+        });
+    }
+    if (!o.model.isEmpty()) w->groundingPanel()->setModelFolder(o.model);
+    if (!o.prompts.isEmpty()) {
+        // Ground once both the image and the model are ready.
+        auto tryGround = [w, prompts = o.prompts] {
+            GroundingPanel* g = w->groundingPanel();
+            if (g->modelReady() && w->viewport()->hasImage() && !g->busy() && g->results().empty()) g->ground(prompts);
+        };
+        QObject::connect(w, &MainWindow::imageShown, w, [tryGround](const QString&) { tryGround(); });
+        QObject::connect(w->groundingPanel(), &GroundingPanel::modelStateChanged, w, [w, tryGround, &exitCode, &app] {
+            if (!w->groundingPanel()->modelReady()) {
+                std::fprintf(stderr, "cxr-viewer: %s\n", qPrintable(w->groundingPanel()->lastError()));
+                exitCode = 1;
+                app.quit();
+                return;
+            }
+            tryGround();
         });
     }
     w->show();

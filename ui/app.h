@@ -21,6 +21,8 @@ struct ViewerOptions {
     QString language;   // "" = from settings
     QString size;       // "WxH"
     bool samples = false;
+    QString model;        // model folder for grounding
+    QStringList prompts;  // grounded once the first image is shown
 };
 
 // Parses the command line (translated --help). Exits on --help / --version.

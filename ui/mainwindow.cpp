@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "dialogs.h"
+#include "grounding.h"
 #include "theme.h"
 #include "viewport.h"
 
@@ -131,6 +132,15 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), alive_(std::make_
     connect(browser_, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
         if (item && !item->data(0, kPathRole).toString().isEmpty()) showFile(item->data(0, kPathRole).toString(), 0);
     });
+
+    grounding_ = new GroundingPanel(this);
+    addDockWidget(Qt::RightDockWidgetArea, grounding_);
+    connect(grounding_, &GroundingPanel::overlayChanged, this, &MainWindow::updateOverlay);
+    connect(grounding_, &GroundingPanel::modelStateChanged, this, &MainWindow::updateOverlay);
+    {
+        const QString dir = QSettings().value(QStringLiteral("grounding/modelDir")).toString();
+        if (!dir.isEmpty() && QFileInfo(dir).isDir()) grounding_->setModelFolder(dir);
+    }
 
     buildActions();
     buildMenus();
@@ -419,6 +429,7 @@ void MainWindow::loadDone() {
     for (const QString& w : r.warnings) statusBar()->showMessage(w, 8000);
     updatePresets();
     updateStatus();
+    sendImageToGrounding();
     Q_EMIT imageShown(path);
 }
 
@@ -626,6 +637,43 @@ void MainWindow::applyPreset(int index) {
     }
 }
 
+// ---- grounding ---------------------------------------------------------------------------------
+
+void MainWindow::sendImageToGrounding() {
+    const auto img = viewport_->image();
+    if (!img) return;
+    // The image as a reader sees it by default (spec: DICOMs rendered with their LUTs, 8-bit).
+    Renderer ren;
+    const Rendered px = ren.render(*img, defaultDisplay(*img));
+    QByteArray grey(px.width * px.height, Qt::Uninitialized);
+    for (int i = 0; i < px.width * px.height; ++i) {
+        if (px.channels == 1) {
+            grey[i] = char(px.pixels[size_t(i)]);
+        } else {
+            const uint8_t* p = &px.pixels[size_t(i) * 3];
+            grey[i] = char((p[0] * 299 + p[1] * 587 + p[2] * 114 + 500) / 1000);
+        }
+    }
+    grounding_->setImage(grey, px.width, px.height, currentFile_ + QStringLiteral("#%1").arg(currentFrame_));
+}
+
+void MainWindow::updateOverlay() {
+    const int k = grounding_->selectedResult();
+    const auto img = viewport_->image();
+    if (k < 0 || !img) {
+        viewport_->setOverlay({}, {}, grounding_->modelReady() && grounding_->demoModel() && !grounding_->results().empty()
+                                          ? tr("demo model - random weights")
+                                          : QString());
+        updateStatus();
+        return;
+    }
+    const auto& r = grounding_->results()[size_t(k)];
+    const QImage heat = heatmapImage(r.original, r.originalWidth, r.originalHeight, grounding_->colourMap(), grounding_->opacity(), 0.0);
+    const QImage outline = grounding_->showMask() ? maskOutline(r.original, r.originalWidth, r.originalHeight, QColor(0, 230, 255)) : QImage();
+    viewport_->setOverlay(heat, outline, grounding_->demoModel() ? tr("demo model - random weights") : QString());
+    updateStatus();
+}
+
 // ---- status ------------------------------------------------------------------------------------
 
 void MainWindow::updateCursor(int x, int y) {
@@ -650,6 +698,14 @@ void MainWindow::updateStatus() {
         } else {
             const int32_t s = img->storedAt(cursorX_, cursorY_);
             valueLabel_->setText(tr("stored %1  value %2").arg(s).arg(img->modalityValue(s), 0, 'g', 6));
+        }
+        const int k = grounding_ ? grounding_->selectedResult() : -1;
+        if (k >= 0) {
+            const auto& r = grounding_->results()[size_t(k)];
+            if (r.originalWidth == img->width && r.originalHeight == img->height) {
+                const float h = r.original[size_t(cursorY_) * img->width + cursorX_];
+                valueLabel_->setText(valueLabel_->text() + (std::isnan(h) ? tr("  heat: not analysed") : tr("  heat %1").arg(h, 0, 'f', 3)));
+            }
         }
     } else {
         posLabel_->clear();

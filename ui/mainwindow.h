@@ -26,6 +26,7 @@ namespace cxr::ui {
 
 class Viewport;
 class TagDialog;
+class GroundingPanel;
 
 // Most recently used files (QSettings "recentFiles"), at most kMax, newest first.
 class RecentFiles {
@@ -63,6 +64,7 @@ public:
     QList<QAction*> shortcutActions() const;
     QString statusText() const;  // position / value read-out (for tests)
     TagDialog* tagDialog();
+    GroundingPanel* groundingPanel() const { return grounding_; }
     void setShowErrorDialogs(bool show) { showErrorDialogs_ = show; }
 
 Q_SIGNALS:
@@ -97,10 +99,13 @@ private:
     void showTags();
     void chooseOpenFiles();
     void chooseOpenFolder();
+    void updateOverlay();
+    void sendImageToGrounding();
 
     Viewport* viewport_ = nullptr;
     QTreeWidget* browser_ = nullptr;
     TagDialog* tags_ = nullptr;
+    GroundingPanel* grounding_ = nullptr;
     QComboBox* presets_ = nullptr;
     QSpinBox* frame_ = nullptr;
     QAction* frameAction_ = nullptr;

@@ -50,6 +50,8 @@ void Viewport::setImage(std::shared_ptr<const Image> image, bool keepView) {
 
 void Viewport::clear() {
     image_.reset();
+    heat_ = outline_ = QImage();
+    mark_.clear();
     rendered_ = QImage();
     pixels_.clear();
     update();
@@ -189,7 +191,32 @@ void Viewport::paintEvent(QPaintEvent*) {
     const double devicePerImagePixel = geom_.zoom() * devicePixelRatio();
     p.setRenderHint(QPainter::SmoothPixmapTransform, devicePerImagePixel < 1.0);
     p.drawImage(QPointF(0, 0), rendered_);
+    if (!heat_.isNull() && heat_.size() == rendered_.size()) p.drawImage(QPointF(0, 0), heat_);
+    if (!outline_.isNull() && outline_.size() == rendered_.size()) {
+        p.setRenderHint(QPainter::SmoothPixmapTransform, false);
+        p.drawImage(QPointF(0, 0), outline_);
+    }
+    if (!mark_.isEmpty()) {
+        p.resetTransform();
+        QFont f = font();
+        f.setBold(true);
+        p.setFont(f);
+        const QRect box = p.fontMetrics().boundingRect(mark_).adjusted(-8, -4, 8, 4);
+        const QRect at(QPoint(10, height() - box.height() - 10), box.size());
+        p.fillRect(at, QColor(160, 20, 20, 220));
+        p.setPen(Qt::white);
+        p.drawText(at, Qt::AlignCenter, mark_);
+    }
 }
+
+void Viewport::setOverlay(const QImage& heat, const QImage& outline, const QString& mark) {
+    heat_ = heat;
+    outline_ = outline;
+    mark_ = mark;
+    update();
+}
+
+void Viewport::clearOverlay() { setOverlay({}, {}, {}); }
 
 void Viewport::resizeEvent(QResizeEvent*) { fitIfAuto(); }
 

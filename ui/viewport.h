@@ -48,6 +48,12 @@ public:
     void flipVertical();
     void resetView();  // orientation, zoom (fit) and window
 
+    // Overlays at original image size (ARGB), drawn with the image's transform; `mark` is a text
+    // stamped on the view (e.g. "demo model - random weights").
+    void setOverlay(const QImage& heat, const QImage& outline, const QString& mark);
+    void clearOverlay();
+    const QImage& heatOverlay() const { return heat_; }
+
     // The 8-bit rendering at original size (what is painted, before zoom).
     const QImage& rendered() const { return rendered_; }
     // Image pixel under a widget position; false outside the image.
@@ -79,6 +85,8 @@ private:
     Renderer renderer_;
     std::vector<uint8_t> pixels_;
     QImage rendered_;
+    QImage heat_, outline_;
+    QString mark_;
     ImageGeometry geom_;
     bool autoFit_ = true;  // keep fitting on resize until the user zooms or pans
     enum class Drag { None, Pan, WindowLevel } drag_ = Drag::None;
