@@ -16,6 +16,7 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
+#include <QFile>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
@@ -32,6 +33,7 @@
 #include <QStyle>
 #include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <QtConcurrent>
 
@@ -57,6 +59,20 @@ QImage thumbnailOf(const QString& path) {
     const QImage::Format f = px.channels == 3 ? QImage::Format_RGB888 : QImage::Format_Grayscale8;
     const QImage img(px.pixels.data(), px.width, px.height, px.width * px.channels, f);
     return img.scaled(56, 56, Qt::KeepAspectRatio, Qt::SmoothTransformation);  // deep copy
+}
+
+// An SVG icon from :/icons drawn with `currentColor` replaced by the given colour.
+QIcon tintedIcon(const QString& name, const QColor& colour) {
+    QFile f(QStringLiteral(":/icons/%1.svg").arg(name));
+    if (!f.open(QIODevice::ReadOnly)) return {};
+    QByteArray svg = f.readAll();
+    svg.replace("currentColor", colour.name().toLatin1());
+    QIcon icon;
+    for (int size : {16, 24, 32, 48}) {
+        QPixmap pm;
+        if (pm.loadFromData(svg, "SVG")) icon.addPixmap(pm.scaled(size, size, Qt::KeepAspectRatio, Qt::SmoothTransformation));
+    }
+    return icon;
 }
 
 QString describeFile(const ScannedFile& f) {
@@ -146,6 +162,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), alive_(std::make_
     buildMenus();
     buildToolbar();
     buildStatusBar();
+    refreshIcons();
 
     connect(&loadWatcher_, &QFutureWatcher<LoadResult>::finished, this, &MainWindow::loadDone);
     connect(&scanWatcher_, &QFutureWatcher<ScanResult>::finished, this, &MainWindow::scanDone);
@@ -228,14 +245,26 @@ void MainWindow::buildActions() {
     connect(settingsAct_, &QAction::triggered, this, &MainWindow::showSettings);
     connect(helpAct_, &QAction::triggered, this, &MainWindow::showShortcuts);
     connect(aboutAct_, &QAction::triggered, this, &MainWindow::showAbout);
-    connect(darkAct_, &QAction::triggered, this, [] {
+    connect(darkAct_, &QAction::triggered, this, [this] {
         applyTheme(Theme::Dark);
+        refreshIcons();
         QSettings().setValue(QStringLiteral("ui/theme"), QStringLiteral("dark"));
     });
-    connect(lightAct_, &QAction::triggered, this, [] {
+    connect(lightAct_, &QAction::triggered, this, [this] {
         applyTheme(Theme::Light);
+        refreshIcons();
         QSettings().setValue(QStringLiteral("ui/theme"), QStringLiteral("light"));
     });
+}
+
+void MainWindow::refreshIcons() {
+    const QColor colour = palette().color(QPalette::Active, QPalette::ButtonText);
+    const QList<QPair<QAction*, const char*>> icons{
+        {fitAct_, "fit"},           {oneToOneAct_, "one-to-one"},   {zoomInAct_, "zoom-in"},
+        {zoomOutAct_, "zoom-out"},  {invertAct_, "invert"},         {rotCwAct_, "rotate-right"},
+        {rotCcwAct_, "rotate-left"}, {flipHAct_, "flip-horizontal"}, {flipVAct_, "flip-vertical"},
+        {resetAct_, "reset"},       {tagsAct_, "tags"}};
+    for (const auto& [action, name] : icons) action->setIcon(tintedIcon(QLatin1String(name), colour));
 }
 
 QList<QAction*> MainWindow::shortcutActions() const {
@@ -275,7 +304,6 @@ void MainWindow::buildMenus() {
 void MainWindow::buildToolbar() {
     QToolBar* tb = addToolBar(tr("Main"));
     tb->setObjectName(QStringLiteral("mainToolbar"));
-    tb->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     tb->addAction(openAct_);
     tb->addAction(openFolderAct_);
     tb->addSeparator();
@@ -286,8 +314,13 @@ void MainWindow::buildToolbar() {
     tb->addWidget(presets_);
     connect(presets_, QOverload<int>::of(&QComboBox::activated), this, &MainWindow::applyPreset);
     tb->addSeparator();
-    for (QAction* a : {fitAct_, oneToOneAct_, invertAct_, rotCwAct_, flipHAct_, resetAct_}) {
+    // View tools as icons; the tool tip names the action and its shortcut.
+    for (QAction* a : {fitAct_, oneToOneAct_, zoomInAct_, zoomOutAct_, invertAct_, rotCcwAct_, rotCwAct_, flipHAct_,
+                       flipVAct_, resetAct_}) {
         tb->addAction(a);
+        QString text = a->text();
+        text.remove(QLatin1Char('&'));
+        a->setToolTip(QStringLiteral("%1 (%2)").arg(text, a->shortcut().toString(QKeySequence::NativeText)));
     }
     tb->addSeparator();
     frame_ = new QSpinBox(tb);
@@ -300,6 +333,9 @@ void MainWindow::buildToolbar() {
     });
     tb->addSeparator();
     tb->addAction(tagsAct_);
+    tb->setToolButtonStyle(Qt::ToolButtonIconOnly);
+    for (QAction* a : {openAct_, openFolderAct_, tagsAct_})
+        if (auto* b = qobject_cast<QToolButton*>(tb->widgetForAction(a))) b->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
 }
 
 void MainWindow::buildStatusBar() {
@@ -438,6 +474,7 @@ void MainWindow::startScan(const QStringList& files, const QString& folder) {
     scanWatcher_.waitForFinished();
     scanCancelFlag_ = std::make_shared<std::atomic_bool>(false);
     scanSeen_ = std::make_shared<std::atomic_int>(0);
+    scanning_ = true;
     auto cancel = scanCancelFlag_;
     auto seen = scanSeen_;
     scanProgress_->setVisible(!folder.isEmpty());
@@ -464,6 +501,7 @@ void MainWindow::startScan(const QStringList& files, const QString& folder) {
 
 void MainWindow::scanDone() {
     lastScan_ = scanWatcher_.result();
+    scanning_ = false;
     scanProgress_->setVisible(false);
     scanCancel_->setVisible(false);
     statusBar()->clearMessage();
@@ -763,6 +801,7 @@ void MainWindow::showSettings() {
     s.setValue(QStringLiteral("ui/theme"), d.theme());
     s.setValue(QStringLiteral("ui/language"), d.language());
     applyTheme(themeFromString(d.theme()));
+    refreshIcons();
     (currentTheme() == Theme::Light ? lightAct_ : darkAct_)->setChecked(true);
 }
 

@@ -59,7 +59,7 @@ public:
     QString currentFile() const { return currentFile_; }
     QString lastError() const { return lastError_; }
     const ScanResult& lastScan() const { return lastScan_; }
-    bool scanning() const { return scanWatcher_.isRunning(); }
+    bool scanning() const { return scanning_; }  // from the request until the result is in
     bool loading() const { return loadWatcher_.isRunning(); }
     QList<QAction*> shortcutActions() const;
     QString statusText() const;  // position / value read-out (for tests)
@@ -82,6 +82,7 @@ private:
     void buildMenus();
     void buildToolbar();
     void buildStatusBar();
+    void refreshIcons();  // toolbar icons drawn in the palette's text colour
     void startScan(const QStringList& files, const QString& folder);
     void scanDone();
     void fillBrowser(const ScanResult& r);
@@ -131,6 +132,7 @@ private:
     std::shared_ptr<std::atomic_bool> scanCancelFlag_;
     std::shared_ptr<std::atomic_int> scanSeen_;
     ScanResult lastScan_;
+    bool scanning_ = false;
     QString currentFile_;
     int currentFrame_ = 0;
     QString lastError_;

@@ -211,7 +211,8 @@ private Q_SLOTS:
     }
 
     void perWordMapsUseTheirTokens() {
-        const QString dir = kCases + "/nih01_landscape_up";
+        // The last case's image: its trajectory is still cached, so only the window runs.
+        const QString dir = kCases + "/nihdx_landscape_down";
         const GreyImage image = readPng(dir + "/input.png");
         Settings s;
         std::vector<PromptResult> rs;
@@ -229,7 +230,7 @@ private Q_SLOTS:
     }
 
     void badPromptsAndCancel() {
-        const GreyImage image = readPng(kCases + "/nih01_landscape_up/input.png");
+        const GreyImage image = readPng(kCases + "/nihdx_landscape_down/input.png");  // cached trajectory
         Settings s;
         std::vector<PromptResult> rs;
         std::string err;

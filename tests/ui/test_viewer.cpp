@@ -13,7 +13,9 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <QToolBar>
 #include <QTreeWidget>
+#include <QWidgetAction>
 #include <QtTest>
 
 #include <dcmtk/config/osconfig.h>
@@ -47,6 +49,15 @@ int screenGrey(Viewport* v, QPoint p) {
 void sendMouse(QWidget* w, QEvent::Type type, QPointF pos, Qt::MouseButton button, Qt::MouseButtons buttons) {
     QMouseEvent e(type, pos, w->mapToGlobal(pos), button, buttons, Qt::NoModifier);
     QApplication::sendEvent(w, &e);
+}
+
+// With CXRG_SCREENSHOT_DIR set, saves a widget grab there (documentation screenshots).
+void saveShot(QWidget* w, const char* name) {
+    const QString dir = qEnvironmentVariable("CXRG_SCREENSHOT_DIR");
+    if (dir.isEmpty()) return;
+    QCoreApplication::processEvents();
+    QTest::qWait(300);  // thumbnails
+    w->grab().save(dir + QLatin1Char('/') + QLatin1String(name));
 }
 
 }  // namespace
@@ -176,10 +187,42 @@ private Q_SLOTS:
     void invertGivesTheNegative() {
         Viewport* v = w->viewport();
         v->resetView();
-        const int before = qGray(v->rendered().pixel(256, 256));
+        v->oneToOne();  // one image pixel per device pixel: no filtering between neighbours
+        const QPoint p(v->width() / 2, v->height() / 2);
+        const int before = screenGrey(v, p);
         v->setInverted(true);
-        QCOMPARE(qGray(v->rendered().pixel(256, 256)), 255 - before);
+        QCOMPARE(screenGrey(v, p), 255 - before);
         v->setInverted(false);
+        QCOMPARE(screenGrey(v, p), before);
+    }
+
+    void fitFollowsWindowResize() {
+        Viewport* v = w->viewport();
+        v->fit();
+        const QSize old = w->size();
+        w->resize(old.width() - 300, old.height() - 250);
+        QTRY_VERIFY(v->width() < old.width() - 250);
+        QCoreApplication::processEvents();
+        const auto& g = v->geometry();
+        // The whole image is visible and fills the view in one direction.
+        const PointF a = g.imageToScreen({0, 0});
+        const PointF b = g.imageToScreen({double(g.width()), double(g.height())});
+        QVERIFY(std::min(a.x, b.x) >= -0.5 && std::max(a.x, b.x) <= v->width() + 0.5);
+        QVERIFY(std::min(a.y, b.y) >= -0.5 && std::max(a.y, b.y) <= v->height() + 0.5);
+        QVERIFY(std::fabs(std::fabs(b.x - a.x) - v->width()) < 1 || std::fabs(std::fabs(b.y - a.y) - v->height()) < 1);
+        w->resize(old);
+    }
+
+    void toolbarActionsHaveIcons() {
+        auto* tb = w->findChild<QToolBar*>("mainToolbar");
+        QVERIFY(tb);
+        int buttons = 0;
+        for (QAction* a : tb->actions()) {
+            if (a->isSeparator() || qobject_cast<QWidgetAction*>(a)) continue;
+            ++buttons;
+            QVERIFY2(!a->icon().pixmap(24, 24).isNull(), qPrintable(a->text()));
+        }
+        QVERIFY(buttons >= 8);
     }
 
     void badFilesShowAClearMessageAndKeepTheImage_data() {
@@ -254,6 +297,14 @@ private Q_SLOTS:
         QCOMPARE(d->visibleRows(), 1);
         d->searchField()->clear();
         QCOMPARE(d->visibleRows(), all);
+        if (!qEnvironmentVariableIsEmpty("CXRG_SCREENSHOT_DIR")) {
+            d->showFile(data("dicom-chest/wg04_RG1_J2KI.dcm"));
+            d->resize(900, 600);
+            d->show();
+            QVERIFY(QTest::qWaitForWindowExposed(d));
+            saveShot(d, "tag-browser.png");
+            d->hide();
+        }
     }
 
     void shortcutsDialogListsEveryShortcut() {
