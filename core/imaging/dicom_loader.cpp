@@ -47,10 +47,18 @@ namespace {
 constexpr int64_t kMaxPixelsPerFrame = int64_t(1) << 28;   // 268 megapixels
 constexpr int64_t kMaxDecodedBytes = int64_t(2) << 30;     // 2 GiB for all frames
 
+// Text values are UTF-8 after convertToUTF8(); files without a Specific Character Set may still
+// hold 8-bit bytes: those that are not valid UTF-8 are read as Latin-1 rather than shown as "???".
+QString decodeText(const OFString& v) {
+    const QByteArray bytes(v.c_str(), static_cast<qsizetype>(v.length()));
+    QString s = QString::fromUtf8(bytes);
+    if (s.contains(QChar::ReplacementCharacter) && !bytes.contains("\xEF\xBF\xBD")) s = QString::fromLatin1(bytes);
+    return s;
+}
+
 QString str(DcmItem* item, const DcmTagKey& key, long pos = 0) {
     OFString v;
-    if (item && item->findAndGetOFString(key, v, pos).good())
-        return QString::fromUtf8(v.c_str()).trimmed();
+    if (item && item->findAndGetOFString(key, v, pos).good()) return decodeText(v).trimmed();
     return {};
 }
 
@@ -661,7 +669,7 @@ std::vector<TagRow> dumpTags(const QString& path, QString* error) {
                 r.value = Loader::tr("(%1 bytes of binary data)").arg(e->getLength());
             } else {
                 OFString v;
-                if (e->getOFStringArray(v).good()) r.value = QString::fromUtf8(v.c_str());
+                if (e->getOFStringArray(v).good()) r.value = decodeText(v);
             }
             rows.push_back(r);
         }

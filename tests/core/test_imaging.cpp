@@ -360,6 +360,16 @@ private Q_SLOTS:
         QVERIFY(found);
     }
 
+    void eightBitNamesWithoutCharacterSetStayReadable() {
+        QTemporaryDir tmp;
+        const QString p = tmp.filePath("latin1.dcm");
+        QVERIFY(writeDicom(p, 4, 4, 1, std::vector<Uint16>(16, 1), "M\xFCller^Hans"));
+        const HeaderResult h = readHeader(p);
+        QVERIFY(h.ok());
+        QCOMPARE(h.info.patientName, QString::fromUtf8("M\u00fcller^Hans"));
+        QVERIFY(!h.info.patientName.contains(QChar::ReplacementCharacter));
+    }
+
     void infoJsonHasTheFacts() {
         const HeaderResult h = readHeader(data("dicom-chest/wg04_RG1_J2KI.dcm"));
         QVERIFY(h.ok());
