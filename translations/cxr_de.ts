@@ -204,229 +204,229 @@ Befehle:
 <context>
     <name>Loader</name>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="86" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="94" />
         <source>the LUT has no valid LUT Descriptor</source>
         <translation>die LUT hat keinen gültigen LUT Descriptor</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="95" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="103" />
         <source>the LUT Descriptor cannot be read</source>
         <translation>der LUT Descriptor kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="106" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="114" />
         <source>the LUT declares %1 bits per entry (1 to 16 allowed)</source>
         <translation>die LUT gibt %1 Bit pro Eintrag an (1 bis 16 erlaubt)</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="112" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="120" />
         <source>the LUT has no LUT Data</source>
         <translation>die LUT hat keine LUT Data</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="125" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="133" />
         <source>the LUT Data holds %1 entries but the descriptor declares %2</source>
         <translation>LUT Data enthält %1 Einträge, der Descriptor gibt aber %2 an</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="237" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="245" />
         <source>the encapsulated pixel data has no fragments</source>
         <translation>die gekapselten Pixeldaten enthalten keine Fragmente</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="246" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="254" />
         <source>fragment %1 of the pixel data cannot be read</source>
         <translation>Fragment %1 der Pixeldaten kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="290" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="298" />
         <source>frame %1 is not in the pixel data (found %2 of %3 frames)</source>
         <translation>Bild %1 ist nicht in den Pixeldaten (%2 von %3 Bildern gefunden)</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="356" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="364" />
         <source>the file ends before its data does: truncated or damaged</source>
         <translation>die Datei endet vor ihren Daten: abgeschnitten oder beschädigt</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="358" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="366" />
         <source>the data set structure is damaged: %1</source>
         <translation>die Struktur des Datensatzes ist beschädigt: %1</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="404" />
-        <location filename="../core/imaging/dicom_loader.cpp" line="629" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="412" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="637" />
         <source>%1: not a readable DICOM file (%2)</source>
         <translation>%1: keine lesbare DICOM-Datei (%2)</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="417" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="425" />
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="420" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="428" />
         <source>the file does not exist</source>
         <translation>die Datei existiert nicht</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="421" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="429" />
         <source>the file cannot be read (permission denied)</source>
         <translation>die Datei kann nicht gelesen werden (keine Berechtigung)</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="425" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="433" />
         <source>not a readable DICOM file (%1)</source>
         <translation>keine lesbare DICOM-Datei (%1)</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="434" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="442" />
         <source>the file has no pixel data (it is not an image: %1)</source>
         <translation>die Datei enthält keine Pixeldaten (sie ist kein Bild: %1)</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="435" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="443" />
         <source>unknown object</source>
         <translation>unbekanntes Objekt</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="438" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="446" />
         <source>the Rows or Columns attribute is missing or zero</source>
         <translation>das Attribut Rows oder Columns fehlt oder ist null</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="440" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="448" />
         <source>Number of Frames is not a positive number</source>
         <translation>Number of Frames ist keine positive Zahl</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="442" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="450" />
         <source>Bits Allocated is %1; only 8, 16 and 32 are supported</source>
         <translation>Bits Allocated ist %1; nur 8, 16 und 32 werden unterstützt</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="445" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="453" />
         <source>Bits Stored (%1) / High Bit (%2) do not fit Bits Allocated (%3)</source>
         <translation>Bits Stored (%1) / High Bit (%2) passen nicht zu Bits Allocated (%3)</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="448" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="456" />
         <source>%1 bits stored per sample are not supported (at most 24)</source>
         <translation>%1 gespeicherte Bit pro Abtastwert werden nicht unterstützt (höchstens 24)</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="450" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="458" />
         <source>Samples per Pixel is %1; only 1 (grey) and 3 (colour) are supported</source>
         <translation>Samples per Pixel ist %1; nur 1 (Graustufen) und 3 (Farbe) werden unterstützt</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="454" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="462" />
         <source>the photometric interpretation %1 is not supported</source>
         <translation>die photometrische Interpretation %1 wird nicht unterstützt</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="456" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="464" />
         <source>frame %1 does not exist (the file has %2 frames)</source>
         <translation>Bild %1 existiert nicht (die Datei hat %2 Bilder)</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="460" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="468" />
         <source>the header declares %1 x %2 pixels x %3 frames, more than this viewer accepts; the file is refused</source>
         <translation>der Header gibt %1 x %2 Pixel x %3 Bilder an, mehr als dieser Betrachter annimmt; die Datei wird abgelehnt</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="467" />
-        <location filename="../core/imaging/dicom_loader.cpp" line="536" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="475" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="544" />
         <source>the pixel data element cannot be read</source>
         <translation>das Pixeldaten-Element kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="482" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="490" />
         <source>the compressed pixel data cannot be read (file damaged?)</source>
         <translation>die komprimierten Pixeldaten können nicht gelesen werden (Datei beschädigt?)</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="490" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="498" />
         <source>the compressed pixel data is empty</source>
         <translation>die komprimierten Pixeldaten sind leer</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="493" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="501" />
         <source>the header declares %1 x %2 pixels but there are only %3 bytes of compressed data; the file is refused</source>
         <translation>der Header gibt %1 x %2 Pixel an, es gibt aber nur %3 Bytes komprimierter Daten; die Datei wird abgelehnt</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="503" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="511" />
         <source>JPEG 2000 frame %1: %2</source>
         <translation>JPEG-2000-Bild %1: %2</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="505" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="513" />
         <source>the JPEG 2000 image is %1 x %2 with %3 components but the header says %4 x %5 with %6</source>
         <translation>das JPEG-2000-Bild ist %1 x %2 mit %3 Komponenten, der Header nennt aber %4 x %5 mit %6</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="513" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="521" />
         <source>the JPEG 2000 codestream and the header disagree on signedness; the header (Pixel Representation) is used</source>
         <translation>JPEG-2000-Codestream und Header widersprechen sich beim Vorzeichen; der Header (Pixel Representation) gilt</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="522" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="530" />
         <source>the pixel data (%1) cannot be decoded: %2</source>
         <translation>die Pixeldaten (%1) können nicht dekodiert werden: %2</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="540" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="548" />
         <source>the pixel data is truncated: %1 bytes present, %2 x %3 x %4 frame(s) at %5 bits need %6</source>
         <translation>die Pixeldaten sind abgeschnitten: %1 Bytes vorhanden, %2 x %3 x %4 Bild(er) mit %5 Bit brauchen %6</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="550" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="558" />
         <source>the pixel data cannot be read (file damaged or truncated)</source>
         <translation>die Pixeldaten können nicht gelesen werden (Datei beschädigt oder abgeschnitten)</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="553" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="561" />
         <source>the pixel data is truncated</source>
         <translation>die Pixeldaten sind abgeschnitten</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="575" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="583" />
         <source>the colour model %1 is not supported</source>
         <translation>das Farbmodell %1 wird nicht unterstützt</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="589" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="597" />
         <source>Modality LUT ignored: %1</source>
         <translation>Modality LUT ignoriert: %1</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="598" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="606" />
         <source>VOI LUT ignored: %1</source>
         <translation>VOI LUT ignoriert: %1</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="615" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="623" />
         <source>the window in the header (C %1 / W %2) misses the pixel values (%3 to %4); an automatic window is used</source>
         <translation>das Fenster im Header (Z %1 / B %2) trifft die Pixelwerte (%3 bis %4) nicht; ein automatisches Fenster wird verwendet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/imaging/dicom_loader.cpp" line="645" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="653" />
         <source>%n item(s)</source>
         <translation><numerusform>%n Element</numerusform><numerusform>%n Elemente</numerusform></translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="651" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="659" />
         <source>Item %1</source>
         <translation>Element %1</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="658" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="666" />
         <source>(%1 bytes)</source>
         <translation>(%1 Bytes)</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="661" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="669" />
         <source>(%1 bytes of binary data)</source>
         <translation>(%1 Bytes Binärdaten)</translation>
     </message>
@@ -594,121 +594,126 @@ Befehle:
         <translation>Verortete Sätze auf diesem Bild:</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="192" />
+        <location filename="../ui/grounding.cpp" line="187" />
+        <source>Words (click one for its own map, again for the sentence):</source>
+        <translation>Wörter (eines anklicken für seine eigene Karte, erneut für den Satz):</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="202" />
         <source>Colour map:</source>
         <translation>Farbskala:</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="196" />
+        <location filename="../ui/grounding.cpp" line="206" />
         <source>Opacity:</source>
         <translation>Deckkraft:</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="197" />
+        <location filename="../ui/grounding.cpp" line="207" />
         <source>Otsu mask outline</source>
         <translation>Umriss der Otsu-Maske</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="212" />
+        <location filename="../ui/grounding.cpp" line="222" />
         <source>Model: %1
 %2 M parameters, %3, %4 threads</source>
         <translation>Modell: %1
 %2 Mio. Parameter, %3, %4 Threads</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="224" />
+        <location filename="../ui/grounding.cpp" line="234" />
         <source>The model folder cannot be used:
 %1</source>
         <translation>Der Modellordner kann nicht verwendet werden:
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="242" />
+        <location filename="../ui/grounding.cpp" line="255" />
         <source>No model: choose the folder that holds configs/, models/, text_encoder/ and tokenizer/.</source>
         <translation>Kein Modell: den Ordner wählen, der configs/, models/, text_encoder/ und tokenizer/ enthält.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="256" />
+        <location filename="../ui/grounding.cpp" line="269" />
         <source>Loading the model from %1…</source>
         <translation>Das Modell wird aus %1 geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="274" />
+        <location filename="../ui/grounding.cpp" line="287" />
         <source>Model folder</source>
         <translation>Modellordner</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="293" />
+        <location filename="../ui/grounding.cpp" line="309" />
         <source>Type or paste a sentence to ground.</source>
         <translation>Einen Satz zum Verorten eingeben oder einfügen.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="302" />
+        <location filename="../ui/grounding.cpp" line="318" />
         <source>No usable model is loaded.</source>
         <translation>Es ist kein verwendbares Modell geladen.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="302" />
+        <location filename="../ui/grounding.cpp" line="318" />
         <source>A grounding is already running.</source>
         <translation>Es läuft bereits eine Verortung.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="302" />
+        <location filename="../ui/grounding.cpp" line="318" />
         <source>No image is open.</source>
         <translation>Es ist kein Bild geöffnet.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="311" />
+        <location filename="../ui/grounding.cpp" line="327" />
         <source>Starting…</source>
         <translation>Start…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="323" />
+        <location filename="../ui/grounding.cpp" line="339" />
         <source>loading the model</source>
         <translation>Modell wird geladen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="323" />
+        <location filename="../ui/grounding.cpp" line="339" />
         <source>encoding the image</source>
         <translation>Bild wird kodiert</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="324" />
+        <location filename="../ui/grounding.cpp" line="340" />
         <source>encoding the text</source>
         <translation>Text wird kodiert</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="324" />
+        <location filename="../ui/grounding.cpp" line="340" />
         <source>inverting the image</source>
         <translation>Bild wird invertiert (DDIM)</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="325" />
+        <location filename="../ui/grounding.cpp" line="341" />
         <source>reading attention</source>
         <translation>Aufmerksamkeit wird gelesen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="325" />
+        <location filename="../ui/grounding.cpp" line="341" />
         <source>building the heat map</source>
         <translation>Heatmap wird erstellt</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="331" />
+        <location filename="../ui/grounding.cpp" line="347" />
         <source>, about %1 s left</source>
         <translation>, noch etwa %1 s</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="333" />
+        <location filename="../ui/grounding.cpp" line="349" />
         <source>%1: %2 of %3%4</source>
         <translation>%1: %2 von %3%4</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="350" />
+        <location filename="../ui/grounding.cpp" line="366" />
         <source>Done in %1 s (%2 UNet calls)</source>
         <translation>Fertig in %1 s (%2 UNet-Aufrufe)</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="359" />
+        <location filename="../ui/grounding.cpp" line="375" />
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
@@ -724,398 +729,398 @@ Befehle:
 <context>
     <name>cxr::ui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="69" />
+        <location filename="../ui/mainwindow.cpp" line="85" />
         <source>%n frame(s)</source>
         <translation><numerusform>%n Bild</numerusform><numerusform>%n Bilder</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="118" />
+        <location filename="../ui/mainwindow.cpp" line="134" />
         <source>CXR Ground</source>
         <translation>CXR Ground</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="124" />
+        <location filename="../ui/mainwindow.cpp" line="140" />
         <source>Studies</source>
         <translation>Studien</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="174" />
+        <location filename="../ui/mainwindow.cpp" line="191" />
         <source>&amp;Open files…</source>
         <translation>Dateien ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="175" />
+        <location filename="../ui/mainwindow.cpp" line="192" />
         <source>Open &amp;folder…</source>
         <translation>&amp;Ordner öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="175" />
+        <location filename="../ui/mainwindow.cpp" line="192" />
         <source>Ctrl+Shift+O</source>
         <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="176" />
+        <location filename="../ui/mainwindow.cpp" line="193" />
         <source>Open &amp;sample study</source>
         <translation>&amp;Beispielstudie öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="177" />
+        <location filename="../ui/mainwindow.cpp" line="194" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="178" />
+        <location filename="../ui/mainwindow.cpp" line="195" />
         <source>&amp;Fit to window</source>
         <translation>An &amp;Fenster anpassen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="179" />
+        <location filename="../ui/mainwindow.cpp" line="196" />
         <source>&amp;Actual pixels (1:1)</source>
         <translation>&amp;Originalpixel (1:1)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="180" />
+        <location filename="../ui/mainwindow.cpp" line="197" />
         <source>Zoom &amp;in</source>
         <translation>&amp;Vergrößern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="182" />
+        <location filename="../ui/mainwindow.cpp" line="199" />
         <source>Zoom &amp;out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="184" />
+        <location filename="../ui/mainwindow.cpp" line="201" />
         <source>&amp;Invert</source>
         <translation>&amp;Invertieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="186" />
+        <location filename="../ui/mainwindow.cpp" line="203" />
         <source>Rotate &amp;right</source>
         <translation>Nach &amp;rechts drehen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="187" />
+        <location filename="../ui/mainwindow.cpp" line="204" />
         <source>Rotate &amp;left</source>
         <translation>Nach &amp;links drehen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="188" />
+        <location filename="../ui/mainwindow.cpp" line="205" />
         <source>Flip &amp;horizontally</source>
         <translation>&amp;Horizontal spiegeln</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="189" />
+        <location filename="../ui/mainwindow.cpp" line="206" />
         <source>Flip &amp;vertically</source>
         <translation>V&amp;ertikal spiegeln</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="190" />
+        <location filename="../ui/mainwindow.cpp" line="207" />
         <source>&amp;Reset view</source>
         <translation>Ansicht &amp;zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="192" />
+        <location filename="../ui/mainwindow.cpp" line="209" />
         <source>Next frame</source>
         <translation>Nächstes Bild</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="193" />
+        <location filename="../ui/mainwindow.cpp" line="210" />
         <source>Previous frame</source>
         <translation>Vorheriges Bild</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="194" />
+        <location filename="../ui/mainwindow.cpp" line="211" />
         <source>DICOM &amp;tags…</source>
         <translation>DICOM-&amp;Tags…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="195" />
+        <location filename="../ui/mainwindow.cpp" line="212" />
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="196" />
+        <location filename="../ui/mainwindow.cpp" line="213" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="197" />
+        <location filename="../ui/mainwindow.cpp" line="214" />
         <source>&amp;About CXR Ground</source>
         <translation>Ü&amp;ber CXR Ground</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="198" />
+        <location filename="../ui/mainwindow.cpp" line="215" />
         <source>&amp;Dark theme</source>
         <translation>&amp;Dunkles Farbschema</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="199" />
+        <location filename="../ui/mainwindow.cpp" line="216" />
         <source>&amp;Light theme</source>
         <translation>&amp;Helles Farbschema</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="247" />
+        <location filename="../ui/mainwindow.cpp" line="276" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="250" />
+        <location filename="../ui/mainwindow.cpp" line="279" />
         <source>Open &amp;recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="257" />
+        <location filename="../ui/mainwindow.cpp" line="286" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="269" />
+        <location filename="../ui/mainwindow.cpp" line="298" />
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="276" />
+        <location filename="../ui/mainwindow.cpp" line="305" />
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="282" />
+        <location filename="../ui/mainwindow.cpp" line="310" />
         <source> Window: </source>
         <translation> Fenster: </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="285" />
+        <location filename="../ui/mainwindow.cpp" line="313" />
         <source>Window presets (from the file and for chest images)</source>
         <translation>Fenstervorgaben (aus der Datei und für Thoraxbilder)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="294" />
+        <location filename="../ui/mainwindow.cpp" line="327" />
         <source>Frame </source>
         <translation>Bild </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="319" />
+        <location filename="../ui/mainwindow.cpp" line="355" />
         <source>Cancel scan</source>
         <translation>Suche abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="332" />
+        <location filename="../ui/mainwindow.cpp" line="368" />
         <source>Open images</source>
         <translation>Bilder öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="333" />
+        <location filename="../ui/mainwindow.cpp" line="369" />
         <source>Images (*.dcm *.dicom *.DCM *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</source>
         <translation>Bilder (*.dcm *.dicom *.DCM *.png *.jpg *.jpeg *.tif *.tiff);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="340" />
+        <location filename="../ui/mainwindow.cpp" line="376" />
         <source>Open folder</source>
         <translation>Ordner öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="358" />
+        <location filename="../ui/mainwindow.cpp" line="394" />
         <source>%1: not a folder</source>
         <translation>%1: kein Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="367" />
+        <location filename="../ui/mainwindow.cpp" line="403" />
         <source>The sample study was not found (set CXRG_SAMPLES to its folder).</source>
         <translation>Die Beispielstudie wurde nicht gefunden (CXRG_SAMPLES auf ihren Ordner setzen).</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="385" />
+        <location filename="../ui/mainwindow.cpp" line="421" />
         <source>Loading %1…</source>
         <translation>%1 wird geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="413" />
+        <location filename="../ui/mainwindow.cpp" line="449" />
         <source>%1 - CXR Ground</source>
         <translation>%1 - CXR Ground</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="419" />
+        <location filename="../ui/mainwindow.cpp" line="455" />
         <source> of %1</source>
         <translation> von %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="445" />
+        <location filename="../ui/mainwindow.cpp" line="482" />
         <source>Scanning %1…</source>
         <translation>%1 wird durchsucht…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="459" />
+        <location filename="../ui/mainwindow.cpp" line="496" />
         <source>%1 files</source>
         <translation>%1 Dateien</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="471" />
+        <location filename="../ui/mainwindow.cpp" line="509" />
         <source>Scan cancelled</source>
         <translation>Suche abgebrochen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="477" />
+        <location filename="../ui/mainwindow.cpp" line="515" />
         <source>%n file(s) could not be read and were skipped.</source>
         <translation><numerusform>%n Datei konnte nicht gelesen werden und wurde übersprungen.</numerusform><numerusform>%n Dateien konnten nicht gelesen werden und wurden übersprungen.</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="482" />
+        <location filename="../ui/mainwindow.cpp" line="520" />
         <source>Unreadable files</source>
         <translation>Nicht lesbare Dateien</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="511" />
+        <location filename="../ui/mainwindow.cpp" line="549" />
         <source>(no name)</source>
         <translation>(kein Name)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="520" />
+        <location filename="../ui/mainwindow.cpp" line="558" />
         <source>Study</source>
         <translation>Studie</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="526" />
+        <location filename="../ui/mainwindow.cpp" line="564" />
         <source>Series %1 %2 %3</source>
         <translation>Serie %1 %2 %3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="580" />
+        <location filename="../ui/mainwindow.cpp" line="618" />
         <source>%1: the file no longer exists; it was removed from the recent files.</source>
         <translation>%1: die Datei existiert nicht mehr; sie wurde aus der Liste der zuletzt geöffneten Dateien entfernt.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="586" />
+        <location filename="../ui/mainwindow.cpp" line="624" />
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="588" />
+        <location filename="../ui/mainwindow.cpp" line="626" />
         <source>Clear list</source>
         <translation>Liste leeren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="597" />
+        <location filename="../ui/mainwindow.cpp" line="635" />
         <source>Default</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="600" />
+        <location filename="../ui/mainwindow.cpp" line="638" />
         <source>File window %1</source>
         <translation>Fenster %1 der Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="601" />
+        <location filename="../ui/mainwindow.cpp" line="639" />
         <source>%1 (C %2 / W %3)</source>
         <translation>%1 (Z %2 / B %3)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="604" />
+        <location filename="../ui/mainwindow.cpp" line="642" />
         <source>VOI LUT of the file</source>
         <translation>VOI LUT der Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="606" />
+        <location filename="../ui/mainwindow.cpp" line="644" />
         <source>Automatic (0.5-99.5 %)</source>
         <translation>Automatisch (0,5-99,5 %)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="609" />
+        <location filename="../ui/mainwindow.cpp" line="647" />
         <source>Full range</source>
         <translation>Gesamter Wertebereich</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="612" />
+        <location filename="../ui/mainwindow.cpp" line="650" />
         <source>Lung (C -600 / W 1500)</source>
         <translation>Lunge (Z -600 / B 1500)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="613" />
+        <location filename="../ui/mainwindow.cpp" line="651" />
         <source>Mediastinum (C 40 / W 400)</source>
         <translation>Mediastinum (Z 40 / B 400)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="614" />
+        <location filename="../ui/mainwindow.cpp" line="652" />
         <source>Bone (C 480 / W 2500)</source>
         <translation>Knochen (Z 480 / B 2500)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="617" />
+        <location filename="../ui/mainwindow.cpp" line="655" />
         <source>High contrast</source>
         <translation>Hoher Kontrast</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="618" />
+        <location filename="../ui/mainwindow.cpp" line="656" />
         <source>Low contrast</source>
         <translation>Niedriger Kontrast</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="665" />
-        <location filename="../ui/mainwindow.cpp" line="673" />
+        <location filename="../ui/mainwindow.cpp" line="703" />
+        <location filename="../ui/mainwindow.cpp" line="711" />
         <source>demo model - random weights</source>
         <translation>Demo-Modell - Zufallsgewichte</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="692" />
+        <location filename="../ui/mainwindow.cpp" line="730" />
         <source>x %1  y %2</source>
         <translation>x %1  y %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="694" />
+        <location filename="../ui/mainwindow.cpp" line="732" />
         <source>RGB %1, %2, %3</source>
         <translation>RGB %1, %2, %3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="700" />
+        <location filename="../ui/mainwindow.cpp" line="738" />
         <source>stored %1  value %2</source>
         <translation>gespeichert %1  Wert %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="707" />
+        <location filename="../ui/mainwindow.cpp" line="745" />
         <source>  heat: not analysed</source>
         <translation>  Heatmap: nicht analysiert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="707" />
+        <location filename="../ui/mainwindow.cpp" line="745" />
         <source>  heat %1</source>
         <translation>  Heatmap %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="716" />
+        <location filename="../ui/mainwindow.cpp" line="754" />
         <source>VOI LUT</source>
         <translation>VOI LUT</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="718" />
+        <location filename="../ui/mainwindow.cpp" line="756" />
         <source>C %1  W %2</source>
         <translation>Z %1  B %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="719" />
+        <location filename="../ui/mainwindow.cpp" line="757" />
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="721" />
+        <location filename="../ui/mainwindow.cpp" line="759" />
         <source>%1 × %2 mm/px</source>
         <translation>%1 × %2 mm/Pixel</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="721" />
+        <location filename="../ui/mainwindow.cpp" line="759" />
         <source>spacing unknown</source>
         <translation>Pixelabstand unbekannt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="733" />
+        <location filename="../ui/mainwindow.cpp" line="771" />
         <source>Cannot open</source>
         <translation>Öffnen nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="771" />
+        <location filename="../ui/mainwindow.cpp" line="810" />
         <source>About CXR Ground</source>
         <translation>Über CXR Ground</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="774" />
+        <location filename="../ui/mainwindow.cpp" line="813" />
         <source>CXR Ground %1
 Chest X-ray viewer with zero-shot phrase grounding.
 
@@ -1126,7 +1131,7 @@ Thorax-Röntgen-Betrachter mit Zero-Shot-Phrase-Grounding.
 Nur für die Forschung - nicht zur Diagnose.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="777" />
+        <location filename="../ui/mainwindow.cpp" line="816" />
         <source>Sample images: NIH ChestX-ray14 images courtesy of the NIH Clinical Center; CR chest from the NEMA WG04 compression test set; GDCM sample data.
 Built with Qt, DCMTK, OpenJPEG, OpenCV and LibTorch.</source>
         <translation>Beispielbilder: NIH-ChestX-ray14-Bilder mit freundlicher Genehmigung des NIH Clinical Center; Thorax-CR aus dem NEMA-WG04-Kompressionstestsatz; GDCM-Beispieldaten.

@@ -10,6 +10,7 @@ import xml.etree.ElementTree as ET
 USAGE_EN = None  # matched by prefix below
 
 DE = {
+    'Words (click one for its own map, again for the sentence):': 'Wörter (eines anklicken für seine eigene Karte, erneut für den Satz):',
     'Model folder for grounding.': 'Modellordner für das Grounding.',
     'Sentence to ground on the first image (repeatable).': 'Satz, der auf dem ersten Bild verortet wird (wiederholbar).',
     'Grounding': 'Grounding',

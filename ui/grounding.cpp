@@ -184,6 +184,16 @@ GroundingPanel::GroundingPanel(QWidget* parent) : QDockWidget(tr("Grounding"), p
     lay->addWidget(new QLabel(tr("Grounded prompts on this image:"), body));
     list_ = new QListWidget(body);
     lay->addWidget(list_, 1);
+    lay->addWidget(new QLabel(tr("Words (click one for its own map, again for the sentence):"), body));
+    chips_ = new QListWidget(body);
+    chips_->setFlow(QListView::LeftToRight);
+    chips_->setWrapping(true);
+    chips_->setResizeMode(QListView::Adjust);
+    chips_->setSpacing(3);
+    chips_->setMaximumHeight(70);
+    chips_->setSelectionMode(QAbstractItemView::SingleSelection);
+    lay->addWidget(chips_);
+    connect(chips_, &QListWidget::itemClicked, this, [this](QListWidgetItem* it) { chipClicked(chips_->row(it)); });
     auto* form = new QFormLayout;
     cmap_ = new QComboBox(body);
     cmap_->addItem(QStringLiteral("Inferno"), int(ColourMap::Inferno));
@@ -234,7 +244,10 @@ GroundingPanel::GroundingPanel(QWidget* parent) : QDockWidget(tr("Grounding"), p
     connect(groundButton_, &QPushButton::clicked, this, &GroundingPanel::groundFromEdit);
     connect(cancelButton_, &QPushButton::clicked, this, &GroundingPanel::cancel);
     prompt_->installEventFilter(this);  // Ctrl+Enter grounds
-    connect(list_, &QListWidget::currentRowChanged, this, &GroundingPanel::overlayChanged);
+    connect(list_, &QListWidget::currentRowChanged, this, [this] {
+        fillChips();
+        Q_EMIT overlayChanged();
+    });
     connect(list_, &QListWidget::itemChanged, this, &GroundingPanel::overlayChanged);
     connect(cmap_, QOverload<int>::of(&QComboBox::currentIndexChanged), this, &GroundingPanel::overlayChanged);
     connect(opacity_, &QSlider::valueChanged, this, &GroundingPanel::overlayChanged);
@@ -283,6 +296,9 @@ void GroundingPanel::setImage(const QByteArray& grey, int width, int height, con
     key_ = key;
     results_.clear();
     list_->clear();
+    chips_->clear();
+    activeWord_ = -1;
+    wordResult_.reset();
     updateState();
     Q_EMIT overlayChanged();
 }
@@ -366,6 +382,50 @@ void GroundingPanel::updateState() {
     groundButton_->setEnabled(modelReady_ && !busy_ && width_ > 0);
     cancelButton_->setEnabled(busy_);
     demoLabel_->setVisible(modelReady_ && demo_);
+}
+
+void GroundingPanel::fillChips() {
+    chips_->clear();
+    activeWord_ = -1;
+    wordResult_.reset();
+    const int k = list_->currentRow();
+    if (k < 0 || k >= int(results_.size())) return;
+    for (const auto& w : results_[size_t(k)].words) {
+        auto* item = new QListWidgetItem(QString::fromStdString(w.text), chips_);
+        if (!w.isWord) item->setFlags(Qt::NoItemFlags);  // punctuation: shown, not selectable
+    }
+}
+
+void GroundingPanel::chipClicked(int row) {
+    const int k = list_->currentRow();
+    if (k < 0 || k >= int(results_.size()) || row < 0 || row >= int(results_[size_t(k)].words.size())) return;
+    if (row == activeWord_) {  // second click: back to the sentence map
+        activeWord_ = -1;
+        wordResult_.reset();
+        chips_->clearSelection();
+        Q_EMIT overlayChanged();
+        return;
+    }
+    const auto& r = results_[size_t(k)];
+    const auto& w = r.words[size_t(row)];
+    auto word = std::make_unique<grounding::PromptResult>();
+    std::string err;
+    grounding::Settings s;  // the panel grounds with the paper's settings
+    if (!grounding::Engine::restrictTokens(r, w.firstToken, w.lastToken, s, word.get(), &err)) {
+        lastError_ = QString::fromStdString(err);
+        progressText_->setText(lastError_);
+        return;
+    }
+    activeWord_ = row;
+    wordResult_ = std::move(word);
+    Q_EMIT overlayChanged();
+}
+
+const grounding::PromptResult* GroundingPanel::displayedResult() const {
+    const int k = selectedResult();
+    if (k < 0) return nullptr;
+    if (activeWord_ >= 0 && wordResult_) return wordResult_.get();
+    return &results_[size_t(k)];
 }
 
 int GroundingPanel::selectedResult() const {

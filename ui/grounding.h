@@ -88,6 +88,11 @@ public:
     // The results for the current image (prompt order as grounded).
     const std::vector<grounding::PromptResult>& results() const { return results_; }
     int selectedResult() const;
+    // The map to show for the selected result: the sentence map, or one word's map when a word
+    // chip is active. nullptr when nothing is selected or shown.
+    const grounding::PromptResult* displayedResult() const;
+    QListWidget* wordChips() const { return chips_; }
+    int activeWord() const { return activeWord_; }  // index into the result's words, -1: sentence
     ColourMap colourMap() const;
     double opacity() const;
     QString lastError() const { return lastError_; }
@@ -109,6 +114,8 @@ private:
     void chooseModel();
     void groundFromEdit();
     void updateState();
+    void fillChips();
+    void chipClicked(int row);
 
     QThread thread_;
     GroundingWorker* worker_ = nullptr;
@@ -131,6 +138,9 @@ private:
     QProgressBar* progress_;
     QLabel* progressText_;
     QListWidget* list_;
+    QListWidget* chips_;
+    int activeWord_ = -1;
+    std::unique_ptr<grounding::PromptResult> wordResult_;
     QComboBox* cmap_;
     QSlider* opacity_;
     QCheckBox* showMask_;

@@ -696,16 +696,16 @@ void MainWindow::sendImageToGrounding() {
 }
 
 void MainWindow::updateOverlay() {
-    const int k = grounding_->selectedResult();
+    const grounding::PromptResult* shown = grounding_->displayedResult();
     const auto img = viewport_->image();
-    if (k < 0 || !img) {
+    if (!shown || !img) {
         viewport_->setOverlay({}, {}, grounding_->modelReady() && grounding_->demoModel() && !grounding_->results().empty()
                                           ? tr("demo model - random weights")
                                           : QString());
         updateStatus();
         return;
     }
-    const auto& r = grounding_->results()[size_t(k)];
+    const auto& r = *shown;
     const QImage heat = heatmapImage(r.original, r.originalWidth, r.originalHeight, grounding_->colourMap(), grounding_->opacity(), 0.0);
     const QImage outline = grounding_->showMask() ? maskOutline(r.original, r.originalWidth, r.originalHeight, QColor(0, 230, 255)) : QImage();
     viewport_->setOverlay(heat, outline, grounding_->demoModel() ? tr("demo model - random weights") : QString());
@@ -737,9 +737,9 @@ void MainWindow::updateStatus() {
             const int32_t s = img->storedAt(cursorX_, cursorY_);
             valueLabel_->setText(tr("stored %1  value %2").arg(s).arg(img->modalityValue(s), 0, 'g', 6));
         }
-        const int k = grounding_ ? grounding_->selectedResult() : -1;
-        if (k >= 0) {
-            const auto& r = grounding_->results()[size_t(k)];
+        const grounding::PromptResult* shown = grounding_ ? grounding_->displayedResult() : nullptr;
+        if (shown) {
+            const auto& r = *shown;
             if (r.originalWidth == img->width && r.originalHeight == img->height) {
                 const float h = r.original[size_t(cursorY_) * img->width + cursorX_];
                 valueLabel_->setText(valueLabel_->text() + (std::isnan(h) ? tr("  heat: not analysed") : tr("  heat %1").arg(h, 0, 'f', 3)));

@@ -512,6 +512,7 @@ bool Engine::ground(const GreyImage& image, const std::vector<std::string>& prom
         r.tokens = tk.tokens;
         r.firstToken = 1;
         r.lastToken = tk.length - 2;
+        for (const auto& w : d->tokenizer->words(p, 77)) r.words.push_back({w.text, w.firstToken, w.lastToken, w.isWord});
         if (r.lastToken < r.firstToken) {
             *error = "the prompt \"" + p + "\" has no words to ground (empty after cleaning)";
             results->clear();
@@ -654,7 +655,7 @@ bool Engine::ground(const GreyImage& image, const std::vector<std::string>& prom
 }
 
 bool Engine::restrictTokens(const PromptResult& full, int first, int last, const Settings& s, PromptResult* out,
-                            std::string* error) const {
+                            std::string* error) {
     const int words = full.lastToken - full.firstToken + 1;
     if (first < full.firstToken || last > full.lastToken || last < first) {
         *error = "token range " + std::to_string(first) + ".." + std::to_string(last) + " is outside the prompt's words " +

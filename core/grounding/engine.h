@@ -50,8 +50,15 @@ struct Timings {
     double encodeImage = 0, encodeText = 0, inversion = 0, attention = 0, postprocess = 0;
 };
 
+struct WordSpan {
+    std::string text;          // the cleaned word (lower case)
+    int firstToken = 0, lastToken = 0;  // its token positions (1-based, inclusive)
+    bool isWord = false;       // letters or digits (not punctuation)
+};
+
 struct PromptResult {
     std::string prompt;
+    std::vector<WordSpan> words;     // the prompt's words with their token positions (per-word maps)
     std::vector<int64_t> tokenIds;   // 77 ids (padded with the pad id)
     int length = 0;                  // unpadded length incl. bos / eos
     bool truncated = false;          // the prompt was longer than 77 tokens
@@ -102,8 +109,9 @@ public:
 
     // Re-computes a result's map from its token maps restricted to token positions
     // [firstToken, lastToken] (1-based, inclusive; per-word maps). No UNet call.
-    bool restrictTokens(const PromptResult& full, int firstToken, int lastToken, const Settings& settings,
-                        PromptResult* out, std::string* error) const;
+    // Pure computation on the result: safe from any thread while the engine works.
+    static bool restrictTokens(const PromptResult& full, int firstToken, int lastToken, const Settings& settings,
+                               PromptResult* out, std::string* error);
 
     // Tokenises like the engine (77 ids); false with a message when the tokenizer is missing.
     bool tokenize(const std::string& text, std::vector<int64_t>* ids, int* length, bool* truncated,

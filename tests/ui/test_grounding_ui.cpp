@@ -100,6 +100,25 @@ private Q_SLOTS:
         // The crop leaves columns outside the analysed square: NaN there.
         QVERIFY(std::isnan(r.original[100 * 512 + 5]));
 
+        // Word chips: one per word; clicking one shows that word's own map, clicking again the sentence.
+        QListWidget* chips = g->wordChips();
+        QCOMPARE(chips->count(), 4);
+        QCOMPARE(chips->item(2)->text(), QString("pleural"));
+        const QImage sentenceHeat = w->viewport()->heatOverlay();
+        QTest::mouseClick(chips->viewport(), Qt::LeftButton, {}, chips->visualItemRect(chips->item(2)).center());
+        QCOMPARE(g->activeWord(), 2);
+        grounding::PromptResult expected;
+        std::string err;
+        QVERIFY(grounding::Engine::restrictTokens(r, 3, 4, grounding::Settings(), &expected, &err));  // "ple", "ural</w>"
+        QVERIFY(g->displayedResult() != &r);
+        QCOMPARE(g->displayedResult()->heatmap, expected.heatmap);
+        QVERIFY(expected.heatmap != r.heatmap);
+        QVERIFY(w->viewport()->heatOverlay() != sentenceHeat);
+        QTest::mouseClick(chips->viewport(), Qt::LeftButton, {}, chips->visualItemRect(chips->item(2)).center());
+        QCOMPARE(g->activeWord(), -1);
+        QCOMPARE(g->displayedResult(), &g->results()[0]);
+        QCOMPARE(w->viewport()->heatOverlay(), sentenceHeat);
+
         // A second prompt on the same image reuses the trajectory: only the 60 window calls.
         g->ground({"cardiomegaly"});
         QVERIFY(done.wait(600000));
