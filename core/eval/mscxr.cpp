@@ -1,13 +1,11 @@
 #include "eval/mscxr.h"
 
 #include <algorithm>
-#include <charconv>
+#include <cctype>
 #include <climits>
-#include <cmath>
 #include <fstream>
 #include <iterator>
 #include <map>
-#include <sstream>
 #include <unordered_map>
 
 namespace cxr::eval {
@@ -149,18 +147,47 @@ private:
     const std::vector<std::string>* names_ = nullptr;
 };
 
-// An integer field: "812", "-3", also integral floats such as "812.0" (COCO floats written as is).
+// An integer field: "812", "-3", also integral floats such as "812.0" or "8.12e2" (COCO floats
+// written as is). Parsed exactly and independent of the C locale; "12.5", "abc", "", "inf", "nan"
+// and values outside int (such as "1e999") are errors.
 int parseInteger(const std::string& raw, const std::string& file, int line, const std::string& column) {
     const std::string v = trimmed(raw);
     if (v.empty()) fail(file, line, column, "empty value, expected an integer");
-    double d = 0;
-    const auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), d, std::chars_format::general);
-    if (ec == std::errc::result_out_of_range) fail(file, line, column, "number out of range: " + shown(raw));
-    if (ec != std::errc() || ptr != v.data() + v.size() || !std::isfinite(d))
-        fail(file, line, column, "not a number: " + shown(raw));
-    if (d != std::floor(d)) fail(file, line, column, "not an integer: " + shown(raw));
-    if (d < double(INT_MIN) || d > double(INT_MAX)) fail(file, line, column, "integer out of range: " + shown(raw));
-    return int(d);
+    size_t i = 0;
+    bool negative = false;
+    if (v[i] == '+' || v[i] == '-') negative = v[i++] == '-';
+    std::string digits;  // significant digits of integer and fraction part
+    long long exponent = 0;
+    size_t mantissaDigits = 0;
+    while (i < v.size() && std::isdigit((unsigned char)v[i])) digits += v[i++], ++mantissaDigits;
+    if (i < v.size() && v[i] == '.') {
+        ++i;
+        while (i < v.size() && std::isdigit((unsigned char)v[i])) digits += v[i++], ++mantissaDigits, --exponent;
+    }
+    if (mantissaDigits == 0) fail(file, line, column, "not a number: " + shown(raw));
+    if (i < v.size() && (v[i] == 'e' || v[i] == 'E')) {
+        ++i;
+        bool expNegative = false;
+        if (i < v.size() && (v[i] == '+' || v[i] == '-')) expNegative = v[i++] == '-';
+        if (i >= v.size() || !std::isdigit((unsigned char)v[i])) fail(file, line, column, "not a number: " + shown(raw));
+        long long e = 0;
+        while (i < v.size() && std::isdigit((unsigned char)v[i])) e = std::min(e * 10 + (v[i++] - '0'), 1000000LL);
+        exponent += expNegative ? -e : e;
+    }
+    if (i != v.size()) fail(file, line, column, "not a number: " + shown(raw));
+    // value = digits * 10^exponent; normalise to no leading and no trailing zeros.
+    const size_t firstNonZero = digits.find_first_not_of('0');
+    if (firstNonZero == std::string::npos) return 0;
+    digits.erase(0, firstNonZero);
+    while (digits.back() == '0') digits.pop_back(), ++exponent;
+    if (exponent < 0) fail(file, line, column, "not an integer: " + shown(raw));
+    if (static_cast<long long>(digits.size()) + exponent > 10) fail(file, line, column, "number out of range: " + shown(raw));
+    long long value = 0;
+    for (char c : digits) value = value * 10 + (c - '0');
+    for (long long k = 0; k < exponent; ++k) value *= 10;
+    if (negative) value = -value;
+    if (value < INT_MIN || value > INT_MAX) fail(file, line, column, "number out of range: " + shown(raw));
+    return int(value);
 }
 
 struct Crop {

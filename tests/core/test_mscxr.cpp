@@ -195,14 +195,16 @@ private Q_SLOTS:
     void clippingAndIntegralFloats() {
         const std::string csv = kHeader + row("c", "Edema", "clipped", "-10", "1000", "100", "5000", "2544", "3056") +
                                 row("c", "Edema", "clipped", "2500.0", "1200.000", "100", "50", "2544.0", "3056") +
-                                row("c", "Edema", "clipped", " 7 ", "1e3", "10", "10", "2544", "3056");
+                                row("c", "Edema", "clipped", " 7 ", "1e3", "10", "10", "2544", "3056") +
+                                row("c", "Edema", "clipped", "+8.12e2", "0.1e4", "1.50E1", "0020", "2544", "3056");
         const MsCxrReadResult r = parse(csv);
         QCOMPARE(int(r.samples.size()), 1);
         const auto& b = r.samples[0].boxes;
-        QCOMPARE(int(b.size()), 3);
+        QCOMPARE(int(b.size()), 4);
         QVERIFY(sameBox(b[0], Box{0, 1000, 90, 2056}));
         QVERIFY(sameBox(b[1], Box{2500, 1200, 44, 50}));
         QVERIFY(sameBox(b[2], Box{7, 1000, 10, 10}));
+        QVERIFY(sameBox(b[3], Box{812, 1000, 15, 20}));
     }
 
     void bomCrlfQuoting() {
@@ -267,6 +269,18 @@ private Q_SLOTS:
             {"\"1e999\""});
         add("h not integral", kHeader + row("a", "Edema", "Mild edema", "10", "10", "50", "50.5", "100", "100"), 2,
             "h", {"not an integer", "\"50.5\""});
+        add("y infinite", kHeader + row("a", "Edema", "Mild edema", "10", "inf", "50", "50", "100", "100"), 2, "y",
+            {"not a number", "\"inf\""});
+        add("x dot only", kHeader + row("a", "Edema", "Mild edema", ".", "10", "50", "50", "100", "100"), 2, "x",
+            {"not a number"});
+        add("x hex", kHeader + row("a", "Edema", "Mild edema", "0x10", "10", "50", "50", "100", "100"), 2, "x",
+            {"not a number", "\"0x10\""});
+        add("h exponent without digits", kHeader + row("a", "Edema", "Mild edema", "10", "10", "50", "5e", "100", "100"),
+            2, "h", {"not a number"});
+        add("w small exponent", kHeader + row("a", "Edema", "Mild edema", "10", "10", "5e-1", "50", "100", "100"), 2,
+            "w", {"not an integer"});
+        add("image height above int", kHeader + row("a", "Edema", "Mild edema", "10", "10", "50", "50", "100", "2147483648"),
+            2, "image_height", {"out of range"});
         add("x too large", kHeader + row("a", "Edema", "Mild edema", "3000000000", "10", "50", "50", "100", "100"), 2,
             "x", {"out of range", "\"3000000000\""});
         add("image_width nan", kHeader + row("a", "Edema", "Mild edema", "10", "10", "50", "50", "nan", "100"), 2,
