@@ -208,7 +208,7 @@ void Downloader::processFile() {
     if (f.expectedSize < 0 || finalInfo.size() == f.expectedSize) {
       m_received = finalInfo.size();
       m_fileTotal = m_received;
-      emitProgress(true);
+      if (!emitProgress(true)) return;
       m_totalDone += m_received;
       ++m_index;
       processFile();
@@ -231,7 +231,7 @@ void Downloader::processFile() {
     return;
   }
   m_received = partSize;
-  emitProgress(true);
+  if (!emitProgress(true)) return;
 
   if (partSize > 0 && m_hashing) {
     // Hash the existing part in chunks so that cancel() stays responsive on multi-GB files.
@@ -435,11 +435,11 @@ void Downloader::retryOrFail(const QString& problem) {
   const FileSpec& f = m_files.at(m_index);
   if (m_attempts >= m_maxRetries) {
     m_file.close();
-    fail(QStringLiteral("Download of %1 from %2 failed after %3 retries: %4. The partial data is kept; "
-                        "start the download again to resume")
-             .arg(f.relativePath, f.url)
-             .arg(m_attempts)
-             .arg(problem));
+    const QString retries =
+        m_attempts > 0 ? QStringLiteral(" (after %1 automatic retries)").arg(m_attempts) : QString();
+    fail(QStringLiteral("Download of %1 from %2 failed: %3%4. The partial data is kept; start the download "
+                        "again to resume")
+             .arg(f.relativePath, f.url, problem, retries));
     return;
   }
   ++m_attempts;
@@ -498,7 +498,7 @@ void Downloader::completeFile() {
     return;
   }
   m_fileTotal = m_received;
-  emitProgress(true);
+  if (!emitProgress(true)) return;
   m_totalDone += m_received;
   ++m_index;
   processFile();
@@ -553,12 +553,12 @@ void Downloader::cancel() {
            .arg(QDir::toNativeSeparators(m_staging)));
 }
 
-void Downloader::emitProgress(bool force) {
-  if (!m_running || m_index >= m_files.size()) return;
+bool Downloader::emitProgress(bool force) {
+  if (!m_running || m_index >= m_files.size()) return m_running;
   const qint64 now = m_clock.elapsed();
   if (!force && now - m_lastProgressMs < kProgressIntervalMs) {
     if (!m_progressTimer.isActive()) m_progressTimer.start(int(kProgressIntervalMs - (now - m_lastProgressMs)));
-    return;
+    return true;
   }
   m_progressTimer.stop();
   m_lastProgressMs = now;
@@ -576,7 +576,9 @@ void Downloader::emitProgress(bool force) {
   const auto& first = m_speedSamples.first();
   const qint64 dt = now - first.first;
   if (dt > 0) p.bytesPerSecond = double(m_sessionBytes - first.second) * 1000.0 / double(dt);
+  const quint64 gen = m_generation;
   Q_EMIT progress(p);
+  return gen == m_generation && m_running;
 }
 
 bool downloadBlocking(const QList<FileSpec>& files, const QString& targetFolder, QString* message,

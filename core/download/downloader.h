@@ -110,7 +110,7 @@ class Downloader : public QObject {
   void fail(const QString& message);
   void succeed(const QString& message);
   void cleanup();
-  void emitProgress(bool force);
+  bool emitProgress(bool force);  // false if a slot cancelled the run
   bool writeData(const QByteArray& data);
   QString describe() const;  // "<relativePath> (<url>)"
 

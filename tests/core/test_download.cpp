@@ -57,6 +57,7 @@ class TestServer : public QTcpServer {
   QHash<QString, qint64> dropAfter;   // first request: send K body bytes, then close
   QHash<QString, qint64> stallAfter;  // first request: send K body bytes, then stay silent
   QSet<QString> notFound;
+  QSet<QString> unavailableOnce;      // first request: 503
   QSet<QString> wrongContent;         // same size, one byte changed
   QHash<QString, QString> redirects;  // path -> path (302)
   bool ignoreRange = false;
@@ -106,6 +107,12 @@ class TestServer : public QTcpServer {
   void respond(QTcpSocket* s, const Request& req) {
     if (redirects.contains(req.path)) {
       send(s, "302 Found", {"Location: " + (base() + redirects.value(req.path)).toLatin1()}, {}, 0);
+      s->disconnectFromHost();
+      return;
+    }
+    if (unavailableOnce.remove(req.path)) {
+      const QByteArray body = "busy\n";
+      send(s, "503 Service Unavailable", {"Content-Type: text/plain"}, body, body.size());
       s->disconnectFromHost();
       return;
     }
@@ -167,6 +174,7 @@ Result run(Downloader& dl, const QList<FileSpec>& files, const QString& target) 
   dl.start(files, target);
   Result r;
   if (!spy.wait(kWaitMs)) return r;
+  if (qEnvironmentVariableIsSet("CXRG_SHOW_MESSAGES")) qInfo("finished: %s", qPrintable(spy.at(0).at(1).toString()));
   r.finished = true;
   r.ok = spy.at(0).at(0).toBool();
   r.message = spy.at(0).at(1).toString();
@@ -359,6 +367,28 @@ class TestDownload : public QObject {
     verifyComplete(target, files);
   }
 
+  // cancel() from a progress slot at a file boundary ends the run there: one finished(), no more requests.
+  void cancelFromProgressAtFileEnd() {
+    TestServer server(kFixture);
+    const QList<FileSpec> files = specs(server);
+    QTemporaryDir tmp;
+    const QString target = tmp.filePath(QStringLiteral("model"));
+    Downloader dl;
+    QSignalSpy finished(&dl, &Downloader::finished);
+    connect(&dl, &Downloader::progress, &dl, [&](const Progress& p) {
+      if (p.fileIndex == 1 && p.fileReceived == p.fileTotal) dl.cancel();
+    });
+    dl.start(files, target);
+    QVERIFY(finished.wait(kWaitMs));
+    QTest::qWait(100);
+    QCOMPARE(finished.size(), 1);
+    QVERIFY(!finished.at(0).at(0).toBool());
+    QVERIFY(finished.at(0).at(1).toString().contains(QStringLiteral("cancelled")));
+    QCOMPARE(server.requests.size(), 2);
+    QVERIFY(QFileInfo(stagingFolder(target) + QStringLiteral("/models/autoencoder.pth")).isFile());
+    QVERIFY(!QFileInfo::exists(target));
+  }
+
   void serverIgnoringRangeRestartsFile() {
     TestServer server(kFixture);
     server.ignoreRange = true;
@@ -471,6 +501,59 @@ class TestDownload : public QObject {
     verifyComplete(target, files);
   }
 
+  // Hugging Face redirects large files to a CDN: a resume must carry its Range through the redirect.
+  void redirectedResume() {
+    TestServer server(kFixture);
+    const QList<FileSpec> files = specs(server);
+    server.redirects.insert(QStringLiteral("/text/text_encoder/model.safetensors"),
+                            QStringLiteral("/cdn/text_encoder/model.safetensors"));
+    const qint64 k = 5000001;
+    server.dropAfter.insert(QStringLiteral("/cdn/text_encoder/model.safetensors"), k);
+    QTemporaryDir tmp;
+    const QString target = tmp.filePath(QStringLiteral("model"));
+    Downloader dl;
+    dl.setRetryDelay(10);
+    const Result r = run(dl, files, target);
+    QVERIFY(r.finished);
+    QVERIFY2(r.ok, qPrintable(r.message));
+    const QList<QByteArray> expected{QByteArray(), "bytes=" + QByteArray::number(k) + '-'};
+    QCOMPARE(server.ranges(QStringLiteral("/text/text_encoder/model.safetensors")), expected);
+    QCOMPARE(server.ranges(QStringLiteral("/cdn/text_encoder/model.safetensors")), expected);
+    verifyComplete(target, files);
+  }
+
+  void serverErrorIsRetried() {
+    TestServer server(kFixture);
+    const QList<FileSpec> files = specs(server);
+    server.unavailableOnce.insert(QStringLiteral("/bundle/configs/inference.json"));
+    QTemporaryDir tmp;
+    const QString target = tmp.filePath(QStringLiteral("model"));
+    Downloader dl;
+    dl.setRetryDelay(10);
+    const Result r = run(dl, files, target);
+    QVERIFY(r.finished);
+    QVERIFY2(r.ok, qPrintable(r.message));
+    QCOMPARE(server.count(QStringLiteral("/bundle/configs/inference.json")), 2);
+    verifyComplete(target, files);
+  }
+
+  void sizeMismatchFails() {
+    TestServer server(kFixture);
+    QList<FileSpec> files = specs(server);
+    files[1].expectedSize += 10;  // models/autoencoder.pth
+    QTemporaryDir tmp;
+    const QString target = tmp.filePath(QStringLiteral("model"));
+    Downloader dl;
+    const Result r = run(dl, files, target);
+    QVERIFY(r.finished);
+    QVERIFY(!r.ok);
+    QVERIFY2(r.message.contains(QStringLiteral("models/autoencoder.pth")), qPrintable(r.message));
+    QVERIFY2(r.message.contains(QString::number(files[1].expectedSize)), qPrintable(r.message));
+    QVERIFY2(r.message.contains(QString::number(files[1].expectedSize - 10)), qPrintable(r.message));
+    QVERIFY(!QFileInfo::exists(target));
+    QVERIFY(!QFileInfo::exists(stagingFolder(target) + QStringLiteral("/models/autoencoder.pth.part")));
+  }
+
   void unwritableTarget() {
     TestServer server(kFixture);
     const QList<FileSpec> files = specs(server);
@@ -499,6 +582,19 @@ class TestDownload : public QObject {
     QVERIFY2(r.message.contains(QDir::toNativeSeparators(ro)), qPrintable(r.message));
     QVERIFY2(r.message.contains(QStringLiteral("writable")), qPrintable(r.message));
     QVERIFY(server.requests.isEmpty());
+
+    // A read-only sub-folder inside the staging folder: the part file cannot be created.
+    const QString target = tmp.filePath(QStringLiteral("model"));
+    const QString sub = stagingFolder(target) + QStringLiteral("/text_encoder");
+    QVERIFY(QDir().mkpath(sub));
+    QVERIFY(QFile::setPermissions(sub, QFile::ReadOwner | QFile::ExeOwner));
+    r = run(dl, files, target);
+    QFile::setPermissions(sub, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    QVERIFY(r.finished);
+    QVERIFY(!r.ok);
+    QVERIFY2(r.message.contains(QStringLiteral("Cannot write")), qPrintable(r.message));
+    QVERIFY2(r.message.contains(QStringLiteral("text_encoder/config.json.part")), qPrintable(r.message));
+    QVERIFY(!QFileInfo::exists(target));
   }
 };
 
