@@ -129,7 +129,7 @@ int runViewer(QApplication& app, const ViewerOptions& o) {
         // Ground once both the image and the model are ready.
         auto tryGround = [w, prompts = o.prompts] {
             GroundingPanel* g = w->groundingPanel();
-            if (g->modelReady() && w->viewport()->hasImage() && !g->busy() && g->results().empty()) g->ground(prompts);
+            if (g->modelReady() && w->viewport()->hasImage() && !g->busy() && g->resultCount() == 0) g->ground(prompts);
         };
         QObject::connect(w, &MainWindow::imageShown, w, [tryGround](const QString&) { tryGround(); });
         QObject::connect(w->groundingPanel(), &GroundingPanel::modelStateChanged, w, [w, tryGround, &exitCode, &app] {

@@ -1,6 +1,20 @@
 #include "dialogs.h"
 
+#include "download/downloader.h"
+#include "grounding/engine.h"
 #include "imaging/loader.h"
+#include "model/model_folder.h"
+
+#include <QCoreApplication>
+#include <QFileDialog>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QThread>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -114,34 +128,178 @@ ShortcutsDialog::ShortcutsDialog(const QList<QAction*>& actions, QWidget* parent
     lay->addWidget(buttons);
 }
 
+QString describeModelFolder(const QString& dir, bool* usable) {
+    *usable = false;
+    if (dir.trimmed().isEmpty()) return QCoreApplication::translate("cxr::ui::SettingsDialog", "No model folder is set.");
+    if (!QFileInfo(dir).isDir())
+        return QCoreApplication::translate("cxr::ui::SettingsDialog", "%1 is not a folder.").arg(dir);
+    const model::ModelFolderReport r = model::inspectModelFolder(dir.toStdString());
+    *usable = r.ok;
+    QStringList lines;
+    if (r.ok) {
+        size_t params = 0;
+        for (const auto& c : r.checkpoints) params += c.foundCount;
+        lines << QCoreApplication::translate("cxr::ui::SettingsDialog", "Usable: every file is present and every tensor matches its configuration.");
+    } else {
+        lines << QCoreApplication::translate("cxr::ui::SettingsDialog", "This folder cannot be used (%n problem(s)):", nullptr, int(r.errors.size()));
+    }
+    for (const auto& f : r.files) {
+        QString state;
+        if (!f.exists)
+            state = f.required ? QCoreApplication::translate("cxr::ui::SettingsDialog", "missing") : QCoreApplication::translate("cxr::ui::SettingsDialog", "not present (optional)");
+        else if (!f.error.empty())
+            state = QString::fromStdString(f.error);
+        else
+            state = QCoreApplication::translate("cxr::ui::SettingsDialog", "ok, %1 MB").arg(double(f.size) / 1e6, 0, 'f', 1);
+        lines << QStringLiteral("  %1 (%2): %3").arg(QString::fromStdString(f.relPath), QString::fromStdString(f.role), state);
+    }
+    for (const auto& e : r.errors) lines << QStringLiteral("• ") + QString::fromStdString(e);
+    for (const auto& w : r.warnings) lines << QCoreApplication::translate("cxr::ui::SettingsDialog", "Note: %1").arg(QString::fromStdString(w));
+    return lines.join(QLatin1Char('\n'));
+}
+
 SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent) {
     setWindowTitle(tr("Settings"));
+    resize(640, 520);
     QSettings s;
     auto* lay = new QVBoxLayout(this);
+    tabs_ = new QTabWidget(this);
+    lay->addWidget(tabs_);
+
+    // General
+    auto* general = new QWidget(tabs_);
+    auto* glay = new QVBoxLayout(general);
     auto* form = new QFormLayout;
-    theme_ = new QComboBox(this);
+    theme_ = new QComboBox(general);
     theme_->addItem(tr("Dark"), QStringLiteral("dark"));
     theme_->addItem(tr("Light"), QStringLiteral("light"));
     theme_->setCurrentIndex(s.value(QStringLiteral("ui/theme"), QStringLiteral("dark")).toString() == QLatin1String("light") ? 1 : 0);
     form->addRow(tr("Theme:"), theme_);
-    language_ = new QComboBox(this);
+    language_ = new QComboBox(general);
     language_->addItem(tr("System default"), QString());
     language_->addItem(QStringLiteral("English"), QStringLiteral("en"));
     language_->addItem(QStringLiteral("Deutsch"), QStringLiteral("de"));
     const QString lang = s.value(QStringLiteral("ui/language")).toString();
     language_->setCurrentIndex(lang == QLatin1String("en") ? 1 : lang == QLatin1String("de") ? 2 : 0);
     form->addRow(tr("Language:"), language_);
-    lay->addLayout(form);
-    auto* note = new QLabel(tr("A new language takes effect when the application is restarted."), this);
+    glay->addLayout(form);
+    auto* note = new QLabel(tr("A new language takes effect when the application is restarted."), general);
     note->setWordWrap(true);
-    lay->addWidget(note);
+    glay->addWidget(note);
+    glay->addStretch(1);
+    tabs_->addTab(general, tr("General"));
+
+    // Model
+    auto* model = new QWidget(tabs_);
+    auto* mlay = new QVBoxLayout(model);
+    auto* folderRow = new QHBoxLayout;
+    folder_ = new QLineEdit(s.value(QStringLiteral("grounding/modelDir")).toString(), model);
+    folder_->setPlaceholderText(tr("Folder with configs/, models/, text_encoder/ and tokenizer/"));
+    auto* browse = new QPushButton(tr("Browse…"), model);
+    auto* download = new QPushButton(tr("Download…"), model);
+    folderRow->addWidget(new QLabel(tr("Model folder:"), model));
+    folderRow->addWidget(folder_, 1);
+    folderRow->addWidget(browse);
+    folderRow->addWidget(download);
+    mlay->addLayout(folderRow);
+    report_ = new QPlainTextEdit(model);
+    report_->setReadOnly(true);
+    report_->setMinimumHeight(150);
+    mlay->addWidget(report_, 1);
+    auto* mform = new QFormLayout;
+    device_ = new QComboBox(model);
+    for (const std::string& d : grounding::Engine::availableDevices()) {
+        const QString id = QString::fromStdString(d);
+        device_->addItem(id == QLatin1String("cpu") ? tr("CPU") : tr("CUDA GPU %1").arg(id.mid(5)), id);
+    }
+    device_->setToolTip(device_->count() == 1 ? tr("This build of LibTorch has no CUDA support, or no GPU was found.") : QString());
+    const int di = device_->findData(s.value(QStringLiteral("model/device"), QStringLiteral("cpu")).toString());
+    device_->setCurrentIndex(di < 0 ? 0 : di);
+    mform->addRow(tr("Device:"), device_);
+    precision_ = new QComboBox(model);
+    precision_->addItem(tr("fp32 (exact, as the paper)"), QStringLiteral("fp32"));
+    precision_->addItem(tr("bf16 (faster on GPUs)"), QStringLiteral("bf16"));
+    precision_->addItem(tr("fp16 (faster on GPUs)"), QStringLiteral("fp16"));
+    const int pi = precision_->findData(s.value(QStringLiteral("model/precision"), QStringLiteral("fp32")).toString());
+    precision_->setCurrentIndex(pi < 0 ? 0 : pi);
+    mform->addRow(tr("Precision:"), precision_);
+    threads_ = new QSpinBox(model);
+    threads_->setRange(0, std::max(1, QThread::idealThreadCount() * 2));
+    threads_->setSpecialValueText(tr("all cores (%1)").arg(QThread::idealThreadCount()));
+    threads_->setValue(s.value(QStringLiteral("model/threads"), 0).toInt());
+    mform->addRow(tr("CPU threads:"), threads_);
+    const download::Sources official;
+    bundleUrl_ = new QLineEdit(s.value(QStringLiteral("download/bundleUrl"), official.bundleBaseUrl).toString(), model);
+    textUrl_ = new QLineEdit(s.value(QStringLiteral("download/textUrl"), official.textBaseUrl).toString(), model);
+    mform->addRow(tr("Diffusion bundle from:"), bundleUrl_);
+    mform->addRow(tr("Text encoder from:"), textUrl_);
+    mlay->addLayout(mform);
+    auto* restore = new QPushButton(tr("Official download locations"), model);
+    connect(restore, &QPushButton::clicked, this, [this] {
+        const download::Sources o;
+        bundleUrl_->setText(o.bundleBaseUrl);
+        textUrl_->setText(o.textBaseUrl);
+    });
+    mlay->addWidget(restore, 0, Qt::AlignLeft);
+    tabs_->addTab(model, tr("Model"));
+
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     lay->addWidget(buttons);
+
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Model folder"), folder_->text());
+        if (!dir.isEmpty()) folder_->setText(dir);
+    });
+    connect(download, &QPushButton::clicked, this, &SettingsDialog::downloadRequested);
+    connect(folder_, &QLineEdit::textChanged, this, &SettingsDialog::checkModelFolder);
+    connect(device_, QOverload<int>::of(&QComboBox::currentIndexChanged), this, &SettingsDialog::updatePrecision);
+    updatePrecision();
+    checkModelFolder();
 }
 
+void SettingsDialog::updatePrecision() {
+    const bool reduced = grounding::Engine::supportsReducedPrecision(device().toStdString());
+    auto* m = qobject_cast<QStandardItemModel*>(precision_->model());
+    for (int i = 1; i < precision_->count(); ++i)
+        if (m) m->item(i)->setEnabled(reduced);
+    if (!reduced) precision_->setCurrentIndex(0);
+    precision_->setToolTip(reduced ? QString() : tr("bf16 and fp16 need a CUDA device."));
+}
+
+void SettingsDialog::checkModelFolder() {
+    const quint64 gen = ++checkGeneration_;
+    const QString dir = folder_->text().trimmed();
+    checking_ = true;
+    report_->setPlainText(tr("Checking %1…").arg(dir));
+    // Opening the checkpoints reads their headers: off the event loop.
+    auto* watcher = new QFutureWatcher<QPair<QString, bool>>(this);
+    connect(watcher, &QFutureWatcher<QPair<QString, bool>>::finished, this, [this, watcher, gen] {
+        watcher->deleteLater();
+        if (gen != checkGeneration_) return;
+        const auto [text, ok] = watcher->result();
+        checking_ = false;
+        modelOk_ = ok;
+        report_->setPlainText(text);
+        Q_EMIT modelChecked();
+    });
+    watcher->setFuture(QtConcurrent::run([dir] {
+        bool ok = false;
+        const QString text = describeModelFolder(dir, &ok);
+        return qMakePair(text, ok);
+    }));
+}
+
+QString SettingsDialog::modelReport() const { return report_->toPlainText(); }
+void SettingsDialog::showModelPage() { tabs_->setCurrentIndex(1); }
 QString SettingsDialog::theme() const { return theme_->currentData().toString(); }
 QString SettingsDialog::language() const { return language_->currentData().toString(); }
+QString SettingsDialog::modelFolder() const { return folder_->text().trimmed(); }
+QString SettingsDialog::device() const { return device_->currentData().toString(); }
+QString SettingsDialog::precision() const { return precision_->currentData().toString(); }
+int SettingsDialog::threads() const { return threads_->value(); }
+QString SettingsDialog::bundleUrl() const { return bundleUrl_->text().trimmed(); }
+QString SettingsDialog::textUrl() const { return textUrl_->text().trimmed(); }
 
 }  // namespace cxr::ui

@@ -11,6 +11,9 @@ class QStandardItemModel;
 class QTableView;
 class QComboBox;
 class QLabel;
+class QPlainTextEdit;
+class QSpinBox;
+class QTabWidget;
 
 namespace cxr::ui {
 
@@ -41,16 +44,50 @@ public:
     static QList<QPair<QString, QString>> rows(const QList<QAction*>& actions);  // (action, keys)
 };
 
+// Settings: General (theme, language) and Model (folder checked with the engine's inspection,
+// device, precision, threads, download locations).
 class SettingsDialog : public QDialog {
     Q_OBJECT
 public:
     explicit SettingsDialog(QWidget* parent = nullptr);
     QString theme() const;     // "dark" | "light"
     QString language() const;  // "" (system) | "en" | "de"
+    QString modelFolder() const;
+    QString device() const;     // "cpu", "cuda:0", ...
+    QString precision() const;  // "fp32", "bf16", "fp16"
+    int threads() const;        // 0: all cores
+    QString bundleUrl() const;
+    QString textUrl() const;
+    void showModelPage();
+    // Checks the folder now (also done on every change of the folder, off the event loop).
+    void checkModelFolder();
+    QString modelReport() const;  // the report shown for the folder
+    bool modelFolderUsable() const { return modelOk_; }
+    bool checking() const { return checking_; }
+    QTabWidget* tabs() const { return tabs_; }
+    QLineEdit* modelFolderEdit() const { return folder_; }
+
+Q_SIGNALS:
+    void downloadRequested();
+    void modelChecked();
 
 private:
+    void updatePrecision();
+    QTabWidget* tabs_;
     QComboBox* theme_;
     QComboBox* language_;
+    QLineEdit* folder_;
+    QPlainTextEdit* report_;
+    QComboBox* device_;
+    QComboBox* precision_;
+    QSpinBox* threads_;
+    QLineEdit* bundleUrl_;
+    QLineEdit* textUrl_;
+    bool modelOk_ = false, checking_ = false;
+    quint64 checkGeneration_ = 0;
 };
+
+// Words a user understands for a model-folder inspection (every problem listed).
+QString describeModelFolder(const QString& dir, bool* usable);
 
 }  // namespace cxr::ui

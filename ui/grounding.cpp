@@ -1,8 +1,20 @@
 #include "grounding.h"
 
+#include "eval/metrics.h"
+
 #include <QCheckBox>
+#include <QColorDialog>
 #include <QComboBox>
+#include <QCoreApplication>
+#include <QDialogButtonBox>
 #include <QFileDialog>
+#include <QFutureWatcher>
+#include <QLineEdit>
+#include <QMenu>
+#include <QRegularExpression>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -23,8 +35,11 @@ namespace cxr::ui {
 
 // ---- worker ------------------------------------------------------------------------------------
 
-void GroundingWorker::loadModel(const QString& dir) {
+void GroundingWorker::loadModel(const QString& dir, const QString& device, const QString& precision, int threads) {
     engine_.reset();
+    settings_.device = device.toStdString();
+    settings_.precision = precision.toStdString();
+    settings_.threads = threads;
     std::string err;
     engine_ = grounding::Engine::load(dir.toStdString(), settings_, &err);
     if (!engine_) {
@@ -32,16 +47,23 @@ void GroundingWorker::loadModel(const QString& dir) {
         return;
     }
     const auto& i = engine_->info();
-    Q_EMIT modelLoaded(dir, QStringLiteral("%1|%2|%3").arg(QString::fromStdString(i.device)).arg(i.threads).arg(qulonglong(i.parameterCount)));
+    Q_EMIT modelLoaded(dir, QString::fromStdString(i.device), i.threads, qulonglong(i.parameterCount), i.crossAttentionLayers);
 }
 
 void GroundingWorker::ground(quint64 id, const QByteArray& pixels, int width, int height, const QString& key,
-                            const QStringList& prompts) {
+                            const QStringList& prompts, const cxr::grounding::Settings& method) {
     if (!engine_) {
         Q_EMIT failed(id, tr("No model is loaded."));
         return;
     }
-    cancel = false;
+    if (cancel) {  // cancelled while queued
+        Q_EMIT failed(id, QStringLiteral("cancelled"));
+        return;
+    }
+    grounding::Settings s = method;
+    s.device = settings_.device;
+    s.precision = settings_.precision;
+    s.threads = settings_.threads;
     grounding::GreyImage img;
     img.width = width;
     img.height = height;
@@ -53,7 +75,7 @@ void GroundingWorker::ground(quint64 id, const QByteArray& pixels, int width, in
     auto results = std::make_shared<std::vector<grounding::PromptResult>>();
     std::string err;
     const bool ok = engine_->ground(
-        img, ps, settings_, results.get(), &err,
+        img, ps, s, results.get(), &err,
         [this, id](grounding::Phase phase, int step, int total) { Q_EMIT progress(id, static_cast<int>(phase), step, total); },
         &cancel);
     if (!ok) {
@@ -148,19 +170,188 @@ QImage maskOutline(const std::vector<float>& map, int w, int h, QColor colour) {
     return img;
 }
 
+QImage maskFill(const std::vector<float>& map, int w, int h, QColor colour) {
+    QImage img = maskOutline(map, w, h, QColor(colour.red(), colour.green(), colour.blue()));
+    if (map.size() != size_t(w) * h) return img;
+    const QRgb fill = qPremultiply(colour.rgba());
+    QImage out = img.convertToFormat(QImage::Format_ARGB32_Premultiplied);
+    for (int y = 0; y < h; ++y) {
+        auto* line = reinterpret_cast<QRgb*>(out.scanLine(y));
+        const float* row = map.data() + size_t(y) * w;
+        for (int x = 0; x < w; ++x)
+            if (qAlpha(line[x]) == 0 && !std::isnan(row[x]) && row[x] > 0.0f) line[x] = fill;
+    }
+    return out;
+}
+
+// ---- settings keys and the method dialog ------------------------------------------------------
+
+QString settingsKey(const grounding::Settings& s) {
+    QStringList layers;
+    for (int l : s.layers) layers << QString::number(l);
+    return QStringLiteral("steps=%1;window=%2-%3;layers=%4;otsu=%5;sigma=%6;precision=%7")
+        .arg(s.steps)
+        .arg(s.resolvedStart())
+        .arg(s.resolvedEnd())
+        .arg(layers.join(QLatin1Char(',')))
+        .arg(s.otsu ? 1 : 0)
+        .arg(s.blurSigma)
+        .arg(QString::fromStdString(s.precision));
+}
+
+bool isPaperSettings(const grounding::Settings& s) {
+    const grounding::Settings paper;
+    return s.steps == paper.steps && s.resolvedStart() == paper.resolvedStart() && s.resolvedEnd() == paper.resolvedEnd() &&
+           s.layers == paper.layers && s.otsu == paper.otsu && s.blurSigma == paper.blurSigma;
+}
+
+QString settingsSummary(const grounding::Settings& s) {
+    QStringList layers;
+    for (int l : s.layers) layers << QString::number(l);
+    QString t = QCoreApplication::translate("cxr::ui::GroundingPanel", "%1 steps, calls %2-%3, layers %4")
+                    .arg(s.steps)
+                    .arg(s.resolvedStart())
+                    .arg(s.resolvedEnd() - 1)
+                    .arg(layers.join(QLatin1Char(',')));
+    if (!s.otsu) t += QCoreApplication::translate("cxr::ui::GroundingPanel", ", no Otsu");
+    return t;
+}
+
+MethodDialog::MethodDialog(const grounding::Settings& s, int crossAttentionLayers, QWidget* parent)
+    : QDialog(parent), base_(s), layersAvailable_(crossAttentionLayers) {
+    setWindowTitle(tr("Method settings"));
+    auto* lay = new QVBoxLayout(this);
+    auto* intro = new QLabel(tr("The paper's settings are 300 inversion steps, the attention window of calls 120-179 and "
+                                "cross-attention layers 3, 4, 6, 7 with the Otsu mask."),
+                             this);
+    intro->setWordWrap(true);
+    lay->addWidget(intro);
+    auto* form = new QFormLayout;
+    steps_ = new QSpinBox(this);
+    steps_->setRange(10, 1000);
+    steps_->setValue(s.steps);
+    form->addRow(tr("Inversion steps:"), steps_);
+    autoWindow_ = new QCheckBox(tr("Window from the steps (middle fifth)"), this);
+    autoWindow_->setChecked(s.windowStart < 0 && s.windowEnd < 0);
+    form->addRow(autoWindow_);
+    start_ = new QSpinBox(this);
+    end_ = new QSpinBox(this);
+    start_->setRange(0, 2000);
+    end_->setRange(1, 2000);
+    start_->setValue(s.resolvedStart());
+    end_->setValue(s.resolvedEnd() - 1);
+    form->addRow(tr("First call of the window:"), start_);
+    form->addRow(tr("Last call of the window:"), end_);
+    layers_ = new QLineEdit(this);
+    QStringList l;
+    for (int v : s.layers) l << QString::number(v);
+    layers_->setText(l.join(QStringLiteral(", ")));
+    layers_->setToolTip(tr("Cross-attention layers in execution order, counted from 0 (this model has %1).").arg(crossAttentionLayers));
+    form->addRow(tr("Layers:"), layers_);
+    otsu_ = new QCheckBox(tr("Mask the map with its Otsu threshold"), this);
+    otsu_->setChecked(s.otsu);
+    form->addRow(otsu_);
+    lay->addLayout(form);
+    problem_ = new QLabel(this);
+    problem_->setWordWrap(true);
+    problem_->setStyleSheet(QStringLiteral("color: #ff6b6b;"));
+    lay->addWidget(problem_);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel | QDialogButtonBox::RestoreDefaults, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(buttons->button(QDialogButtonBox::RestoreDefaults), &QPushButton::clicked, this, [this] {
+        const grounding::Settings paper;
+        steps_->setValue(paper.steps);
+        autoWindow_->setChecked(true);
+        layers_->setText(QStringLiteral("3, 4, 6, 7"));
+        otsu_->setChecked(true);
+    });
+    auto sync = [this] {
+        start_->setEnabled(!autoWindow_->isChecked());
+        end_->setEnabled(!autoWindow_->isChecked());
+        if (autoWindow_->isChecked()) {
+            grounding::Settings t;
+            t.steps = steps_->value();
+            start_->setValue(t.resolvedStart());
+            end_->setValue(t.resolvedEnd() - 1);
+        }
+        problem_->setText(problem());
+    };
+    connect(autoWindow_, &QCheckBox::toggled, this, sync);
+    connect(steps_, QOverload<int>::of(&QSpinBox::valueChanged), this, sync);
+    connect(start_, QOverload<int>::of(&QSpinBox::valueChanged), this, [this] { problem_->setText(problem()); });
+    connect(end_, QOverload<int>::of(&QSpinBox::valueChanged), this, [this] { problem_->setText(problem()); });
+    connect(layers_, &QLineEdit::textChanged, this, [this] { problem_->setText(problem()); });
+    sync();
+}
+
+grounding::Settings MethodDialog::settings() const {
+    grounding::Settings s = base_;
+    s.steps = steps_->value();
+    if (autoWindow_->isChecked()) {
+        s.windowStart = s.windowEnd = -1;
+    } else {
+        s.windowStart = start_->value();
+        s.windowEnd = end_->value() + 1;
+    }
+    s.layers.clear();
+    for (const QString& part : layers_->text().split(QRegularExpression(QStringLiteral("[,;\\s]+")), Qt::SkipEmptyParts)) {
+        bool ok = false;
+        const int v = part.toInt(&ok);
+        s.layers.push_back(ok ? v : -1);
+    }
+    s.otsu = otsu_->isChecked();
+    return s;
+}
+
+QString MethodDialog::problem() const {
+    const QStringList parts = layers_->text().split(QRegularExpression(QStringLiteral("[,;\\s]+")), Qt::SkipEmptyParts);
+    for (const QString& part : parts) {
+        bool ok = false;
+        part.toInt(&ok);
+        if (!ok) return tr("\"%1\" is not a layer number.").arg(part);
+    }
+    if (parts.isEmpty()) return tr("Name at least one layer.");
+    const std::string err = settings().validate(layersAvailable_ > 0 ? layersAvailable_ : 1000);
+    return QString::fromStdString(err);
+}
+
+void MethodDialog::accept() {
+    const QString p = problem();
+    if (!p.isEmpty()) {
+        problem_->setText(p);
+        return;
+    }
+    QDialog::accept();
+}
+
 // ---- panel -------------------------------------------------------------------------------------
+
+namespace {
+constexpr int kMaxCachedResults = 48;
+constexpr int kMaxImages = 8;
+const QVector<GroundedPrompt> kNoEntries;
+}  // namespace
 
 GroundingPanel::GroundingPanel(QWidget* parent) : QDockWidget(tr("Grounding"), parent) {
     qRegisterMetaType<ResultsPtr>("cxr::ui::ResultsPtr");
+    qRegisterMetaType<grounding::Settings>("cxr::grounding::Settings");
     setObjectName(QStringLiteral("groundingDock"));
-    auto* body = new QWidget(this);
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto* body = new QWidget(scroll);
     auto* lay = new QVBoxLayout(body);
     modelLabel_ = new QLabel(body);
     modelLabel_->setWordWrap(true);
     modelLabel_->setTextFormat(Qt::PlainText);
     lay->addWidget(modelLabel_);
+    auto* modelButtons = new QHBoxLayout;
     chooseModel_ = new QPushButton(tr("Choose model folder…"), body);
-    lay->addWidget(chooseModel_);
+    downloadModel_ = new QPushButton(tr("Download model…"), body);
+    modelButtons->addWidget(chooseModel_);
+    modelButtons->addWidget(downloadModel_);
+    lay->addLayout(modelButtons);
     demoLabel_ = new QLabel(tr("demo model - random weights: the maps mean nothing"), body);
     demoLabel_->setStyleSheet(QStringLiteral("color: #ff6b6b; font-weight: bold;"));
     demoLabel_->setWordWrap(true);
@@ -168,21 +359,33 @@ GroundingPanel::GroundingPanel(QWidget* parent) : QDockWidget(tr("Grounding"), p
     lay->addWidget(new QLabel(tr("Report sentence (Ctrl+Enter grounds it):"), body));
     prompt_ = new QPlainTextEdit(body);
     prompt_->setPlaceholderText(tr("e.g. Small left pleural effusion"));
-    prompt_->setMaximumHeight(90);
+    prompt_->setMaximumHeight(80);
     lay->addWidget(prompt_);
     auto* buttons = new QHBoxLayout;
     groundButton_ = new QPushButton(tr("Ground"), body);
     cancelButton_ = new QPushButton(tr("Cancel"), body);
+    methodButton_ = new QPushButton(tr("Method…"), body);
+    methodButton_->setToolTip(tr("Inversion steps, attention window, layers and Otsu mask for new prompts"));
     buttons->addWidget(groundButton_);
     buttons->addWidget(cancelButton_);
+    buttons->addWidget(methodButton_);
     lay->addLayout(buttons);
+    methodLabel_ = new QLabel(body);
+    methodLabel_->setWordWrap(true);
+    methodLabel_->setTextFormat(Qt::PlainText);
+    lay->addWidget(methodLabel_);
     progress_ = new QProgressBar(body);
     progressText_ = new QLabel(body);
     progressText_->setTextFormat(Qt::PlainText);
+    progressText_->setWordWrap(true);
     lay->addWidget(progress_);
     lay->addWidget(progressText_);
-    lay->addWidget(new QLabel(tr("Grounded prompts on this image:"), body));
+    lay->addWidget(new QLabel(tr("Grounded prompts on this image (double-click renames, right-click for more):"), body));
     list_ = new QListWidget(body);
+    list_->setMinimumHeight(90);
+    list_->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
+    list_->setContextMenuPolicy(Qt::CustomContextMenu);
+    list_->installEventFilter(this);  // Delete removes
     lay->addWidget(list_, 1);
     lay->addWidget(new QLabel(tr("Words (click one for its own map, again for the sentence):"), body));
     chips_ = new QListWidget(body);
@@ -190,48 +393,94 @@ GroundingPanel::GroundingPanel(QWidget* parent) : QDockWidget(tr("Grounding"), p
     chips_->setWrapping(true);
     chips_->setResizeMode(QListView::Adjust);
     chips_->setSpacing(3);
-    chips_->setMaximumHeight(70);
+    chips_->setMaximumHeight(64);
     chips_->setSelectionMode(QAbstractItemView::SingleSelection);
     lay->addWidget(chips_);
     connect(chips_, &QListWidget::itemClicked, this, [this](QListWidgetItem* it) { chipClicked(chips_->row(it)); });
+    metrics_Label_ = new QLabel(body);
+    metrics_Label_->setTextFormat(Qt::PlainText);
+    metrics_Label_->setWordWrap(true);
+    lay->addWidget(metrics_Label_);
+
     auto* form = new QFormLayout;
+    showHeat_ = new QCheckBox(tr("Heat map"), body);
+    showHeat_->setChecked(true);
     cmap_ = new QComboBox(body);
     cmap_->addItem(QStringLiteral("Inferno"), int(ColourMap::Inferno));
     cmap_->addItem(QStringLiteral("Viridis"), int(ColourMap::Viridis));
     cmap_->addItem(QStringLiteral("Jet"), int(ColourMap::Jet));
-    form->addRow(tr("Colour map:"), cmap_);
+    auto* heatRow = new QHBoxLayout;
+    heatRow->addWidget(showHeat_);
+    heatRow->addWidget(cmap_, 1);
+    form->addRow(heatRow);
     opacity_ = new QSlider(Qt::Horizontal, body);
     opacity_->setRange(0, 100);
     opacity_->setValue(55);
     form->addRow(tr("Opacity:"), opacity_);
-    showMask_ = new QCheckBox(tr("Otsu mask outline"), body);
-    showMask_->setChecked(true);
-    form->addRow(showMask_);
+    lower_ = new QSlider(Qt::Horizontal, body);
+    lower_->setRange(0, 99);
+    lower_->setValue(0);
+    lower_->setToolTip(tr("Heat values at or below this are transparent"));
+    lowerValue_ = new QLabel(QStringLiteral("0.00"), body);
+    auto* lowerRow = new QHBoxLayout;
+    lowerRow->addWidget(lower_, 1);
+    lowerRow->addWidget(lowerValue_);
+    form->addRow(tr("Hide below:"), lowerRow);
+    maskMode_ = new QComboBox(body);
+    maskMode_->addItem(tr("Outline"), int(MaskMode::Outline));
+    maskMode_->addItem(tr("Fill"), int(MaskMode::Fill));
+    maskMode_->addItem(tr("Off"), int(MaskMode::Off));
+    maskColourButton_ = new QPushButton(body);
+    maskColourButton_->setToolTip(tr("Colour of the Otsu mask"));
+    maskColourButton_->setFixedWidth(40);
+    auto* maskRow = new QHBoxLayout;
+    maskRow->addWidget(maskMode_, 1);
+    maskRow->addWidget(maskColourButton_);
+    form->addRow(tr("Otsu mask:"), maskRow);
     lay->addLayout(form);
-    setWidget(body);
+    scroll->setWidget(body);
+    setWidget(scroll);
+
+    QSettings st;
+    method_.steps = st.value(QStringLiteral("grounding/steps"), 300).toInt();
+    method_.windowStart = st.value(QStringLiteral("grounding/windowStart"), -1).toInt();
+    method_.windowEnd = st.value(QStringLiteral("grounding/windowEnd"), -1).toInt();
+    const QString layers = st.value(QStringLiteral("grounding/layers"), QStringLiteral("3,4,6,7")).toString();
+    method_.layers.clear();
+    for (const QString& l : layers.split(QLatin1Char(','), Qt::SkipEmptyParts)) method_.layers.push_back(l.toInt());
+    if (method_.layers.empty() || !method_.validate(0).empty()) method_ = grounding::Settings();
+    method_.otsu = st.value(QStringLiteral("grounding/otsu"), true).toBool();
+    device_ = st.value(QStringLiteral("model/device"), QStringLiteral("cpu")).toString();
+    precision_ = st.value(QStringLiteral("model/precision"), QStringLiteral("fp32")).toString();
+    threads_ = st.value(QStringLiteral("model/threads"), 0).toInt();
+    setMaskColour(QColor(st.value(QStringLiteral("grounding/maskColour"), QStringLiteral("#00e6ff")).toString()));
 
     worker_ = new GroundingWorker;
     worker_->moveToThread(&thread_);
     connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
-    connect(worker_, &GroundingWorker::modelLoaded, this, [this](const QString& dir, const QString& desc) {
-        if (dir != modelDir_) return;
-        modelReady_ = true;
-        const QStringList d = desc.split(QLatin1Char('|'));
-        const qulonglong params = d.value(2).toULongLong();
-        demo_ = params < 500000000ull;  // the real networks have 606 M parameters
-        modelLabel_->setText(tr("Model: %1\n%2 M parameters, %3, %4 threads")
-                                 .arg(QFileInfo(dir).fileName())
-                                 .arg(params / 1000000)
-                                 .arg(d.value(0))
-                                 .arg(d.value(1)));
-        updateState();
-        Q_EMIT modelStateChanged();
-    });
+    connect(worker_, &GroundingWorker::modelLoaded, this,
+            [this](const QString& dir, const QString& device, int threads, qulonglong params, int crossLayers) {
+                if (dir != modelDir_) return;
+                loading_ = false;
+                modelReady_ = true;
+                crossAttentionLayers_ = crossLayers;
+                demo_ = params < 500000000ull;  // the real networks have 606 M parameters
+                modelLabel_->setText(tr("Model: %1\n%2 M parameters, %3, %4 threads")
+                                         .arg(QFileInfo(dir).fileName())
+                                         .arg(params / 1000000)
+                                         .arg(device)
+                                         .arg(threads));
+                updateState();
+                Q_EMIT modelStateChanged();
+                startNext();
+            });
     connect(worker_, &GroundingWorker::modelFailed, this, [this](const QString& dir, const QString& message) {
         if (dir != modelDir_) return;
+        loading_ = false;
         modelReady_ = false;
         lastError_ = message;
         modelLabel_->setText(tr("The model folder cannot be used:\n%1").arg(message));
+        queue_.clear();
         updateState();
         Q_EMIT modelStateChanged();
     });
@@ -241,18 +490,52 @@ GroundingPanel::GroundingPanel(QWidget* parent) : QDockWidget(tr("Grounding"), p
     thread_.start();
 
     connect(chooseModel_, &QPushButton::clicked, this, &GroundingPanel::chooseModel);
+    connect(downloadModel_, &QPushButton::clicked, this, &GroundingPanel::downloadRequested);
     connect(groundButton_, &QPushButton::clicked, this, &GroundingPanel::groundFromEdit);
     connect(cancelButton_, &QPushButton::clicked, this, &GroundingPanel::cancel);
+    connect(methodButton_, &QPushButton::clicked, this, &GroundingPanel::editMethod);
     prompt_->installEventFilter(this);  // Ctrl+Enter grounds
     connect(list_, &QListWidget::currentRowChanged, this, [this] {
+        if (fillingList_) return;
         fillChips();
+        recomputeMetrics();
         Q_EMIT overlayChanged();
     });
-    connect(list_, &QListWidget::itemChanged, this, &GroundingPanel::overlayChanged);
+    connect(list_, &QListWidget::itemChanged, this, [this](QListWidgetItem* item) {
+        if (fillingList_) return;
+        const int row = list_->row(item);
+        auto& es = entriesOf(key_);
+        if (row < 0 || row >= es.size()) return;
+        es[row].visible = item->checkState() == Qt::Checked;
+        const QString name = item->text().simplified();
+        if (name.isEmpty()) {  // an empty name is not accepted: back to the old one
+            fillingList_ = true;
+            item->setText(es[row].name);
+            fillingList_ = false;
+        } else {
+            es[row].name = name;
+        }
+        recomputeMetrics();
+        Q_EMIT overlayChanged();
+    });
+    connect(list_, &QListWidget::customContextMenuRequested, this, &GroundingPanel::showListMenu);
+    connect(showHeat_, &QCheckBox::toggled, this, &GroundingPanel::overlayChanged);
     connect(cmap_, QOverload<int>::of(&QComboBox::currentIndexChanged), this, &GroundingPanel::overlayChanged);
     connect(opacity_, &QSlider::valueChanged, this, &GroundingPanel::overlayChanged);
-    connect(showMask_, &QCheckBox::toggled, this, &GroundingPanel::overlayChanged);
-    modelLabel_->setText(tr("No model: choose the folder that holds configs/, models/, text_encoder/ and tokenizer/."));
+    connect(lower_, &QSlider::valueChanged, this, [this] {
+        lowerValue_->setText(QString::number(lowerThreshold(), 'f', 2));
+        Q_EMIT overlayChanged();
+    });
+    connect(maskMode_, QOverload<int>::of(&QComboBox::currentIndexChanged), this, [this] {
+        maskColourButton_->setEnabled(maskMode() != MaskMode::Off);
+        Q_EMIT overlayChanged();
+    });
+    connect(maskColourButton_, &QPushButton::clicked, this, [this] {
+        const QColor c = QColorDialog::getColor(maskColour_, this, tr("Mask colour"));
+        if (c.isValid()) setMaskColour(c);
+    });
+    modelLabel_->setText(tr("No model: choose the folder that holds configs/, models/, text_encoder/ and tokenizer/, or download it."));
+    methodLabel_->setText(tr("Method: %1").arg(settingsSummary(method_)));
     updateState();
 }
 
@@ -264,12 +547,32 @@ GroundingPanel::~GroundingPanel() {
 
 void GroundingPanel::setModelFolder(const QString& dir) {
     modelDir_ = dir;
-    modelReady_ = false;
-    demo_ = false;
-    modelLabel_->setText(tr("Loading the model from %1…").arg(dir));
     QSettings().setValue(QStringLiteral("grounding/modelDir"), dir);
+    loadModelNow();
+}
+
+void GroundingPanel::setRuntime(const QString& device, const QString& precision, int threads) {
+    const bool changed = device != device_ || precision != precision_ || threads != threads_;
+    device_ = device;
+    precision_ = precision;
+    threads_ = threads;
+    QSettings st;
+    st.setValue(QStringLiteral("model/device"), device);
+    st.setValue(QStringLiteral("model/precision"), precision);
+    st.setValue(QStringLiteral("model/threads"), threads);
+    if (changed && !modelDir_.isEmpty()) loadModelNow();
+}
+
+void GroundingPanel::loadModelNow() {
+    modelReady_ = false;
+    loading_ = true;
+    demo_ = false;
+    modelLabel_->setText(tr("Loading the model from %1…").arg(modelDir_));
     updateState();
-    QMetaObject::invokeMethod(worker_, "loadModel", Qt::QueuedConnection, Q_ARG(QString, dir));
+    Q_EMIT modelStateChanged();
+    // Queued behind a running grounding: the worker handles one request at a time.
+    QMetaObject::invokeMethod(worker_, "loadModel", Qt::QueuedConnection, Q_ARG(QString, modelDir_), Q_ARG(QString, device_),
+                              Q_ARG(QString, precision_), Q_ARG(int, threads_));
 }
 
 bool GroundingPanel::eventFilter(QObject* o, QEvent* e) {
@@ -277,6 +580,13 @@ bool GroundingPanel::eventFilter(QObject* o, QEvent* e) {
         auto* k = static_cast<QKeyEvent*>(e);
         if ((k->key() == Qt::Key_Return || k->key() == Qt::Key_Enter) && (k->modifiers() & Qt::ControlModifier)) {
             groundFromEdit();
+            return true;
+        }
+    }
+    if (o == list_ && e->type() == QEvent::KeyPress) {
+        auto* k = static_cast<QKeyEvent*>(e);
+        if (k->key() == Qt::Key_Delete && list_->currentRow() >= 0) {
+            removeEntry(list_->currentRow());
             return true;
         }
     }
@@ -288,19 +598,71 @@ void GroundingPanel::chooseModel() {
     if (!dir.isEmpty()) setModelFolder(dir);
 }
 
+void GroundingPanel::editMethod() {
+    MethodDialog d(method_, crossAttentionLayers_, this);
+    if (d.exec() == QDialog::Accepted) setMethodSettings(d.settings());
+}
+
+void GroundingPanel::setMethodSettings(const grounding::Settings& s) {
+    method_ = s;
+    QSettings st;
+    st.setValue(QStringLiteral("grounding/steps"), s.steps);
+    st.setValue(QStringLiteral("grounding/windowStart"), s.windowStart);
+    st.setValue(QStringLiteral("grounding/windowEnd"), s.windowEnd);
+    QStringList l;
+    for (int v : s.layers) l << QString::number(v);
+    st.setValue(QStringLiteral("grounding/layers"), l.join(QLatin1Char(',')));
+    st.setValue(QStringLiteral("grounding/otsu"), s.otsu);
+    methodLabel_->setText(tr("Method: %1").arg(settingsSummary(method_)) +
+                          (isPaperSettings(method_) ? QString() : tr(" (not the paper's settings)")));
+}
+
+QVector<GroundedPrompt>& GroundingPanel::entriesOf(const QString& key) {
+    if (!perImage_.contains(key)) {
+        // Keep the prompts of the last few images; forget the least recently used one.
+        while (imageOrder_.size() >= kMaxImages) perImage_.remove(imageOrder_.takeFirst());
+    }
+    imageOrder_.removeAll(key);
+    imageOrder_.append(key);
+    return perImage_[key];
+}
+
+const QVector<GroundedPrompt>& GroundingPanel::entries() const {
+    auto it = perImage_.constFind(key_);
+    return it == perImage_.constEnd() ? kNoEntries : *it;
+}
+
 void GroundingPanel::setImage(const QByteArray& grey, int width, int height, const QString& key) {
     if (key == key_ && width == width_ && height == height_) return;
     grey_ = grey;
     width_ = width;
     height_ = height;
     key_ = key;
-    results_.clear();
-    list_->clear();
-    chips_->clear();
-    activeWord_ = -1;
-    wordResult_.reset();
+    truth_.clear();
+    fillList();  // the prompts grounded on this image before, if any
     updateState();
     Q_EMIT overlayChanged();
+}
+
+void GroundingPanel::fillList() {
+    fillingList_ = true;
+    list_->clear();
+    for (const GroundedPrompt& e : entries()) {
+        auto* item = new QListWidgetItem(e.name, list_);
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable | Qt::ItemIsEditable);
+        item->setCheckState(e.visible ? Qt::Checked : Qt::Unchecked);
+        item->setToolTip(tr("%1\n%2\n%3 UNet calls, %4 s%5")
+                             .arg(e.prompt, settingsSummary(e.settings))
+                             .arg(e.result->unetCalls)
+                             .arg(e.result->seconds.encodeImage + e.result->seconds.encodeText + e.result->seconds.inversion +
+                                      e.result->seconds.attention + e.result->seconds.postprocess,
+                                  0, 'f', 1)
+                             .arg(e.result->truncated ? tr("\nLonger than 77 tokens: the end was cut off.") : QString()));
+    }
+    fillingList_ = false;
+    list_->setCurrentRow(list_->count() - 1);
+    fillChips();
+    recomputeMetrics();
 }
 
 void GroundingPanel::groundFromEdit() {
@@ -313,29 +675,88 @@ void GroundingPanel::groundFromEdit() {
     ground({text});
 }
 
-void GroundingPanel::ground(const QStringList& prompts) {
-    if (!modelReady_ || width_ <= 0 || busy_) {
-        lastError_ = !modelReady_ ? tr("No usable model is loaded.") : busy_ ? tr("A grounding is already running.") : tr("No image is open.");
+void GroundingPanel::ground(const QStringList& prompts) { ground(prompts, method_); }
+
+void GroundingPanel::ground(const QStringList& prompts, const grounding::Settings& settingsIn) {
+    if (!modelReady_ && !loading_) {
+        lastError_ = tr("No usable model is loaded.");
         progressText_->setText(lastError_);
         return;
     }
+    if (width_ <= 0) {
+        lastError_ = tr("No image is open.");
+        progressText_->setText(lastError_);
+        return;
+    }
+    grounding::Settings settings = settingsIn;
+    settings.precision = precision_.toStdString();
+    const QString sk = settingsKey(settings);
+    QStringList todo;
+    for (const QString& raw : prompts) {
+        const QString p = raw.simplified();
+        if (p.isEmpty() || todo.contains(p)) continue;
+        const QString ck = key_ + QLatin1Char('\n') + p + QLatin1Char('\n') + sk;
+        auto hit = cache_.constFind(ck);
+        if (hit != cache_.constEnd()) {  // grounded before with these settings: instant
+            cacheOrder_.removeAll(ck);
+            cacheOrder_.append(ck);
+            addEntry(key_, p, settings, *hit, true);
+            continue;
+        }
+        todo << p;
+    }
+    if (todo.isEmpty()) {
+        lastCalls_ = 0;
+        progressText_->setText(tr("From the results cache (no model call)."));
+        fillList();
+        Q_EMIT overlayChanged();
+        Q_EMIT groundingFinished();
+        return;
+    }
+    Request r;
+    r.id = nextId_++;
+    r.grey = grey_;
+    r.width = width_;
+    r.height = height_;
+    r.key = key_;
+    r.prompts = todo;
+    r.settings = settings;
+    queue_.append(r);
+    if (busy_ || !modelReady_) {
+        progressText_->setText(tr("Queued (%n request(s) waiting).", nullptr, int(queue_.size())));
+        updateState();
+        return;
+    }
+    startNext();
+}
+
+void GroundingPanel::startNext() {
+    if (busy_ || queue_.isEmpty() || !modelReady_) return;
+    running_ = queue_.takeFirst();
     busy_ = true;
-    runningId_ = nextId_++;
     worker_->cancel = false;
     clock_.start();
     progress_->setValue(0);
     progressText_->setText(tr("Starting…"));
     updateState();
-    QMetaObject::invokeMethod(worker_, "ground", Qt::QueuedConnection, Q_ARG(quint64, runningId_), Q_ARG(QByteArray, grey_),
-                              Q_ARG(int, width_), Q_ARG(int, height_), Q_ARG(QString, key_), Q_ARG(QStringList, prompts));
+    QMetaObject::invokeMethod(worker_, "ground", Qt::QueuedConnection, Q_ARG(quint64, running_.id),
+                              Q_ARG(QByteArray, running_.grey), Q_ARG(int, running_.width), Q_ARG(int, running_.height),
+                              Q_ARG(QString, running_.key), Q_ARG(QStringList, running_.prompts),
+                              Q_ARG(cxr::grounding::Settings, running_.settings));
 }
 
 void GroundingPanel::cancel() {
+    const bool had = busy_ || !queue_.isEmpty();
+    queue_.clear();
     if (busy_) worker_->cancel = true;
+    if (had && !busy_) {
+        progressText_->setText(tr("Cancelled."));
+        updateState();
+    }
 }
 
 void GroundingPanel::onProgress(quint64 id, int phase, int step, int total) {
-    if (id != runningId_) return;
+    if (id != running_.id) return;
     static const char* const names[] = {QT_TR_NOOP("loading the model"), QT_TR_NOOP("encoding the image"),
                                         QT_TR_NOOP("encoding the text"), QT_TR_NOOP("inverting the image"),
                                         QT_TR_NOOP("reading attention"), QT_TR_NOOP("building the heat map")};
@@ -346,42 +767,110 @@ void GroundingPanel::onProgress(quint64 id, int phase, int step, int total) {
         const double perStep = clock_.elapsed() / 1000.0 / step;
         eta = tr(", about %1 s left").arg(int(std::ceil(perStep * (total - step))));
     }
-    progressText_->setText(tr("%1: %2 of %3%4").arg(tr(names[std::clamp(phase, 0, 5)])).arg(step).arg(total).arg(eta));
+    QString text = tr("%1: %2 of %3%4").arg(tr(names[std::clamp(phase, 0, 5)])).arg(step).arg(total).arg(eta);
+    if (!queue_.isEmpty()) text += tr(" (%n more queued)", nullptr, int(queue_.size()));
+    progressText_->setText(text);
+}
+
+void GroundingPanel::addEntry(const QString& key, const QString& prompt, const grounding::Settings& s,
+                              std::shared_ptr<const grounding::PromptResult> r, bool fromCache) {
+    GroundedPrompt e;
+    e.prompt = prompt;
+    e.name = isPaperSettings(s) ? prompt : tr("%1 [%2]").arg(prompt, settingsSummary(s));
+    e.settings = s;
+    e.result = std::move(r);
+    e.fromCache = fromCache;
+    entriesOf(key).append(e);
 }
 
 void GroundingPanel::onFinished(quint64 id, const QString& key, ResultsPtr results) {
-    if (id != runningId_) return;
+    if (id != running_.id) return;
     busy_ = false;
-    if (key == key_) {
-        for (auto& r : *results) {
-            lastCalls_ = r.unetCalls;
-            results_.push_back(std::move(r));
-            auto* item = new QListWidgetItem(QString::fromStdString(results_.back().prompt), list_);
-            item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
-            item->setCheckState(Qt::Checked);
-        }
-        list_->setCurrentRow(list_->count() - 1);
+    const QString sk = settingsKey(running_.settings);
+    for (int i = 0; i < int(results->size()); ++i) {
+        auto r = std::make_shared<const grounding::PromptResult>(std::move((*results)[size_t(i)]));
+        lastCalls_ = r->unetCalls;
+        const QString p = running_.prompts.value(i);
+        const QString ck = key + QLatin1Char('\n') + p + QLatin1Char('\n') + sk;
+        cache_.insert(ck, r);
+        cacheOrder_.removeAll(ck);
+        cacheOrder_.append(ck);
+        while (cacheOrder_.size() > kMaxCachedResults) cache_.remove(cacheOrder_.takeFirst());
+        addEntry(key, p, running_.settings, r, false);
     }
     progress_->setValue(progress_->maximum());
     progressText_->setText(tr("Done in %1 s (%2 UNet calls)").arg(clock_.elapsed() / 1000.0, 0, 'f', 1).arg(lastCalls_));
+    if (key == key_) fillList();
     updateState();
     Q_EMIT overlayChanged();
     Q_EMIT groundingFinished();
+    startNext();
 }
 
 void GroundingPanel::onFailed(quint64 id, const QString& message) {
-    if (id != runningId_) return;
+    if (id != running_.id) return;
     busy_ = false;
-    lastError_ = message == QLatin1String("cancelled") ? tr("Cancelled.") : message;
+    const bool cancelled = message == QLatin1String("cancelled");
+    lastError_ = cancelled ? tr("Cancelled.") : message;
     progressText_->setText(lastError_);
     updateState();
     Q_EMIT groundingFailed(lastError_);
+    if (!cancelled) startNext();
+}
+
+void GroundingPanel::renameEntry(int i, const QString& name) {
+    auto& es = entriesOf(key_);
+    if (i < 0 || i >= es.size() || name.simplified().isEmpty()) return;
+    es[i].name = name.simplified();
+    const int row = list_->currentRow();
+    fillList();
+    list_->setCurrentRow(row);
+}
+
+void GroundingPanel::removeEntry(int i) {
+    auto& es = entriesOf(key_);
+    if (i < 0 || i >= es.size()) return;
+    es.remove(i);  // its result stays in the cache: grounding it again is instant
+    fillList();
+    list_->setCurrentRow(std::min(i, list_->count() - 1));
+    Q_EMIT overlayChanged();
+}
+
+void GroundingPanel::rerunEntry(int i, const grounding::Settings& s) {
+    const auto& es = entries();
+    if (i < 0 || i >= es.size()) return;
+    ground({es[i].prompt}, s);
+}
+
+void GroundingPanel::showListMenu(const QPoint& pos) {
+    const int row = list_->row(list_->itemAt(pos));
+    if (row < 0) return;
+    QMenu menu(this);
+    QAction* rename = menu.addAction(tr("Rename"));
+    QAction* rerun = menu.addAction(tr("Re-run with other settings…"));
+    QAction* copy = menu.addAction(tr("Copy sentence to the prompt box"));
+    menu.addSeparator();
+    QAction* remove = menu.addAction(tr("Remove"));
+    rerun->setEnabled(modelReady_);
+    QAction* chosen = menu.exec(list_->viewport()->mapToGlobal(pos));
+    if (chosen == rename) {
+        list_->editItem(list_->item(row));
+    } else if (chosen == rerun) {
+        MethodDialog d(entries()[row].settings, crossAttentionLayers_, this);
+        d.setWindowTitle(tr("Re-run \"%1\"").arg(entries()[row].name));
+        if (d.exec() == QDialog::Accepted) rerunEntry(row, d.settings());
+    } else if (chosen == copy) {
+        prompt_->setPlainText(entries()[row].prompt);
+    } else if (chosen == remove) {
+        removeEntry(row);
+    }
 }
 
 void GroundingPanel::updateState() {
-    groundButton_->setEnabled(modelReady_ && !busy_ && width_ > 0);
-    cancelButton_->setEnabled(busy_);
+    groundButton_->setEnabled((modelReady_ || loading_) && width_ > 0);
+    cancelButton_->setEnabled(busy_ || !queue_.isEmpty());
     demoLabel_->setVisible(modelReady_ && demo_);
+    downloadModel_->setVisible(!modelReady_ && !loading_);
 }
 
 void GroundingPanel::fillChips() {
@@ -389,8 +878,8 @@ void GroundingPanel::fillChips() {
     activeWord_ = -1;
     wordResult_.reset();
     const int k = list_->currentRow();
-    if (k < 0 || k >= int(results_.size())) return;
-    for (const auto& w : results_[size_t(k)].words) {
+    if (k < 0 || k >= entries().size()) return;
+    for (const auto& w : entries()[k].result->words) {
         auto* item = new QListWidgetItem(QString::fromStdString(w.text), chips_);
         if (!w.isWord) item->setFlags(Qt::NoItemFlags);  // punctuation: shown, not selectable
     }
@@ -398,45 +887,150 @@ void GroundingPanel::fillChips() {
 
 void GroundingPanel::chipClicked(int row) {
     const int k = list_->currentRow();
-    if (k < 0 || k >= int(results_.size()) || row < 0 || row >= int(results_[size_t(k)].words.size())) return;
+    if (k < 0 || k >= entries().size()) return;
+    const GroundedPrompt& e = entries()[k];
+    if (row < 0 || row >= int(e.result->words.size())) return;
     if (row == activeWord_) {  // second click: back to the sentence map
         activeWord_ = -1;
         wordResult_.reset();
         chips_->clearSelection();
+        recomputeMetrics();
         Q_EMIT overlayChanged();
         return;
     }
-    const auto& r = results_[size_t(k)];
-    const auto& w = r.words[size_t(row)];
+    const auto& w = e.result->words[size_t(row)];
     auto word = std::make_unique<grounding::PromptResult>();
     std::string err;
-    grounding::Settings s;  // the panel grounds with the paper's settings
-    if (!grounding::Engine::restrictTokens(r, w.firstToken, w.lastToken, s, word.get(), &err)) {
+    if (!grounding::Engine::restrictTokens(*e.result, w.firstToken, w.lastToken, e.settings, word.get(), &err)) {
         lastError_ = QString::fromStdString(err);
         progressText_->setText(lastError_);
         return;
     }
     activeWord_ = row;
     wordResult_ = std::move(word);
+    recomputeMetrics();
     Q_EMIT overlayChanged();
 }
 
-const grounding::PromptResult* GroundingPanel::displayedResult() const {
+const GroundedPrompt* GroundingPanel::displayedEntry() const {
     const int k = selectedResult();
-    if (k < 0) return nullptr;
+    return k < 0 ? nullptr : &entries()[k];
+}
+
+const grounding::PromptResult* GroundingPanel::displayedResult() const {
+    const GroundedPrompt* e = displayedEntry();
+    if (!e) return nullptr;
     if (activeWord_ >= 0 && wordResult_) return wordResult_.get();
-    return &results_[size_t(k)];
+    return e->result.get();
 }
 
 int GroundingPanel::selectedResult() const {
     const int row = list_->currentRow();
-    if (row < 0 || row >= int(results_.size())) return -1;
-    if (list_->item(row)->checkState() != Qt::Checked) return -1;
+    if (row < 0 || row >= entries().size()) return -1;
+    if (!entries()[row].visible) return -1;
     return row;
 }
 
+// ---- metrics against ground-truth boxes ----------------------------------------------------------
+
+void GroundingPanel::setGroundTruth(const QVector<GroundTruthBox>& boxes) {
+    truth_ = boxes;
+    recomputeMetrics();
+}
+
+namespace {
+QString normalisedSentence(const QString& s) {
+    QString t = s.simplified().toLower();
+    while (t.endsWith(QLatin1Char('.'))) t.chop(1);
+    return t;
+}
+}  // namespace
+
+void GroundingPanel::recomputeMetrics() {
+    const quint64 generation = ++metricsGeneration_;
+    haveMetrics_ = false;
+    const grounding::PromptResult* r = displayedResult();
+    const GroundedPrompt* e = displayedEntry();
+    if (!r || !e || truth_.isEmpty()) {
+        metricsRunning_ = false;
+        metricsText_ = truth_.isEmpty() ? QString() : tr("Metrics: select a grounded prompt.");
+        metrics_Label_->setText(metricsText_);
+        Q_EMIT metricsChanged();
+        return;
+    }
+    // Boxes of this sentence when some are labelled with it, else every box.
+    std::vector<eval::Box> boxes;
+    const QString mine = normalisedSentence(e->prompt);
+    for (const auto& b : truth_)
+        if (!b.label.isEmpty() && normalisedSentence(b.label) == mine) boxes.push_back({b.rect.x(), b.rect.y(), b.rect.width(), b.rect.height()});
+    const bool matched = !boxes.empty();
+    if (!matched)
+        for (const auto& b : truth_) boxes.push_back({b.rect.x(), b.rect.y(), b.rect.width(), b.rect.height()});
+    const QString which = matched ? tr("%n box(es) of this sentence", nullptr, int(boxes.size()))
+                                  : tr("all %n box(es)", nullptr, int(boxes.size()));
+    metricsRunning_ = true;
+    metricsText_ = tr("Metrics against %1: computing…").arg(which);
+    metrics_Label_->setText(metricsText_);
+    // At original size the exact AUC sorts millions of values: off the event loop.
+    auto map = std::make_shared<std::vector<float>>(r->original);
+    const int w = r->originalWidth, h = r->originalHeight;
+    auto* watcher = new QFutureWatcher<eval::Metrics>(this);
+    connect(watcher, &QFutureWatcher<eval::Metrics>::finished, this, [this, watcher, generation, which] {
+        watcher->deleteLater();
+        if (generation != metricsGeneration_) return;  // the selection moved on
+        const eval::Metrics m = watcher->result();
+        metricsRunning_ = false;
+        haveMetrics_ = true;
+        metrics_[0] = m.cnrAbs;
+        metrics_[1] = m.cnr;
+        metrics_[2] = m.miou;
+        metrics_[3] = m.aurocBinned;
+        metrics_[4] = m.auroc;
+        metricsText_ = tr("Against %1:\n|CNR| %2   CNR %3\nmIoU %4 %   AUC-ROC %5 % (exact %6 %)")
+                           .arg(which)
+                           .arg(m.cnrAbs, 0, 'f', 3)
+                           .arg(m.cnr, 0, 'f', 3)
+                           .arg(m.miou * 100, 0, 'f', 1)
+                           .arg(m.aurocBinned * 100, 0, 'f', 1)
+                           .arg(m.auroc * 100, 0, 'f', 1);
+        metrics_Label_->setText(metricsText_);
+        Q_EMIT metricsChanged();
+    });
+    watcher->setFuture(QtConcurrent::run([map, w, h, boxes] { return eval::computeAll(*map, w, h, boxes); }));
+}
+
+QString GroundingPanel::metricsText() const { return metricsText_; }
+
+bool GroundingPanel::currentMetrics(double* cnrAbs, double* cnr, double* miou, double* aucBinned, double* auc) const {
+    if (!haveMetrics_) return false;
+    *cnrAbs = metrics_[0];
+    *cnr = metrics_[1];
+    *miou = metrics_[2];
+    *aucBinned = metrics_[3];
+    *auc = metrics_[4];
+    return true;
+}
+
+QString GroundingPanel::statusText() const { return progressText_->text(); }
+
+// ---- overlay settings ----------------------------------------------------------------------------
+
 ColourMap GroundingPanel::colourMap() const { return static_cast<ColourMap>(cmap_->currentData().toInt()); }
 double GroundingPanel::opacity() const { return opacity_->value() / 100.0; }
-bool GroundingPanel::showMask() const { return showMask_->isChecked(); }
+double GroundingPanel::lowerThreshold() const { return lower_->value() / 100.0; }
+bool GroundingPanel::heatVisible() const { return showHeat_->isChecked(); }
+void GroundingPanel::setHeatVisible(bool on) { showHeat_->setChecked(on); }
+MaskMode GroundingPanel::maskMode() const { return static_cast<MaskMode>(maskMode_->currentData().toInt()); }
+void GroundingPanel::setMaskMode(MaskMode m) { maskMode_->setCurrentIndex(maskMode_->findData(int(m))); }
+
+void GroundingPanel::setMaskColour(const QColor& c) {
+    if (!c.isValid()) return;
+    maskColour_ = c;
+    QPixmap swatch(20, 14);
+    swatch.fill(c);
+    maskColourButton_->setIcon(QIcon(swatch));
+    QSettings().setValue(QStringLiteral("grounding/maskColour"), c.name());
+    Q_EMIT overlayChanged();
+}
 
 }  // namespace cxr::ui

@@ -3,8 +3,12 @@
 #pragma once
 
 #include "grounding/engine.h"
+#include "viewport.h"
 
+#include <QDialog>
 #include <QDockWidget>
+#include <QHash>
+#include <QVector>
 #include <QElapsedTimer>
 #include <QImage>
 #include <QObject>
@@ -21,6 +25,8 @@ class QProgressBar;
 class QPushButton;
 class QSlider;
 class QCheckBox;
+class QLineEdit;
+class QSpinBox;
 
 namespace cxr::ui {
 
@@ -34,12 +40,12 @@ public:
     std::atomic_bool cancel{false};
 
 public Q_SLOTS:
-    void loadModel(const QString& dir);
+    void loadModel(const QString& dir, const QString& device, const QString& precision, int threads);
     void ground(quint64 requestId, const QByteArray& pixels, int width, int height, const QString& imageKey,
-                const QStringList& prompts);
+                const QStringList& prompts, const cxr::grounding::Settings& settings);
 
 Q_SIGNALS:
-    void modelLoaded(const QString& dir, const QString& description);
+    void modelLoaded(const QString& dir, const QString& device, int threads, qulonglong parameters, int crossAttentionLayers);
     void modelFailed(const QString& dir, const QString& message);
     void progress(quint64 requestId, int phase, int step, int total);
     void finished(quint64 requestId, const QString& imageKey, cxr::ui::ResultsPtr results);
@@ -59,15 +65,56 @@ QRgb colourAt(ColourMap map, double v);  // v in [0,1]
 QImage heatmapImage(const std::vector<float>& map, int width, int height, ColourMap cmap, double opacity, double lower);
 // Outline of the Otsu mask (map > 0) as an ARGB image at original size.
 QImage maskOutline(const std::vector<float>& map, int width, int height, QColor colour);
+// The Otsu mask filled with `colour` (its alpha is used) and outlined in the opaque colour.
+QImage maskFill(const std::vector<float>& map, int width, int height, QColor colour);
 
 }  // namespace cxr::ui
 
 Q_DECLARE_METATYPE(cxr::ui::ResultsPtr)
+Q_DECLARE_METATYPE(cxr::grounding::Settings)
 
 namespace cxr::ui {
 
+// One grounded prompt on one image: what the list shows.
+struct GroundedPrompt {
+    QString name;                 // shown in the list; the user can rename it
+    QString prompt;               // the sentence as grounded
+    grounding::Settings settings; // the method settings it was grounded with
+    std::shared_ptr<const grounding::PromptResult> result;
+    bool visible = true;
+    bool fromCache = false;       // came from the results cache (no engine call)
+};
+
+// Key of the results cache: image, prompt and every setting that changes the map.
+QString settingsKey(const grounding::Settings& s);
+QString settingsSummary(const grounding::Settings& s);  // short, for list entries ("50 steps, layers 3,4")
+bool isPaperSettings(const grounding::Settings& s);
+
+// Method settings (steps, window, layers, Otsu) for a new run.
+class MethodDialog : public QDialog {
+    Q_OBJECT
+public:
+    MethodDialog(const grounding::Settings& s, int crossAttentionLayers, QWidget* parent = nullptr);
+    grounding::Settings settings() const;
+    QString problem() const;  // empty when the settings are valid
+    void accept() override;
+
+private:
+    grounding::Settings base_;
+    int layersAvailable_;
+    QSpinBox* steps_;
+    QCheckBox* autoWindow_;
+    QSpinBox* start_;
+    QSpinBox* end_;
+    QLineEdit* layers_;
+    QCheckBox* otsu_;
+    QLabel* problem_;
+};
+
+enum class MaskMode { Outline, Fill, Off };
+
 // The grounding panel: prompt box, Ground / Cancel, progress with time left, grounded prompts,
-// overlay controls, model status.
+// overlay controls, metrics against ground-truth boxes, model status.
 class GroundingPanel : public QDockWidget {
     Q_OBJECT
 public:
@@ -77,77 +124,156 @@ public:
     void setModelFolder(const QString& dir);  // loads on the worker (asynchronous)
     QString modelFolder() const { return modelDir_; }
     bool modelReady() const { return modelReady_; }
+    bool modelLoading() const { return loading_; }
     bool demoModel() const { return demo_; }
+    // Device, precision and threads the model loads with (Settings > Model); reloads when changed.
+    void setRuntime(const QString& device, const QString& precision, int threads);
     // The image prompts are grounded on (8-bit as shown by default; key identifies it).
     void setImage(const QByteArray& grey, int width, int height, const QString& key);
-    void ground(const QStringList& prompts);  // queued on the worker
-    void cancel();
+    // Grounds on the current image with the panel's method settings (or `settings`). Prompts
+    // already in the results cache appear at once; the others queue on the worker as one batch.
+    void ground(const QStringList& prompts);
+    void ground(const QStringList& prompts, const grounding::Settings& settings);
+    void cancel();  // the running request and every queued one
     bool busy() const { return busy_; }
+    int queuedRequests() const { return int(queue_.size()); }
     QPlainTextEdit* promptEdit() const { return prompt_; }
     QListWidget* resultList() const { return list_; }
-    // The results for the current image (prompt order as grounded).
-    const std::vector<grounding::PromptResult>& results() const { return results_; }
+
+    // The grounded prompts of the current image, in list order.
+    const QVector<GroundedPrompt>& entries() const;
+    int resultCount() const { return int(entries().size()); }
+    const grounding::PromptResult& result(int i) const { return *entries()[i].result; }
+    void renameEntry(int i, const QString& name);
+    void removeEntry(int i);
+    void rerunEntry(int i, const grounding::Settings& settings);
+    int cacheSize() const { return int(cache_.size()); }
+
     int selectedResult() const;
     // The map to show for the selected result: the sentence map, or one word's map when a word
     // chip is active. nullptr when nothing is selected or shown.
     const grounding::PromptResult* displayedResult() const;
+    const GroundedPrompt* displayedEntry() const;
     QListWidget* wordChips() const { return chips_; }
     int activeWord() const { return activeWord_; }  // index into the result's words, -1: sentence
+
+    grounding::Settings methodSettings() const { return method_; }
+    void setMethodSettings(const grounding::Settings& s);
     ColourMap colourMap() const;
     double opacity() const;
+    double lowerThreshold() const;  // heat values at or below are transparent
+    bool heatVisible() const;
+    void setHeatVisible(bool on);
+    MaskMode maskMode() const;
+    void setMaskMode(MaskMode m);
+    QColor maskColour() const { return maskColour_; }
+    void setMaskColour(const QColor& c);
+    QSlider* opacitySlider() const { return opacity_; }
+    QSlider* thresholdSlider() const { return lower_; }
+
+    // Ground-truth boxes of the current image; the panel shows the selected prompt's metrics.
+    // Boxes labelled with the prompt's text are used when there are any, else every box.
+    void setGroundTruth(const QVector<GroundTruthBox>& boxes);
+    QString metricsText() const;
+    bool metricsPending() const { return metricsRunning_; }
+    // Metrics of the shown result against the boxes that apply (false when none apply).
+    bool currentMetrics(double* cnrAbs, double* cnr, double* miou, double* aucBinned, double* auc) const;
+
     QString lastError() const { return lastError_; }
+    QString statusText() const;
     int lastUnetCalls() const { return lastCalls_; }
 
 Q_SIGNALS:
-    void overlayChanged();   // selection, visibility, colour map or opacity changed
+    void overlayChanged();   // selection, visibility, colour map, opacity, threshold or mask changed
     void modelStateChanged();
     void groundingFinished();
     void groundingFailed(const QString& message);
+    void metricsChanged();
+    void downloadRequested();
 
 protected:
     bool eventFilter(QObject* o, QEvent* e) override;
 
 private:
+    struct Request {
+        quint64 id = 0;
+        QByteArray grey;
+        int width = 0, height = 0;
+        QString key;
+        QStringList prompts;
+        grounding::Settings settings;
+    };
     void onProgress(quint64 id, int phase, int step, int total);
     void onFinished(quint64 id, const QString& key, ResultsPtr results);
     void onFailed(quint64 id, const QString& message);
+    void startNext();
     void chooseModel();
+    void editMethod();
     void groundFromEdit();
     void updateState();
+    void fillList();
     void fillChips();
     void chipClicked(int row);
+    void showListMenu(const QPoint& pos);
+    void addEntry(const QString& key, const QString& prompt, const grounding::Settings& s,
+                  std::shared_ptr<const grounding::PromptResult> r, bool fromCache);
+    QVector<GroundedPrompt>& entriesOf(const QString& key);
+    void recomputeMetrics();
+    void loadModelNow();
 
     QThread thread_;
     GroundingWorker* worker_ = nullptr;
     QString modelDir_;
-    bool modelReady_ = false, demo_ = false, busy_ = false;
+    QString device_ = QStringLiteral("cpu"), precision_ = QStringLiteral("fp32");
+    int threads_ = 0;
+    int crossAttentionLayers_ = 0;
+    bool modelReady_ = false, demo_ = false, busy_ = false, loading_ = false;
     QByteArray grey_;
     int width_ = 0, height_ = 0;
     QString key_;
-    quint64 nextId_ = 1, runningId_ = 0;
-    std::vector<grounding::PromptResult> results_;
+    quint64 nextId_ = 1;
+    Request running_;
+    QList<Request> queue_;
+    QHash<QString, QVector<GroundedPrompt>> perImage_;
+    QStringList imageOrder_;  // least recently used first
+    QHash<QString, std::shared_ptr<const grounding::PromptResult>> cache_;
+    QStringList cacheOrder_;
+    grounding::Settings method_;
     QString lastError_;
     int lastCalls_ = 0;
     QElapsedTimer clock_;
+    QVector<GroundTruthBox> truth_;
+    QString metricsText_;
+    bool metricsRunning_ = false;
+    quint64 metricsGeneration_ = 0;
+    bool haveMetrics_ = false;
+    double metrics_[5] = {0, 0, 0, 0, 0};
+    bool fillingList_ = false;
 
     QLabel* modelLabel_;
     QPushButton* chooseModel_;
+    QPushButton* downloadModel_;
     QPlainTextEdit* prompt_;
     QPushButton* groundButton_;
     QPushButton* cancelButton_;
+    QPushButton* methodButton_;
+    QLabel* methodLabel_;
     QProgressBar* progress_;
     QLabel* progressText_;
     QListWidget* list_;
     QListWidget* chips_;
     int activeWord_ = -1;
     std::unique_ptr<grounding::PromptResult> wordResult_;
+    QCheckBox* showHeat_;
     QComboBox* cmap_;
     QSlider* opacity_;
-    QCheckBox* showMask_;
+    QSlider* lower_;
+    QLabel* lowerValue_;
+    QComboBox* maskMode_;
+    QPushButton* maskColourButton_;
+    QColor maskColour_{0, 230, 255};
+    QLabel* metrics_Label_;
     QLabel* demoLabel_;
-
-public:
-    bool showMask() const;
 };
 
 }  // namespace cxr::ui

@@ -203,6 +203,16 @@ void MainWindow::buildActions() {
     rotCwAct_ = make(tr("Rotate &right"), QKeySequence(Qt::Key_R));
     rotCcwAct_ = make(tr("Rotate &left"), QKeySequence(Qt::SHIFT | Qt::Key_R));
     flipHAct_ = make(tr("Flip &horizontally"), QKeySequence(Qt::Key_H));
+    heatAct_ = make(tr("Show &heat map"), QKeySequence(Qt::Key_O));
+    maskAct_ = make(tr("Show Otsu &mask"), QKeySequence(Qt::Key_M));
+    boxesAct_ = make(tr("Show ground-truth &boxes"), QKeySequence(Qt::Key_B));
+    drawBoxesAct_ = make(tr("&Draw and edit boxes"), QKeySequence(Qt::Key_D));
+    loadCsvAct_ = make(tr("Load ground-truth boxes (MS-CXR CSV)…"), QKeySequence(tr("Ctrl+Shift+B")));
+    clearBoxesAct_ = make(tr("Remove the boxes of this image"), QKeySequence());
+    for (QAction* a : {heatAct_, maskAct_, boxesAct_, drawBoxesAct_}) a->setCheckable(true);
+    heatAct_->setChecked(true);
+    maskAct_->setChecked(true);
+    boxesAct_->setChecked(true);
     flipVAct_ = make(tr("Flip &vertically"), QKeySequence(Qt::Key_V));
     resetAct_ = make(tr("&Reset view"), QKeySequence(Qt::CTRL | Qt::Key_R));
     resetAct_->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_R), QKeySequence(Qt::Key_Backspace)});
@@ -242,6 +252,27 @@ void MainWindow::buildActions() {
     connect(nextFrameAct_, &QAction::triggered, this, [this] { if (frame_) frame_->stepUp(); });
     connect(prevFrameAct_, &QAction::triggered, this, [this] { if (frame_) frame_->stepDown(); });
     connect(tagsAct_, &QAction::triggered, this, &MainWindow::showTags);
+    connect(heatAct_, &QAction::toggled, grounding_, &GroundingPanel::setHeatVisible);
+    connect(maskAct_, &QAction::toggled, this, [this](bool on) {
+        if (on && grounding_->maskMode() == MaskMode::Off) grounding_->setMaskMode(MaskMode::Outline);
+        if (!on) grounding_->setMaskMode(MaskMode::Off);
+    });
+    connect(boxesAct_, &QAction::toggled, viewport_, &Viewport::setBoxesVisible);
+    connect(drawBoxesAct_, &QAction::toggled, this, [this](bool on) {
+        if (on && !boxesAct_->isChecked()) boxesAct_->setChecked(true);
+        viewport_->setBoxEditing(on);
+        statusBar()->showMessage(on ? tr("Box editing: drag on the image to draw a box, drag a box or its handles to move or "
+                                         "resize it, Delete removes the selected box. D ends editing.")
+                                    : QString(),
+                                 on ? 0 : 1);
+    });
+    connect(loadCsvAct_, &QAction::triggered, this, &MainWindow::chooseGroundTruthCsv);
+    connect(clearBoxesAct_, &QAction::triggered, this, [this] {
+        imageBoxes_.insert(imageKey(), {});
+        viewport_->setBoxes({});
+        grounding_->setGroundTruth({});
+    });
+    connect(viewport_, &Viewport::boxesChanged, this, &MainWindow::boxesEdited);
     connect(settingsAct_, &QAction::triggered, this, &MainWindow::showSettings);
     connect(helpAct_, &QAction::triggered, this, &MainWindow::showShortcuts);
     connect(aboutAct_, &QAction::triggered, this, &MainWindow::showAbout);
@@ -269,7 +300,8 @@ void MainWindow::refreshIcons() {
 
 QList<QAction*> MainWindow::shortcutActions() const {
     return {openAct_, openFolderAct_, quitAct_, fitAct_, oneToOneAct_, zoomInAct_, zoomOutAct_, invertAct_, rotCwAct_,
-            rotCcwAct_, flipHAct_, flipVAct_, resetAct_, nextFrameAct_, prevFrameAct_, tagsAct_, settingsAct_, helpAct_};
+            rotCcwAct_, flipHAct_, flipVAct_, resetAct_, nextFrameAct_, prevFrameAct_, tagsAct_, heatAct_, maskAct_,
+            boxesAct_, drawBoxesAct_, loadCsvAct_, settingsAct_, helpAct_};
 }
 
 void MainWindow::buildMenus() {
@@ -295,6 +327,10 @@ void MainWindow::buildMenus() {
     view->addSeparator();
     view->addAction(darkAct_);
     view->addAction(lightAct_);
+    QMenu* overlays = menuBar()->addMenu(tr("&Grounding"));
+    for (QAction* a : {heatAct_, maskAct_, boxesAct_}) overlays->addAction(a);
+    overlays->addSeparator();
+    for (QAction* a : {drawBoxesAct_, loadCsvAct_, clearBoxesAct_}) overlays->addAction(a);
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(helpAct_);
     help->addAction(samplesAct_);
@@ -466,6 +502,7 @@ void MainWindow::loadDone() {
     updatePresets();
     updateStatus();
     sendImageToGrounding();
+    applyBoxesForImage();
     Q_EMIT imageShown(path);
 }
 
@@ -698,18 +735,130 @@ void MainWindow::sendImageToGrounding() {
 void MainWindow::updateOverlay() {
     const grounding::PromptResult* shown = grounding_->displayedResult();
     const auto img = viewport_->image();
-    if (!shown || !img) {
-        viewport_->setOverlay({}, {}, grounding_->modelReady() && grounding_->demoModel() && !grounding_->results().empty()
-                                          ? tr("demo model - random weights")
-                                          : QString());
+    const QString mark = grounding_->modelReady() && grounding_->demoModel() ? tr("demo model - random weights") : QString();
+    {
+        const QSignalBlocker b1(heatAct_), b2(maskAct_);
+        heatAct_->setChecked(grounding_->heatVisible());
+        maskAct_->setChecked(grounding_->maskMode() != MaskMode::Off);
+    }
+    if (!shown || !img || shown->originalWidth != img->width || shown->originalHeight != img->height) {
+        viewport_->clearOverlay();
+        viewport_->setOverlay({}, {}, grounding_->resultCount() > 0 ? mark : QString());
         updateStatus();
         return;
     }
     const auto& r = *shown;
-    const QImage heat = heatmapImage(r.original, r.originalWidth, r.originalHeight, grounding_->colourMap(), grounding_->opacity(), 0.0);
-    const QImage outline = grounding_->showMask() ? maskOutline(r.original, r.originalWidth, r.originalHeight, QColor(0, 230, 255)) : QImage();
-    viewport_->setOverlay(heat, outline, grounding_->demoModel() ? tr("demo model - random weights") : QString());
+    const QImage heat = grounding_->heatVisible()
+                            ? heatmapImage(r.original, r.originalWidth, r.originalHeight, grounding_->colourMap(),
+                                           grounding_->opacity(), grounding_->lowerThreshold())
+                            : QImage();
+    QImage mask;
+    if (grounding_->maskMode() == MaskMode::Outline)
+        mask = maskOutline(r.original, r.originalWidth, r.originalHeight, grounding_->maskColour());
+    else if (grounding_->maskMode() == MaskMode::Fill) {
+        QColor c = grounding_->maskColour();
+        c.setAlpha(90);
+        mask = maskFill(r.original, r.originalWidth, r.originalHeight, c);
+    }
+    viewport_->setOverlay(heat, mask, mark);
+    if (!heat.isNull()) {
+        Legend legend;
+        for (int i = 0; i < 256; ++i) legend.colours << colourAt(grounding_->colourMap(), i / 255.0);
+        float lo = 1, hi = 0;
+        for (float v : r.heatmap)
+            if (v > 0) {
+                lo = std::min(lo, v);
+                hi = std::max(hi, v);
+            }
+        legend.minValue = hi >= lo ? lo : 0;
+        legend.maxValue = hi >= lo ? hi : 0;
+        const GroundedPrompt* e = grounding_->displayedEntry();
+        legend.otsu = (e && e->settings.otsu) ? r.threshold : -1;
+        legend.lower = grounding_->lowerThreshold();
+        legend.title = grounding_->activeWord() >= 0 && e
+                           ? tr("heat: \"%1\"").arg(QString::fromStdString(e->result->words[size_t(grounding_->activeWord())].text))
+                           : tr("heat (normalised)");
+        viewport_->setLegend(legend);
+    }
     updateStatus();
+}
+
+// ---- ground-truth boxes -------------------------------------------------------------------------
+
+QString MainWindow::imageKey() const { return currentFile_ + QStringLiteral("#%1").arg(currentFrame_); }
+
+void MainWindow::applyBoxesForImage() {
+    const auto img = viewport_->image();
+    if (!img) return;
+    QVector<GroundTruthBox> boxes;
+    auto stored = imageBoxes_.constFind(imageKey());
+    if (stored != imageBoxes_.constEnd()) {
+        boxes = *stored;
+    } else if (csv_) {
+        for (const eval::MsCxrSample* sample : eval::samplesForImage(*csv_, currentFile_.toStdString())) {
+            // Boxes are in the CSV's image size; scale when this copy of the image is resized.
+            const double sx = sample->imageWidth > 0 ? double(img->width) / sample->imageWidth : 1.0;
+            const double sy = sample->imageHeight > 0 ? double(img->height) / sample->imageHeight : 1.0;
+            for (const eval::Box& b : sample->boxes) {
+                const QRect r(int(std::lround(b.x * sx)), int(std::lround(b.y * sy)), std::max(1, int(std::lround(b.w * sx))),
+                              std::max(1, int(std::lround(b.h * sy))));
+                boxes.push_back({r.intersected(QRect(0, 0, img->width, img->height)), QString::fromStdString(sample->labelText), true});
+            }
+            if (sx != 1.0 || sy != 1.0)
+                statusBar()->showMessage(tr("The CSV gives this image as %1 x %2 pixels; its boxes were scaled to %3 x %4.")
+                                             .arg(sample->imageWidth)
+                                             .arg(sample->imageHeight)
+                                             .arg(img->width)
+                                             .arg(img->height),
+                                         10000);
+        }
+    }
+    viewport_->setBoxes(boxes);
+    grounding_->setGroundTruth(boxes);
+}
+
+void MainWindow::boxesEdited() {
+    imageBoxes_.insert(imageKey(), viewport_->boxes());
+    grounding_->setGroundTruth(viewport_->boxes());
+}
+
+bool MainWindow::loadGroundTruthCsv(const QString& path, QString* message) {
+    try {
+        auto result = std::make_shared<eval::MsCxrReadResult>(eval::readMsCxrCsv(path.toStdString()));
+        int boxes = 0;
+        for (const auto& s : result->samples) boxes += int(s.boxes.size());
+        csv_ = result;
+        csvPath_ = path;
+        // Drawn or edited boxes of images stay; images not yet touched take the CSV's boxes.
+        QHash<QString, QVector<GroundTruthBox>> kept;
+        for (auto it = imageBoxes_.cbegin(); it != imageBoxes_.cend(); ++it) {
+            bool edited = false;
+            for (const auto& b : *it) edited = edited || !b.fromCsv;
+            if (edited) kept.insert(it.key(), *it);
+        }
+        imageBoxes_ = kept;
+        applyBoxesForImage();
+        const int here = int(viewport_->boxes().size());
+        *message = tr("%1: %2 sentences with %3 boxes (%4 skipped); %5 box(es) on this image.")
+                       .arg(QFileInfo(path).fileName())
+                       .arg(result->samples.size())
+                       .arg(boxes)
+                       .arg(result->skipped.size())
+                       .arg(here);
+        return true;
+    } catch (const std::exception& e) {
+        *message = tr("Cannot read the ground-truth CSV: %1").arg(QString::fromStdString(e.what()));
+        return false;
+    }
+}
+
+void MainWindow::chooseGroundTruthCsv() {
+    const QString path = QFileDialog::getOpenFileName(this, tr("MS-CXR ground-truth CSV"), QFileInfo(csvPath_).absolutePath(),
+                                                      tr("CSV files (*.csv);;All files (*)"));
+    if (path.isEmpty()) return;
+    QString message;
+    if (loadGroundTruthCsv(path, &message)) statusBar()->showMessage(message, 15000);
+    else reportError(message);
 }
 
 // ---- status ------------------------------------------------------------------------------------

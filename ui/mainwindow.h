@@ -4,6 +4,10 @@
 
 #include "imaging/loader.h"
 #include "imaging/scan.h"
+#include "eval/mscxr.h"
+#include "viewport.h"
+
+#include <QHash>
 
 #include <QFutureWatcher>
 #include <QMainWindow>
@@ -24,7 +28,6 @@ class QTreeWidgetItem;
 
 namespace cxr::ui {
 
-class Viewport;
 class TagDialog;
 class GroundingPanel;
 
@@ -67,6 +70,15 @@ public:
     GroundingPanel* groundingPanel() const { return grounding_; }
     void setShowErrorDialogs(bool show) { showErrorDialogs_ = show; }
 
+    // Ground-truth boxes: an MS-CXR CSV whose rows are matched to every image shown (by DICOM
+    // id = file stem, or path), and boxes drawn by hand, kept per image.
+    bool loadGroundTruthCsv(const QString& path, QString* message);
+    QString groundTruthCsv() const { return csvPath_; }
+    QAction* heatAction() const { return heatAct_; }
+    QAction* maskAction() const { return maskAct_; }
+    QAction* boxesAction() const { return boxesAct_; }
+    QAction* drawBoxesAction() const { return drawBoxesAct_; }
+
 Q_SIGNALS:
     void imageShown(const QString& path);
     void loadFailed(const QString& path, const QString& message);
@@ -102,6 +114,10 @@ private:
     void chooseOpenFolder();
     void updateOverlay();
     void sendImageToGrounding();
+    void applyBoxesForImage();
+    void boxesEdited();
+    void chooseGroundTruthCsv();
+    QString imageKey() const;
 
     Viewport* viewport_ = nullptr;
     QTreeWidget* browser_ = nullptr;
@@ -121,7 +137,11 @@ private:
 
     QAction *openAct_, *openFolderAct_, *samplesAct_, *quitAct_, *fitAct_, *oneToOneAct_, *zoomInAct_, *zoomOutAct_,
         *invertAct_, *rotCwAct_, *rotCcwAct_, *flipHAct_, *flipVAct_, *resetAct_, *tagsAct_, *helpAct_, *aboutAct_,
-        *settingsAct_, *darkAct_, *lightAct_, *nextFrameAct_, *prevFrameAct_;
+        *settingsAct_, *darkAct_, *lightAct_, *nextFrameAct_, *prevFrameAct_, *heatAct_, *maskAct_, *boxesAct_,
+        *drawBoxesAct_, *loadCsvAct_, *clearBoxesAct_;
+    QHash<QString, QVector<GroundTruthBox>> imageBoxes_;  // boxes of images seen (drawn or edited)
+    std::shared_ptr<const eval::MsCxrReadResult> csv_;
+    QString csvPath_;
 
     QFutureWatcher<LoadResult> loadWatcher_;
     QString loadingPath_;

@@ -1,7 +1,9 @@
 #include "viewport.h"
 
+#include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QPainterPath>
 #include <QWheelEvent>
 
 #include <algorithm>
@@ -52,6 +54,9 @@ void Viewport::clear() {
     image_.reset();
     heat_ = outline_ = QImage();
     mark_.clear();
+    legend_ = Legend();
+    boxes_.clear();
+    selectedBox_ = -1;
     rendered_ = QImage();
     pixels_.clear();
     update();
@@ -196,8 +201,10 @@ void Viewport::paintEvent(QPaintEvent*) {
         p.setRenderHint(QPainter::SmoothPixmapTransform, false);
         p.drawImage(QPointF(0, 0), outline_);
     }
+    p.resetTransform();
+    if (boxesVisible_ && !boxes_.isEmpty()) paintBoxes(p);
+    if (legend_.valid() && !heat_.isNull()) paintLegend(p);
     if (!mark_.isEmpty()) {
-        p.resetTransform();
         QFont f = font();
         f.setBold(true);
         p.setFont(f);
@@ -216,7 +223,180 @@ void Viewport::setOverlay(const QImage& heat, const QImage& outline, const QStri
     update();
 }
 
-void Viewport::clearOverlay() { setOverlay({}, {}, {}); }
+void Viewport::clearOverlay() {
+    legend_ = Legend();
+    setOverlay({}, {}, {});
+}
+
+void Viewport::setLegend(const Legend& legend) {
+    legend_ = legend;
+    update();
+}
+
+// ---- ground-truth boxes ------------------------------------------------------------------------
+
+void Viewport::setBoxes(const QVector<GroundTruthBox>& boxes) {
+    boxes_ = boxes;
+    if (selectedBox_ >= boxes_.size()) selectedBox_ = -1;
+    update();
+}
+
+void Viewport::setBoxesVisible(bool visible) {
+    boxesVisible_ = visible;
+    update();
+}
+
+void Viewport::setBoxEditing(bool on) {
+    boxEditing_ = on;
+    if (!on) selectedBox_ = -1;
+    unsetCursor();
+    update();
+}
+
+void Viewport::selectBox(int index) {
+    selectedBox_ = (index >= 0 && index < boxes_.size()) ? index : -1;
+    update();
+}
+
+void Viewport::deleteSelectedBox() {
+    if (selectedBox_ < 0 || selectedBox_ >= boxes_.size()) return;
+    boxes_.remove(selectedBox_);
+    selectedBox_ = -1;
+    update();
+    Q_EMIT boxesChanged();
+}
+
+QPolygonF Viewport::boxOnScreen(const QRectF& r) const {
+    QPolygonF poly;
+    for (const QPointF& c : {r.topLeft(), r.topRight(), r.bottomRight(), r.bottomLeft()}) {
+        const PointF s = geom_.imageToScreen({c.x(), c.y()});
+        poly << QPointF(s.x, s.y);
+    }
+    return poly;
+}
+
+void Viewport::paintBoxes(QPainter& p) {
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing, true);
+    QFont f = font();
+    f.setBold(true);
+    p.setFont(f);
+    const QColor colour(60, 255, 120);
+    for (int i = 0; i < boxes_.size(); ++i) {
+        const GroundTruthBox& b = boxes_[i];
+        const QPolygonF poly = boxOnScreen(QRectF(b.rect));
+        const bool selected = i == selectedBox_;
+        p.setPen(QPen(QColor(0, 0, 0, 160), selected ? 5 : 4));  // dark halo: visible on any background
+        p.setBrush(Qt::NoBrush);
+        p.drawPolygon(poly);
+        p.setPen(QPen(colour, 2, selected ? Qt::DashLine : Qt::SolidLine));
+        p.drawPolygon(poly);
+        const QRectF sr = poly.boundingRect();
+        if (selected && boxEditing_) {
+            p.setPen(QPen(Qt::black, 1));
+            p.setBrush(colour);
+            for (const QPointF& c : {sr.topLeft(), sr.topRight(), sr.bottomLeft(), sr.bottomRight(),
+                                     QPointF(sr.center().x(), sr.top()), QPointF(sr.center().x(), sr.bottom()),
+                                     QPointF(sr.left(), sr.center().y()), QPointF(sr.right(), sr.center().y())})
+                p.drawRect(QRectF(c.x() - 4, c.y() - 4, 8, 8));
+        }
+        const QString label = b.label.isEmpty() ? tr("box %1").arg(i + 1) : b.label;
+        const QString text = p.fontMetrics().elidedText(label, Qt::ElideRight, 320);
+        QRectF tr = p.fontMetrics().boundingRect(text).adjusted(-4, -2, 4, 2);
+        tr.moveBottomLeft(QPointF(sr.left(), sr.top() - 2));
+        if (tr.top() < 0) tr.moveTopLeft(QPointF(sr.left() + 2, sr.top() + 2));
+        p.setPen(Qt::NoPen);
+        p.setBrush(QColor(0, 0, 0, 170));
+        p.drawRect(tr);
+        p.setPen(colour);
+        p.drawText(tr, Qt::AlignCenter, text);
+    }
+    p.restore();
+}
+
+void Viewport::paintLegend(QPainter& p) {
+    p.save();
+    const int barW = 14, barH = std::clamp(height() / 3, 80, 240);
+    const QFontMetrics fm(font());
+    const QString top = QString::number(legend_.maxValue, 'f', 2), bottom = QString::number(legend_.minValue, 'f', 2);
+    const int textW = std::max({fm.horizontalAdvance(top), fm.horizontalAdvance(bottom), fm.horizontalAdvance(QStringLiteral("0.00"))});
+    const int titleW = fm.horizontalAdvance(legend_.title);
+    const int boxW = std::max(barW + 10 + textW + 70, titleW) + 16;
+    const QRect box(width() - boxW - 10, 10, boxW, barH + fm.height() + 26);
+    p.fillRect(box, QColor(0, 0, 0, 170));
+    p.setPen(Qt::white);
+    p.drawText(QRect(box.left() + 8, box.top() + 4, box.width() - 16, fm.height()), Qt::AlignLeft | Qt::AlignVCenter, legend_.title);
+    const QRect bar(box.left() + 8, box.top() + fm.height() + 12, barW, barH);
+    // Bar: value 1 at the top, 0 at the bottom; values that are not drawn are hatched.
+    const double hidden = std::max(legend_.lower, legend_.otsu);
+    for (int y = 0; y < barH; ++y) {
+        const double v = 1.0 - (y + 0.5) / barH;
+        const QRgb c = legend_.colours[std::clamp(int(std::lround(v * 255)), 0, 255)];
+        if (v <= hidden && hidden > 0) {
+            p.setPen(((y / 3) % 2) ? QColor(90, 90, 90) : QColor(40, 40, 40));
+        } else {
+            p.setPen(QColor(c));
+        }
+        p.drawLine(bar.left(), bar.top() + y, bar.right(), bar.top() + y);
+    }
+    p.setPen(QColor(220, 220, 220));
+    p.drawRect(bar.adjusted(0, 0, -1, -1));
+    auto tick = [&](double v, const QString& text, QColor c) {
+        const int y = bar.top() + int(std::lround((1.0 - std::clamp(v, 0.0, 1.0)) * barH));
+        p.setPen(c);
+        p.drawLine(bar.right() + 1, y, bar.right() + 5, y);
+        p.drawText(QRect(bar.right() + 8, y - fm.height() / 2, box.right() - bar.right() - 10, fm.height()),
+                   Qt::AlignLeft | Qt::AlignVCenter, text);
+    };
+    tick(1.0, QStringLiteral("1.00"), Qt::white);
+    tick(0.0, QStringLiteral("0.00"), Qt::white);
+    if (legend_.otsu > 0) tick(legend_.otsu, tr("Otsu %1").arg(legend_.otsu, 0, 'f', 2), QColor(0, 230, 255));
+    if (legend_.lower > 0 && std::fabs(legend_.lower - legend_.otsu) > 0.04)
+        tick(legend_.lower, tr("cut %1").arg(legend_.lower, 0, 'f', 2), QColor(255, 210, 90));
+    p.setPen(QColor(200, 200, 200));
+    p.drawText(QRect(box.left() + 8, bar.bottom() + 4, box.width() - 16, fm.height()), Qt::AlignLeft,
+               tr("range %1 – %2").arg(bottom, top));
+    p.restore();
+}
+
+int Viewport::hitBox(const QPointF& pos, int* part) const {
+    *part = 0;
+    // The selected box first (its handles), then any box whose inside holds the point.
+    const double tol = 6.0;
+    auto handles = [&](int i) {
+        const QRectF sr = boxOnScreen(QRectF(boxes_[i].rect)).boundingRect();
+        const bool nearL = std::fabs(pos.x() - sr.left()) <= tol, nearR = std::fabs(pos.x() - sr.right()) <= tol;
+        const bool nearT = std::fabs(pos.y() - sr.top()) <= tol, nearB = std::fabs(pos.y() - sr.bottom()) <= tol;
+        const bool inX = pos.x() >= sr.left() - tol && pos.x() <= sr.right() + tol;
+        const bool inY = pos.y() >= sr.top() - tol && pos.y() <= sr.bottom() + tol;
+        if (!inX || !inY) return -1;
+        // screen edges: 1 left, 2 right, 4 top, 8 bottom (combined for corners)
+        int edges = (nearL ? 1 : 0) | (nearR ? 2 : 0) | (nearT ? 4 : 0) | (nearB ? 8 : 0);
+        if (edges) return edges;
+        return sr.contains(pos) ? 0 : -1;
+    };
+    if (selectedBox_ >= 0 && selectedBox_ < boxes_.size()) {
+        const int h = handles(selectedBox_);
+        if (h >= 0) {
+            *part = h;
+            return selectedBox_;
+        }
+    }
+    for (int i = int(boxes_.size()) - 1; i >= 0; --i) {
+        const int h = handles(i);
+        if (h >= 0) {
+            *part = h;
+            return i;
+        }
+    }
+    return -1;
+}
+
+QRectF Viewport::imageRectFromDrag(const QPointF& a, const QPointF& b) const {
+    const PointF ia = geom_.screenToImage({a.x(), a.y()}), ib = geom_.screenToImage({b.x(), b.y()});
+    QRectF r(QPointF(std::min(ia.x, ib.x), std::min(ia.y, ib.y)), QPointF(std::max(ia.x, ib.x), std::max(ia.y, ib.y)));
+    return r.intersected(QRectF(0, 0, image_->width, image_->height));
+}
 
 void Viewport::resizeEvent(QResizeEvent*) { fitIfAuto(); }
 
@@ -234,6 +414,21 @@ void Viewport::wheelEvent(QWheelEvent* e) {
 void Viewport::mousePressEvent(QMouseEvent* e) {
     if (!image_) return;
     dragStart_ = e->position();
+    if (boxEditing_ && e->button() == Qt::LeftButton) {
+        int part = 0;
+        const int hit = boxesVisible_ ? hitBox(e->position(), &part) : -1;
+        if (hit >= 0) {
+            selectedBox_ = hit;
+            boxPart_ = part;
+            boxAtDragStart_ = boxes_[hit].rect;
+            drag_ = Drag::EditBox;
+        } else {
+            selectedBox_ = -1;
+            drag_ = Drag::NewBox;
+        }
+        update();
+        return;
+    }
     if (e->button() == Qt::LeftButton || e->button() == Qt::MiddleButton) {
         drag_ = Drag::Pan;
         offsetAtDragStart_ = geom_.offset();
@@ -255,6 +450,72 @@ void Viewport::mouseMoveEvent(QMouseEvent* e) {
         Q_EMIT viewChanged();
     } else if (drag_ == Drag::WindowLevel) {
         setWindow(WindowDrag::apply(windowAtDragStart_, d.x(), d.y(), dataRange_, std::max(width(), height())));
+    } else if (drag_ == Drag::NewBox) {
+        if (std::hypot(d.x(), d.y()) >= 4.0) {
+            const QRect r = imageRectFromDrag(dragStart_, e->position()).toAlignedRect();
+            if (selectedBox_ < 0) {
+                boxes_.push_back(GroundTruthBox{r, QString(), false});
+                selectedBox_ = int(boxes_.size()) - 1;
+            } else {
+                boxes_[selectedBox_].rect = r;
+            }
+            update();
+        }
+    } else if (drag_ == Drag::EditBox && selectedBox_ >= 0 && selectedBox_ < boxes_.size()) {
+        // Work in image coordinates: the displacement of the cursor in image pixels.
+        const PointF a = geom_.screenToImage({dragStart_.x(), dragStart_.y()});
+        const PointF b = geom_.screenToImage({e->position().x(), e->position().y()});
+        const double dx = b.x - a.x, dy = b.y - a.y;
+        QRectF r(boxAtDragStart_);
+        if (boxPart_ == 0) {
+            r.translate(dx, dy);
+            r.moveLeft(std::clamp(r.left(), 0.0, double(image_->width) - r.width()));
+            r.moveTop(std::clamp(r.top(), 0.0, double(image_->height) - r.height()));
+        } else {
+            // Screen edges to image edges: map the box's screen bounding rectangle edges back by
+            // moving the image-space corner that lies on that screen edge.
+            QPointF ca = r.topLeft(), cb = r.bottomRight();
+            const QPolygonF poly = boxOnScreen(QRectF(boxAtDragStart_));
+            const QRectF sr = poly.boundingRect();
+            auto moveEdge = [&](bool screenX, double screenValue) {
+                // Which image corner coordinate lands on this screen edge?
+                for (int k = 0; k < 4; ++k) {
+                    const double v = screenX ? poly[k].x() : poly[k].y();
+                    if (std::fabs(v - screenValue) < 0.5) {
+                        const QPointF corner = k == 0 ? r.topLeft() : k == 1 ? r.topRight() : k == 2 ? r.bottomRight() : r.bottomLeft();
+                        // the image axis that changes along the screen axis
+                        const PointF s0 = geom_.imageToScreen({0, 0}), s1 = geom_.imageToScreen({1, 0});
+                        const bool imageXAlongScreenX = std::fabs(s1.x - s0.x) > std::fabs(s1.y - s0.y);
+                        const bool imageX = screenX ? imageXAlongScreenX : !imageXAlongScreenX;
+                        if (imageX) {
+                            if (std::fabs(corner.x() - ca.x()) < 1e-9) ca.setX(ca.x() + dx); else cb.setX(cb.x() + dx);
+                        } else {
+                            if (std::fabs(corner.y() - ca.y()) < 1e-9) ca.setY(ca.y() + dy); else cb.setY(cb.y() + dy);
+                        }
+                        return;
+                    }
+                }
+            };
+            if (boxPart_ & 1) moveEdge(true, sr.left());
+            if (boxPart_ & 2) moveEdge(true, sr.right());
+            if (boxPart_ & 4) moveEdge(false, sr.top());
+            if (boxPart_ & 8) moveEdge(false, sr.bottom());
+            r = QRectF(QPointF(std::min(ca.x(), cb.x()), std::min(ca.y(), cb.y())),
+                       QPointF(std::max(ca.x(), cb.x()), std::max(ca.y(), cb.y())))
+                    .intersected(QRectF(0, 0, image_->width, image_->height));
+        }
+        QRect ir(int(std::lround(r.left())), int(std::lround(r.top())), int(std::lround(r.width())), int(std::lround(r.height())));
+        if (ir.width() >= 1 && ir.height() >= 1) boxes_[selectedBox_].rect = ir;
+        update();
+    } else if (boxEditing_ && drag_ == Drag::None) {
+        int part = 0;
+        const int hit = boxesVisible_ ? hitBox(e->position(), &part) : -1;
+        if (hit < 0) setCursor(Qt::CrossCursor);
+        else if (part == 0) setCursor(Qt::SizeAllCursor);
+        else if (part == 5 || part == 10) setCursor(Qt::SizeFDiagCursor);
+        else if (part == 6 || part == 9) setCursor(Qt::SizeBDiagCursor);
+        else if (part & 3) setCursor(Qt::SizeHorCursor);
+        else setCursor(Qt::SizeVerCursor);
     }
     int x = -1, y = -1;
     if (imagePixelAt(e->position(), &x, &y)) Q_EMIT cursorOverPixel(x, y);
@@ -262,11 +523,34 @@ void Viewport::mouseMoveEvent(QMouseEvent* e) {
 }
 
 void Viewport::mouseReleaseEvent(QMouseEvent*) {
+    const Drag was = drag_;
     drag_ = Drag::None;
-    unsetCursor();
+    if (!boxEditing_) unsetCursor();
+    if (was == Drag::NewBox && selectedBox_ >= 0 && selectedBox_ < boxes_.size()) {
+        if (boxes_[selectedBox_].rect.width() < 2 || boxes_[selectedBox_].rect.height() < 2) {  // a click, not a box
+            boxes_.remove(selectedBox_);
+            selectedBox_ = -1;
+            update();
+            return;
+        }
+        Q_EMIT boxesChanged();
+    } else if (was == Drag::EditBox && selectedBox_ >= 0 && selectedBox_ < boxes_.size() &&
+               boxes_[selectedBox_].rect != boxAtDragStart_) {
+        Q_EMIT boxesChanged();
+    }
+}
+
+void Viewport::keyPressEvent(QKeyEvent* e) {
+    if (boxEditing_ && selectedBox_ >= 0 && (e->key() == Qt::Key_Delete || e->key() == Qt::Key_Backspace)) {
+        deleteSelectedBox();
+        e->accept();
+        return;
+    }
+    QWidget::keyPressEvent(e);
 }
 
 void Viewport::mouseDoubleClickEvent(QMouseEvent* e) {
+    if (boxEditing_) return;
     if (e->button() == Qt::LeftButton) fit();
 }
 

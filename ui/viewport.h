@@ -8,9 +8,14 @@
 
 #include <QImage>
 #include <QPointF>
+#include <QPolygonF>
+#include <QRect>
+#include <QVector>
 #include <QWidget>
 
 #include <memory>
+
+class QPainter;
 
 namespace cxr::ui {
 
@@ -18,6 +23,24 @@ namespace cxr::ui {
 // pixel follows the data range so a drag across the view spans it.
 struct WindowDrag {
     static Window apply(const Window& start, double dx, double dy, double dataRange, double viewExtent);
+};
+
+// A ground-truth box in original image pixels (x, y, w, h as MS-CXR writes them).
+struct GroundTruthBox {
+    QRect rect;
+    QString label;     // the sentence it belongs to (MS-CXR label_text), or "" for a drawn box
+    bool fromCsv = false;
+};
+
+// The colour bar of the heat map: the colour map, the value range of the map shown, and the
+// values below which it is transparent (Otsu threshold, user threshold).
+struct Legend {
+    QVector<QRgb> colours;  // 256 entries, value 0 .. 1
+    double minValue = 0, maxValue = 1;  // range of the analysed map values shown
+    double otsu = -1;       // Otsu threshold (< 0: none)
+    double lower = 0;       // user threshold (values at or below are transparent)
+    QString title;
+    bool valid() const { return colours.size() == 256; }
 };
 
 class Viewport : public QWidget {
@@ -53,6 +76,21 @@ public:
     void setOverlay(const QImage& heat, const QImage& outline, const QString& mark);
     void clearOverlay();
     const QImage& heatOverlay() const { return heat_; }
+    const QImage& outlineOverlay() const { return outline_; }
+    void setLegend(const Legend& legend);
+    const Legend& legend() const { return legend_; }
+
+    // Ground-truth boxes (image pixels). With box editing on, the left button draws a new box,
+    // drags a box to move it or a handle to resize it; Delete removes the selected box.
+    void setBoxes(const QVector<GroundTruthBox>& boxes);
+    const QVector<GroundTruthBox>& boxes() const { return boxes_; }
+    void setBoxesVisible(bool visible);
+    bool boxesVisible() const { return boxesVisible_; }
+    void setBoxEditing(bool on);
+    bool boxEditing() const { return boxEditing_; }
+    int selectedBox() const { return selectedBox_; }
+    void selectBox(int index);
+    void deleteSelectedBox();
 
     // The 8-bit rendering at original size (what is painted, before zoom).
     const QImage& rendered() const { return rendered_; }
@@ -64,6 +102,7 @@ Q_SIGNALS:
     void viewChanged();
     // x, y < 0: the cursor left the image
     void cursorOverPixel(int x, int y);
+    void boxesChanged();  // drawn, moved, resized or deleted by the user
 
 protected:
     void paintEvent(QPaintEvent*) override;
@@ -74,9 +113,17 @@ protected:
     void mouseReleaseEvent(QMouseEvent*) override;
     void mouseDoubleClickEvent(QMouseEvent*) override;
     void leaveEvent(QEvent*) override;
+    void keyPressEvent(QKeyEvent*) override;
 
 private:
     void rerender();
+    void paintBoxes(QPainter& p);
+    void paintLegend(QPainter& p);
+    QPolygonF boxOnScreen(const QRectF& r) const;
+    // Which part of which box is under a widget position: -1 none; part 0 inside (move),
+    // 1..8 handles (corners and edges) for resizing.
+    int hitBox(const QPointF& pos, int* part) const;
+    QRectF imageRectFromDrag(const QPointF& a, const QPointF& b) const;
     void fitIfAuto();
     double devicePixelRatio() const;
 
@@ -87,9 +134,15 @@ private:
     QImage rendered_;
     QImage heat_, outline_;
     QString mark_;
+    Legend legend_;
+    QVector<GroundTruthBox> boxes_;
+    bool boxesVisible_ = true, boxEditing_ = false;
+    int selectedBox_ = -1;
+    int boxPart_ = 0;
+    QRect boxAtDragStart_;
     ImageGeometry geom_;
     bool autoFit_ = true;  // keep fitting on resize until the user zooms or pans
-    enum class Drag { None, Pan, WindowLevel } drag_ = Drag::None;
+    enum class Drag { None, Pan, WindowLevel, NewBox, EditBox } drag_ = Drag::None;
     QPointF dragStart_;
     Window windowAtDragStart_;
     PointF offsetAtDragStart_;

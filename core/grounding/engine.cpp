@@ -458,6 +458,15 @@ bool Engine::tokenize(const std::string& textIn, std::vector<int64_t>* ids, int*
     return true;
 }
 
+std::vector<std::string> Engine::availableDevices() {
+    std::vector<std::string> out{"cpu"};
+    if (torch::cuda::is_available())
+        for (size_t i = 0; i < torch::cuda::device_count(); ++i) out.push_back("cuda:" + std::to_string(i));
+    return out;
+}
+
+bool Engine::supportsReducedPrecision(const std::string& device) { return device.rfind("cuda", 0) == 0; }
+
 void Engine::clearCache() {
     std::lock_guard<std::mutex> lock(d->mutex);
     d->cache.clear();

@@ -99,6 +99,11 @@ public:
                                                       std::string* error);
     ~Engine();
 
+    // Devices this LibTorch build can use: "cpu", then "cuda:0", "cuda:1", ... when it has CUDA.
+    static std::vector<std::string> availableDevices();
+    // Whether a device supports the reduced precisions (bf16 / fp16): CUDA devices only.
+    static bool supportsReducedPrecision(const std::string& device);
+
     const EngineInfo& info() const;
 
     // Grounds every prompt on the image (one batch on the image's trajectory). False with a
