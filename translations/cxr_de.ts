@@ -432,6 +432,24 @@ Befehle:
     </message>
 </context>
 <context>
+    <name>QObject</name>
+    <message>
+        <location filename="../ui/download_dialog.cpp" line="21" />
+        <source>%1 kB</source>
+        <translation>%1 kB</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.cpp" line="22" />
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.cpp" line="23" />
+        <source>%1 GB</source>
+        <translation>%1 GB</translation>
+    </message>
+</context>
+<context>
     <name>RasterText</name>
     <message>
         <location filename="../core/imaging/raster_loader.cpp" line="34" />
@@ -496,224 +514,480 @@ Befehle:
 <context>
     <name>cxr::ui::App</name>
     <message>
-        <location filename="../ui/app.cpp" line="53" />
+        <location filename="../ui/app.cpp" line="94" />
         <source>Chest X-ray viewer (research use only - not for diagnosis).</source>
         <translation>Thorax-Röntgen-Betrachter (nur für die Forschung - nicht zur Diagnose).</translation>
     </message>
     <message>
-        <location filename="../ui/app.cpp" line="56" />
+        <location filename="../ui/app.cpp" line="97" />
         <source>DICOM, PNG or JPEG files or folders to open.</source>
         <translation>Zu öffnende DICOM-, PNG- oder JPEG-Dateien oder Ordner.</translation>
     </message>
     <message>
-        <location filename="../ui/app.cpp" line="59" />
+        <location filename="../ui/app.cpp" line="100" />
         <source>Grab the main window once the image is shown, write it to &lt;png&gt; and exit.</source>
         <translation>Das Hauptfenster aufnehmen, sobald das Bild angezeigt wird, als &lt;png&gt; speichern und beenden.</translation>
     </message>
     <message>
-        <location filename="../ui/app.cpp" line="61" />
+        <location filename="../ui/app.cpp" line="102" />
         <source>Colour theme: dark or light.</source>
         <translation>Farbschema: dark (dunkel) oder light (hell).</translation>
     </message>
     <message>
-        <location filename="../ui/app.cpp" line="62" />
+        <location filename="../ui/app.cpp" line="103" />
         <source>Interface language: en or de.</source>
         <translation>Sprache der Oberfläche: en oder de.</translation>
     </message>
     <message>
-        <location filename="../ui/app.cpp" line="63" />
+        <location filename="../ui/app.cpp" line="104" />
         <source>Window size, e.g. 1280x860.</source>
         <translation>Fenstergröße, z. B. 1280x860.</translation>
     </message>
     <message>
-        <location filename="../ui/app.cpp" line="64" />
+        <location filename="../ui/app.cpp" line="105" />
         <source>Open the bundled sample study.</source>
         <translation>Die mitgelieferte Beispielstudie öffnen.</translation>
     </message>
     <message>
-        <location filename="../ui/app.cpp" line="65" />
+        <location filename="../ui/app.cpp" line="106" />
         <source>Model folder for grounding.</source>
         <translation>Modellordner für das Grounding.</translation>
     </message>
     <message>
-        <location filename="../ui/app.cpp" line="67" />
+        <location filename="../ui/app.cpp" line="108" />
         <source>Sentence to ground on the first image (repeatable).</source>
         <translation>Satz, der auf dem ersten Bild verortet wird (wiederholbar).</translation>
     </message>
     <message>
-        <location filename="../ui/app.cpp" line="100" />
+        <location filename="../ui/app.cpp" line="110" />
+        <source>Benchmark: ground the prompts, print the longest event-loop stall as JSON and exit.</source>
+        <translation>Benchmark: die Sätze verorten, die längste Blockade der Ereignisschleife als JSON ausgeben und beenden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/app.cpp" line="144" />
         <source>cannot write the screenshot %1</source>
         <translation>der Bildschirmfoto %1 kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../ui/app.cpp" line="122" />
+        <location filename="../ui/app.cpp" line="166" />
         <source>timed out waiting for the image</source>
         <translation>Zeitüberschreitung beim Warten auf das Bild</translation>
+    </message>
+    <message>
+        <location filename="../ui/app.cpp" line="177" />
+        <source>--bench-stall needs --model and --prompt</source>
+        <translation>--bench-stall braucht --model und --prompt</translation>
+    </message>
+</context>
+<context>
+    <name>cxr::ui::DownloadDialog</name>
+    <message>
+        <location filename="../ui/download_dialog.cpp" line="31" />
+        <source>Download the model</source>
+        <translation>Das Modell herunterladen</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.cpp" line="37" />
+        <source>Downloads the MONAI chest X-ray latent diffusion bundle and the Stable Diffusion 2.1 text encoder and tokenizer (about 2.5 GB) from their official locations (Settings &gt; Model names mirrors). An interrupted download resumes where it stopped; the model folder appears only when every file is complete.</source>
+        <translation>Lädt das MONAI-Latent-Diffusion-Bundle für Thoraxaufnahmen sowie Text-Encoder und Tokenizer von Stable Diffusion 2.1 (etwa 2,5 GB) von ihren offiziellen Adressen (Spiegelserver unter Einstellungen &gt; Modell). Ein unterbrochener Download wird dort fortgesetzt, wo er stehen blieb; der Modellordner erscheint erst, wenn jede Datei vollständig ist.</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.cpp" line="45" />
+        <source>Save to:</source>
+        <translation>Speichern unter:</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.cpp" line="47" />
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.cpp" line="64" />
+        <location filename="../ui/download_dialog.cpp" line="125" />
+        <source>Download</source>
+        <translation>Herunterladen</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.cpp" line="65" />
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.cpp" line="70" />
+        <source>A previous download into this folder was interrupted; it will resume.</source>
+        <translation>Ein früherer Download in diesen Ordner wurde unterbrochen; er wird fortgesetzt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.cpp" line="73" />
+        <source>Parent folder of the model</source>
+        <translation>Übergeordneter Ordner des Modells</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.cpp" line="92" />
+        <source>Choose where to save the model.</source>
+        <translation>Wählen, wo das Modell gespeichert wird.</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.cpp" line="96" />
+        <source>Cannot create the folder %1.</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.cpp" line="103" />
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.cpp" line="104" />
+        <source>Connecting…</source>
+        <translation>Verbindung wird aufgebaut…</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.cpp" line="111" />
+        <source>File %1 of %2: %3</source>
+        <translation>Datei %1 von %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.cpp" line="115" />
+        <source>, about %1 min left</source>
+        <translation>, noch etwa %1 min</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.cpp" line="117" />
+        <source>%1 of %2 at %3/s%4</source>
+        <translation>%1 von %2 mit %3/s%4</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.cpp" line="125" />
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_dialog.cpp" line="127" />
+        <source>The model is complete in %1.</source>
+        <translation>Das Modell liegt vollständig in %1.</translation>
     </message>
 </context>
 <context>
     <name>cxr::ui::GroundingPanel</name>
     <message>
-        <location filename="../ui/grounding.cpp" line="153" />
+        <location filename="../ui/grounding.cpp" line="336" />
         <source>Grounding</source>
         <translation>Grounding</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="162" />
+        <location filename="../ui/grounding.cpp" line="350" />
         <source>Choose model folder…</source>
         <translation>Modellordner wählen…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="164" />
+        <location filename="../ui/grounding.cpp" line="355" />
         <source>demo model - random weights: the maps mean nothing</source>
         <translation>Demo-Modell - Zufallsgewichte: die Karten bedeuten nichts</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="168" />
+        <location filename="../ui/grounding.cpp" line="359" />
         <source>Report sentence (Ctrl+Enter grounds it):</source>
         <translation>Befundsatz (Strg+Eingabe verortet ihn):</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="170" />
+        <location filename="../ui/grounding.cpp" line="361" />
         <source>e.g. Small left pleural effusion</source>
         <translation>z. B. Kleiner Pleuraerguss links</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="174" />
+        <location filename="../ui/grounding.cpp" line="365" />
         <source>Ground</source>
         <translation>Verorten</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="175" />
+        <location filename="../ui/grounding.cpp" line="366" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="184" />
-        <source>Grounded prompts on this image:</source>
-        <translation>Verortete Sätze auf diesem Bild:</translation>
-    </message>
-    <message>
-        <location filename="../ui/grounding.cpp" line="187" />
+        <location filename="../ui/grounding.cpp" line="390" />
         <source>Words (click one for its own map, again for the sentence):</source>
         <translation>Wörter (eines anklicken für seine eigene Karte, erneut für den Satz):</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="202" />
-        <source>Colour map:</source>
-        <translation>Farbskala:</translation>
-    </message>
-    <message>
-        <location filename="../ui/grounding.cpp" line="206" />
+        <location filename="../ui/grounding.cpp" line="419" />
         <source>Opacity:</source>
         <translation>Deckkraft:</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="207" />
-        <source>Otsu mask outline</source>
-        <translation>Umriss der Otsu-Maske</translation>
-    </message>
-    <message>
-        <location filename="../ui/grounding.cpp" line="222" />
+        <location filename="../ui/grounding.cpp" line="468" />
         <source>Model: %1
 %2 M parameters, %3, %4 threads</source>
         <translation>Modell: %1
 %2 Mio. Parameter, %3, %4 Threads</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="234" />
+        <location filename="../ui/grounding.cpp" line="482" />
         <source>The model folder cannot be used:
 %1</source>
         <translation>Der Modellordner kann nicht verwendet werden:
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="255" />
-        <source>No model: choose the folder that holds configs/, models/, text_encoder/ and tokenizer/.</source>
-        <translation>Kein Modell: den Ordner wählen, der configs/, models/, text_encoder/ und tokenizer/ enthält.</translation>
-    </message>
-    <message>
-        <location filename="../ui/grounding.cpp" line="269" />
+        <location filename="../ui/grounding.cpp" line="570" />
         <source>Loading the model from %1…</source>
         <translation>Das Modell wird aus %1 geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="287" />
+        <location filename="../ui/grounding.cpp" line="597" />
         <source>Model folder</source>
         <translation>Modellordner</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="309" />
+        <location filename="../ui/grounding.cpp" line="671" />
         <source>Type or paste a sentence to ground.</source>
         <translation>Einen Satz zum Verorten eingeben oder einfügen.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="318" />
+        <location filename="../ui/grounding.cpp" line="682" />
         <source>No usable model is loaded.</source>
         <translation>Es ist kein verwendbares Modell geladen.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="318" />
-        <source>A grounding is already running.</source>
-        <translation>Es läuft bereits eine Verortung.</translation>
+        <location filename="../ui/grounding.cpp" line="211" />
+        <source>%1 steps, calls %2-%3, layers %4</source>
+        <translation>%1 Schritte, Aufrufe %2-%3, Schichten %4</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="318" />
+        <location filename="../ui/grounding.cpp" line="216" />
+        <source>, no Otsu</source>
+        <translation>, ohne Otsu</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="351" />
+        <source>Download model…</source>
+        <translation>Modell herunterladen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="367" />
+        <source>Method…</source>
+        <translation>Methode…</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="368" />
+        <source>Inversion steps, attention window, layers and Otsu mask for new prompts</source>
+        <translation>Inversionsschritte, Attention-Fenster, Schichten und Otsu-Maske für neue Sätze</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="383" />
+        <source>Grounded prompts on this image (double-click renames, right-click for more):</source>
+        <translation>Verortete Sätze auf diesem Bild (Doppelklick benennt um, Rechtsklick für mehr):</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="406" />
+        <source>Heat map</source>
+        <translation>Heatmap</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="423" />
+        <source>Heat values at or below this are transparent</source>
+        <translation>Heatmap-Werte bis zu diesem Wert sind durchsichtig</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="428" />
+        <source>Hide below:</source>
+        <translation>Ausblenden bis:</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="430" />
+        <source>Outline</source>
+        <translation>Umriss</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="431" />
+        <source>Fill</source>
+        <translation>Füllung</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="432" />
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="434" />
+        <source>Colour of the Otsu mask</source>
+        <translation>Farbe der Otsu-Maske</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="439" />
+        <source>Otsu mask:</source>
+        <translation>Otsu-Maske:</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="534" />
+        <source>Mask colour</source>
+        <translation>Maskenfarbe</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="537" />
+        <source>No model: choose the folder that holds configs/, models/, text_encoder/ and tokenizer/, or download it.</source>
+        <translation>Kein Modell: den Ordner wählen, der configs/, models/, text_encoder/ und tokenizer/ enthält, oder es herunterladen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="538" />
+        <location filename="../ui/grounding.cpp" line="616" />
+        <source>Method: %1</source>
+        <translation>Methode: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="617" />
+        <source> (not the paper's settings)</source>
+        <translation> (nicht die Einstellungen der Veröffentlichung)</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="654" />
+        <source>%1
+%2
+%3 UNet calls, %4 s%5</source>
+        <translation>%1
+%2
+%3 UNet-Aufrufe, %4 s%5</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="660" />
+        <source>
+Longer than 77 tokens: the end was cut off.</source>
+        <translation>
+Länger als 77 Token: das Ende wurde abgeschnitten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="687" />
         <source>No image is open.</source>
         <translation>Es ist kein Bild geöffnet.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="327" />
+        <location filename="../ui/grounding.cpp" line="710" />
+        <source>From the results cache (no model call).</source>
+        <translation>Aus dem Ergebnis-Cache (kein Modellaufruf).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/grounding.cpp" line="726" />
+        <source>Queued (%n request(s) waiting).</source>
+        <translation><numerusform>In der Warteschlange (%n Anfrage wartet).</numerusform><numerusform>In der Warteschlange (%n Anfragen warten).</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="740" />
         <source>Starting…</source>
         <translation>Start…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="339" />
+        <location filename="../ui/grounding.cpp" line="760" />
         <source>loading the model</source>
         <translation>Modell wird geladen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="339" />
+        <location filename="../ui/grounding.cpp" line="760" />
         <source>encoding the image</source>
         <translation>Bild wird kodiert</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="340" />
+        <location filename="../ui/grounding.cpp" line="761" />
         <source>encoding the text</source>
         <translation>Text wird kodiert</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="340" />
+        <location filename="../ui/grounding.cpp" line="761" />
         <source>inverting the image</source>
         <translation>Bild wird invertiert (DDIM)</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="341" />
+        <location filename="../ui/grounding.cpp" line="762" />
         <source>reading attention</source>
         <translation>Aufmerksamkeit wird gelesen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="341" />
+        <location filename="../ui/grounding.cpp" line="762" />
         <source>building the heat map</source>
         <translation>Heatmap wird erstellt</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="347" />
+        <location filename="../ui/grounding.cpp" line="768" />
         <source>, about %1 s left</source>
         <translation>, noch etwa %1 s</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="349" />
+        <location filename="../ui/grounding.cpp" line="770" />
         <source>%1: %2 of %3%4</source>
         <translation>%1: %2 von %3%4</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/grounding.cpp" line="771" />
+        <source> (%n more queued)</source>
+        <translation><numerusform> (%n weitere wartet)</numerusform><numerusform> (%n weitere warten)</numerusform></translation>
+    </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="366" />
+        <location filename="../ui/grounding.cpp" line="779" />
+        <source>%1 [%2]</source>
+        <translation>%1 [%2]</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="802" />
         <source>Done in %1 s (%2 UNet calls)</source>
         <translation>Fertig in %1 s (%2 UNet-Aufrufe)</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="375" />
+        <location filename="../ui/grounding.cpp" line="849" />
+        <source>Rename</source>
+        <translation>Umbenennen</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="850" />
+        <source>Re-run with other settings…</source>
+        <translation>Mit anderen Einstellungen erneut ausführen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="851" />
+        <source>Copy sentence to the prompt box</source>
+        <translation>Satz in das Eingabefeld kopieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="853" />
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="860" />
+        <source>Re-run "%1"</source>
+        <translation>„%1“ erneut ausführen</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="956" />
+        <source>Metrics: select a grounded prompt.</source>
+        <translation>Metriken: einen verorteten Satz auswählen.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/grounding.cpp" line="969" />
+        <source>%n box(es) of this sentence</source>
+        <translation><numerusform>%n Box dieses Satzes</numerusform><numerusform>%n Boxen dieses Satzes</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/grounding.cpp" line="970" />
+        <source>all %n box(es)</source>
+        <translation><numerusform>die %n Box</numerusform><numerusform>alle %n Boxen</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="972" />
+        <source>Metrics against %1: computing…</source>
+        <translation>Metriken gegen %1: wird berechnet…</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="989" />
+        <source>Against %1:
+|CNR| %2   CNR %3
+mIoU %4 %   AUC-ROC %5 % (exact %6 %)</source>
+        <translation>Gegen %1:
+|CNR| %2   CNR %3
+mIoU %4 %   AUC-ROC %5 % (exakt %6 %)</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="753" />
+        <location filename="../ui/grounding.cpp" line="814" />
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
@@ -721,7 +995,7 @@ Befehle:
 <context>
     <name>cxr::ui::GroundingWorker</name>
     <message>
-        <location filename="../ui/grounding.cpp" line="41" />
+        <location filename="../ui/grounding.cpp" line="56" />
         <source>No model is loaded.</source>
         <translation>Es ist kein Modell geladen.</translation>
     </message>
@@ -729,398 +1003,477 @@ Befehle:
 <context>
     <name>cxr::ui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="85" />
+        <location filename="../ui/mainwindow.cpp" line="87" />
         <source>%n frame(s)</source>
         <translation><numerusform>%n Bild</numerusform><numerusform>%n Bilder</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="134" />
+        <location filename="../ui/mainwindow.cpp" line="136" />
         <source>CXR Ground</source>
         <translation>CXR Ground</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="140" />
+        <location filename="../ui/mainwindow.cpp" line="142" />
         <source>Studies</source>
         <translation>Studien</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="191" />
+        <location filename="../ui/mainwindow.cpp" line="199" />
         <source>&amp;Open files…</source>
         <translation>Dateien ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="192" />
+        <location filename="../ui/mainwindow.cpp" line="200" />
         <source>Open &amp;folder…</source>
         <translation>&amp;Ordner öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="192" />
+        <location filename="../ui/mainwindow.cpp" line="200" />
         <source>Ctrl+Shift+O</source>
         <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="193" />
+        <location filename="../ui/mainwindow.cpp" line="201" />
         <source>Open &amp;sample study</source>
         <translation>&amp;Beispielstudie öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="194" />
+        <location filename="../ui/mainwindow.cpp" line="202" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="195" />
+        <location filename="../ui/mainwindow.cpp" line="203" />
         <source>&amp;Fit to window</source>
         <translation>An &amp;Fenster anpassen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="196" />
+        <location filename="../ui/mainwindow.cpp" line="204" />
         <source>&amp;Actual pixels (1:1)</source>
         <translation>&amp;Originalpixel (1:1)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="197" />
+        <location filename="../ui/mainwindow.cpp" line="205" />
         <source>Zoom &amp;in</source>
         <translation>&amp;Vergrößern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="199" />
+        <location filename="../ui/mainwindow.cpp" line="207" />
         <source>Zoom &amp;out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="201" />
+        <location filename="../ui/mainwindow.cpp" line="209" />
         <source>&amp;Invert</source>
         <translation>&amp;Invertieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="203" />
+        <location filename="../ui/mainwindow.cpp" line="211" />
         <source>Rotate &amp;right</source>
         <translation>Nach &amp;rechts drehen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="204" />
+        <location filename="../ui/mainwindow.cpp" line="212" />
         <source>Rotate &amp;left</source>
         <translation>Nach &amp;links drehen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="205" />
+        <location filename="../ui/mainwindow.cpp" line="213" />
         <source>Flip &amp;horizontally</source>
         <translation>&amp;Horizontal spiegeln</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="206" />
+        <location filename="../ui/mainwindow.cpp" line="214" />
+        <source>Show &amp;heat map</source>
+        <translation>&amp;Heatmap zeigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="215" />
+        <source>Show Otsu &amp;mask</source>
+        <translation>Otsu-&amp;Maske zeigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="216" />
+        <source>Show ground-truth &amp;boxes</source>
+        <translation>Referenz-&amp;Boxen zeigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="217" />
+        <source>&amp;Draw and edit boxes</source>
+        <translation>Boxen &amp;zeichnen und bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="218" />
+        <source>Load ground-truth boxes (MS-CXR CSV)…</source>
+        <translation>Referenz-Boxen laden (MS-CXR-CSV)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="218" />
+        <source>Ctrl+Shift+B</source>
+        <translation>Ctrl+Shift+B</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="219" />
+        <source>Remove the boxes of this image</source>
+        <translation>Die Boxen dieses Bildes entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="224" />
         <source>Flip &amp;vertically</source>
         <translation>V&amp;ertikal spiegeln</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="207" />
+        <location filename="../ui/mainwindow.cpp" line="225" />
         <source>&amp;Reset view</source>
         <translation>Ansicht &amp;zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="209" />
+        <location filename="../ui/mainwindow.cpp" line="227" />
         <source>Next frame</source>
         <translation>Nächstes Bild</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="210" />
+        <location filename="../ui/mainwindow.cpp" line="228" />
         <source>Previous frame</source>
         <translation>Vorheriges Bild</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="211" />
+        <location filename="../ui/mainwindow.cpp" line="229" />
         <source>DICOM &amp;tags…</source>
         <translation>DICOM-&amp;Tags…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="212" />
+        <location filename="../ui/mainwindow.cpp" line="230" />
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="213" />
+        <location filename="../ui/mainwindow.cpp" line="231" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="214" />
+        <location filename="../ui/mainwindow.cpp" line="232" />
         <source>&amp;About CXR Ground</source>
         <translation>Ü&amp;ber CXR Ground</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="215" />
+        <location filename="../ui/mainwindow.cpp" line="233" />
         <source>&amp;Dark theme</source>
         <translation>&amp;Dunkles Farbschema</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="216" />
+        <location filename="../ui/mainwindow.cpp" line="234" />
         <source>&amp;Light theme</source>
         <translation>&amp;Helles Farbschema</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="276" />
+        <location filename="../ui/mainwindow.cpp" line="272" />
+        <source>Box editing: drag on the image to draw a box, drag a box or its handles to move or resize it, Delete removes the selected box. D ends editing.</source>
+        <translation>Boxen bearbeiten: auf dem Bild ziehen zeichnet eine Box, eine Box oder ihre Griffe ziehen verschiebt sie oder ändert ihre Größe, Entf löscht die gewählte Box. D beendet die Bearbeitung.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="316" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="279" />
+        <location filename="../ui/mainwindow.cpp" line="319" />
         <source>Open &amp;recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="286" />
+        <location filename="../ui/mainwindow.cpp" line="326" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="298" />
+        <location filename="../ui/mainwindow.cpp" line="338" />
+        <source>&amp;Grounding</source>
+        <translation>&amp;Grounding</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="342" />
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="305" />
+        <location filename="../ui/mainwindow.cpp" line="349" />
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="310" />
+        <location filename="../ui/mainwindow.cpp" line="354" />
         <source> Window: </source>
         <translation> Fenster: </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="313" />
+        <location filename="../ui/mainwindow.cpp" line="357" />
         <source>Window presets (from the file and for chest images)</source>
         <translation>Fenstervorgaben (aus der Datei und für Thoraxbilder)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="327" />
+        <location filename="../ui/mainwindow.cpp" line="371" />
         <source>Frame </source>
         <translation>Bild </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="355" />
+        <location filename="../ui/mainwindow.cpp" line="399" />
         <source>Cancel scan</source>
         <translation>Suche abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="368" />
+        <location filename="../ui/mainwindow.cpp" line="412" />
         <source>Open images</source>
         <translation>Bilder öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="369" />
+        <location filename="../ui/mainwindow.cpp" line="413" />
         <source>Images (*.dcm *.dicom *.DCM *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</source>
         <translation>Bilder (*.dcm *.dicom *.DCM *.png *.jpg *.jpeg *.tif *.tiff);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="376" />
+        <location filename="../ui/mainwindow.cpp" line="420" />
         <source>Open folder</source>
         <translation>Ordner öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="394" />
+        <location filename="../ui/mainwindow.cpp" line="438" />
         <source>%1: not a folder</source>
         <translation>%1: kein Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="403" />
+        <location filename="../ui/mainwindow.cpp" line="447" />
         <source>The sample study was not found (set CXRG_SAMPLES to its folder).</source>
         <translation>Die Beispielstudie wurde nicht gefunden (CXRG_SAMPLES auf ihren Ordner setzen).</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="421" />
+        <location filename="../ui/mainwindow.cpp" line="465" />
         <source>Loading %1…</source>
         <translation>%1 wird geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="449" />
+        <location filename="../ui/mainwindow.cpp" line="493" />
         <source>%1 - CXR Ground</source>
         <translation>%1 - CXR Ground</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="455" />
+        <location filename="../ui/mainwindow.cpp" line="499" />
         <source> of %1</source>
         <translation> von %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="482" />
+        <location filename="../ui/mainwindow.cpp" line="527" />
         <source>Scanning %1…</source>
         <translation>%1 wird durchsucht…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="496" />
+        <location filename="../ui/mainwindow.cpp" line="541" />
         <source>%1 files</source>
         <translation>%1 Dateien</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="509" />
+        <location filename="../ui/mainwindow.cpp" line="554" />
         <source>Scan cancelled</source>
         <translation>Suche abgebrochen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="515" />
+        <location filename="../ui/mainwindow.cpp" line="560" />
         <source>%n file(s) could not be read and were skipped.</source>
         <translation><numerusform>%n Datei konnte nicht gelesen werden und wurde übersprungen.</numerusform><numerusform>%n Dateien konnten nicht gelesen werden und wurden übersprungen.</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="520" />
+        <location filename="../ui/mainwindow.cpp" line="565" />
         <source>Unreadable files</source>
         <translation>Nicht lesbare Dateien</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="549" />
+        <location filename="../ui/mainwindow.cpp" line="594" />
         <source>(no name)</source>
         <translation>(kein Name)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="558" />
+        <location filename="../ui/mainwindow.cpp" line="603" />
         <source>Study</source>
         <translation>Studie</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="564" />
+        <location filename="../ui/mainwindow.cpp" line="609" />
         <source>Series %1 %2 %3</source>
         <translation>Serie %1 %2 %3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="618" />
+        <location filename="../ui/mainwindow.cpp" line="663" />
         <source>%1: the file no longer exists; it was removed from the recent files.</source>
         <translation>%1: die Datei existiert nicht mehr; sie wurde aus der Liste der zuletzt geöffneten Dateien entfernt.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="624" />
+        <location filename="../ui/mainwindow.cpp" line="669" />
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="626" />
+        <location filename="../ui/mainwindow.cpp" line="671" />
         <source>Clear list</source>
         <translation>Liste leeren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="635" />
+        <location filename="../ui/mainwindow.cpp" line="680" />
         <source>Default</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="638" />
+        <location filename="../ui/mainwindow.cpp" line="683" />
         <source>File window %1</source>
         <translation>Fenster %1 der Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="639" />
+        <location filename="../ui/mainwindow.cpp" line="684" />
         <source>%1 (C %2 / W %3)</source>
         <translation>%1 (Z %2 / B %3)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="642" />
+        <location filename="../ui/mainwindow.cpp" line="687" />
         <source>VOI LUT of the file</source>
         <translation>VOI LUT der Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="644" />
+        <location filename="../ui/mainwindow.cpp" line="689" />
         <source>Automatic (0.5-99.5 %)</source>
         <translation>Automatisch (0,5-99,5 %)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="647" />
+        <location filename="../ui/mainwindow.cpp" line="692" />
         <source>Full range</source>
         <translation>Gesamter Wertebereich</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="650" />
+        <location filename="../ui/mainwindow.cpp" line="695" />
         <source>Lung (C -600 / W 1500)</source>
         <translation>Lunge (Z -600 / B 1500)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="651" />
+        <location filename="../ui/mainwindow.cpp" line="696" />
         <source>Mediastinum (C 40 / W 400)</source>
         <translation>Mediastinum (Z 40 / B 400)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="652" />
+        <location filename="../ui/mainwindow.cpp" line="697" />
         <source>Bone (C 480 / W 2500)</source>
         <translation>Knochen (Z 480 / B 2500)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="655" />
+        <location filename="../ui/mainwindow.cpp" line="700" />
         <source>High contrast</source>
         <translation>Hoher Kontrast</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="656" />
+        <location filename="../ui/mainwindow.cpp" line="701" />
         <source>Low contrast</source>
         <translation>Niedriger Kontrast</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="703" />
-        <location filename="../ui/mainwindow.cpp" line="711" />
+        <location filename="../ui/mainwindow.cpp" line="746" />
         <source>demo model - random weights</source>
         <translation>Demo-Modell - Zufallsgewichte</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="730" />
+        <location filename="../ui/mainwindow.cpp" line="787" />
+        <source>heat: "%1"</source>
+        <translation>Heatmap: „%1“</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="788" />
+        <source>heat (normalised)</source>
+        <translation>Heatmap (normiert)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="816" />
+        <source>The CSV gives this image as %1 x %2 pixels; its boxes were scaled to %3 x %4.</source>
+        <translation>Die CSV nennt für dieses Bild %1 x %2 Pixel; seine Boxen wurden auf %3 x %4 skaliert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="850" />
+        <source>%1: %2 sentences with %3 boxes (%4 skipped); %5 box(es) on this image.</source>
+        <translation>%1: %2 Sätze mit %3 Boxen (%4 übersprungen); %5 Box(en) auf diesem Bild.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="858" />
+        <source>Cannot read the ground-truth CSV: %1</source>
+        <translation>Die Referenz-CSV kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="864" />
+        <source>MS-CXR ground-truth CSV</source>
+        <translation>MS-CXR-Referenz-CSV</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="865" />
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="887" />
         <source>x %1  y %2</source>
         <translation>x %1  y %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="732" />
+        <location filename="../ui/mainwindow.cpp" line="889" />
         <source>RGB %1, %2, %3</source>
         <translation>RGB %1, %2, %3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="738" />
+        <location filename="../ui/mainwindow.cpp" line="895" />
         <source>stored %1  value %2</source>
         <translation>gespeichert %1  Wert %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="745" />
+        <location filename="../ui/mainwindow.cpp" line="902" />
         <source>  heat: not analysed</source>
         <translation>  Heatmap: nicht analysiert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="745" />
+        <location filename="../ui/mainwindow.cpp" line="902" />
         <source>  heat %1</source>
         <translation>  Heatmap %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="754" />
+        <location filename="../ui/mainwindow.cpp" line="911" />
         <source>VOI LUT</source>
         <translation>VOI LUT</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="756" />
+        <location filename="../ui/mainwindow.cpp" line="913" />
         <source>C %1  W %2</source>
         <translation>Z %1  B %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="757" />
+        <location filename="../ui/mainwindow.cpp" line="914" />
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="759" />
+        <location filename="../ui/mainwindow.cpp" line="916" />
         <source>%1 × %2 mm/px</source>
         <translation>%1 × %2 mm/Pixel</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="759" />
+        <location filename="../ui/mainwindow.cpp" line="916" />
         <source>spacing unknown</source>
         <translation>Pixelabstand unbekannt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="771" />
+        <location filename="../ui/mainwindow.cpp" line="928" />
         <source>Cannot open</source>
         <translation>Öffnen nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="810" />
+        <location filename="../ui/mainwindow.cpp" line="992" />
         <source>About CXR Ground</source>
         <translation>Über CXR Ground</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="813" />
+        <location filename="../ui/mainwindow.cpp" line="995" />
         <source>CXR Ground %1
 Chest X-ray viewer with zero-shot phrase grounding.
 
@@ -1131,7 +1484,7 @@ Thorax-Röntgen-Betrachter mit Zero-Shot-Phrase-Grounding.
 Nur für die Forschung - nicht zur Diagnose.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="816" />
+        <location filename="../ui/mainwindow.cpp" line="998" />
         <source>Sample images: NIH ChestX-ray14 images courtesy of the NIH Clinical Center; CR chest from the NEMA WG04 compression test set; GDCM sample data.
 Built with Qt, DCMTK, OpenJPEG, OpenCV and LibTorch.</source>
         <translation>Beispielbilder: NIH-ChestX-ray14-Bilder mit freundlicher Genehmigung des NIH Clinical Center; Thorax-CR aus dem NEMA-WG04-Kompressionstestsatz; GDCM-Beispieldaten.
@@ -1139,97 +1492,305 @@ Erstellt mit Qt, DCMTK, OpenJPEG, OpenCV und LibTorch.</translation>
     </message>
 </context>
 <context>
+    <name>cxr::ui::MethodDialog</name>
+    <message>
+        <location filename="../ui/grounding.cpp" line="222" />
+        <source>Method settings</source>
+        <translation>Methodeneinstellungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="224" />
+        <source>The paper's settings are 300 inversion steps, the attention window of calls 120-179 and cross-attention layers 3, 4, 6, 7 with the Otsu mask.</source>
+        <translation>Die Einstellungen der Veröffentlichung sind 300 Inversionsschritte, das Attention-Fenster der Aufrufe 120-179 und die Cross-Attention-Schichten 3, 4, 6, 7 mit Otsu-Maske.</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="233" />
+        <source>Inversion steps:</source>
+        <translation>Inversionsschritte:</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="234" />
+        <source>Window from the steps (middle fifth)</source>
+        <translation>Fenster aus den Schritten (mittleres Fünftel)</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="243" />
+        <source>First call of the window:</source>
+        <translation>Erster Aufruf des Fensters:</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="244" />
+        <source>Last call of the window:</source>
+        <translation>Letzter Aufruf des Fensters:</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="249" />
+        <source>Cross-attention layers in execution order, counted from 0 (this model has %1).</source>
+        <translation>Cross-Attention-Schichten in Ausführungsreihenfolge, ab 0 gezählt (dieses Modell hat %1).</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="250" />
+        <source>Layers:</source>
+        <translation>Schichten:</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="251" />
+        <source>Mask the map with its Otsu threshold</source>
+        <translation>Die Karte mit ihrem Otsu-Schwellwert maskieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="312" />
+        <source>"%1" is not a layer number.</source>
+        <translation>„%1“ ist keine Schichtnummer.</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="314" />
+        <source>Name at least one layer.</source>
+        <translation>Mindestens eine Schicht angeben.</translation>
+    </message>
+</context>
+<context>
     <name>cxr::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/dialogs.cpp" line="118" />
+        <location filename="../ui/dialogs.cpp" line="133" />
+        <source>No model folder is set.</source>
+        <translation>Es ist kein Modellordner eingestellt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.cpp" line="135" />
+        <source>%1 is not a folder.</source>
+        <translation>%1 ist kein Ordner.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.cpp" line="142" />
+        <source>Usable: every file is present and every tensor matches its configuration.</source>
+        <translation>Verwendbar: jede Datei ist vorhanden und jeder Tensor passt zu seiner Konfiguration.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/dialogs.cpp" line="144" />
+        <source>This folder cannot be used (%n problem(s)):</source>
+        <translation><numerusform>Dieser Ordner kann nicht verwendet werden (%n Problem):</numerusform><numerusform>Dieser Ordner kann nicht verwendet werden (%n Probleme):</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.cpp" line="149" />
+        <source>missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.cpp" line="149" />
+        <source>not present (optional)</source>
+        <translation>nicht vorhanden (optional)</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.cpp" line="153" />
+        <source>ok, %1 MB</source>
+        <translation>in Ordnung, %1 MB</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.cpp" line="157" />
+        <source>Note: %1</source>
+        <translation>Hinweis: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.cpp" line="162" />
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="123" />
+        <location filename="../ui/dialogs.cpp" line="174" />
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="124" />
+        <location filename="../ui/dialogs.cpp" line="175" />
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="126" />
+        <location filename="../ui/dialogs.cpp" line="177" />
         <source>Theme:</source>
         <translation>Farbschema:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="128" />
+        <location filename="../ui/dialogs.cpp" line="179" />
         <source>System default</source>
         <translation>Systemstandard</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="133" />
+        <location filename="../ui/dialogs.cpp" line="184" />
         <source>Language:</source>
         <translation>Sprache:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="135" />
+        <location filename="../ui/dialogs.cpp" line="186" />
         <source>A new language takes effect when the application is restarted.</source>
         <translation>Eine neue Sprache wird nach einem Neustart der Anwendung wirksam.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.cpp" line="190" />
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.cpp" line="197" />
+        <source>Folder with configs/, models/, text_encoder/ and tokenizer/</source>
+        <translation>Ordner mit configs/, models/, text_encoder/ und tokenizer/</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.cpp" line="198" />
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.cpp" line="199" />
+        <source>Download…</source>
+        <translation>Herunterladen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.cpp" line="200" />
+        <source>Model folder:</source>
+        <translation>Modellordner:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.cpp" line="213" />
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.cpp" line="213" />
+        <source>CUDA GPU %1</source>
+        <translation>CUDA-GPU %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.cpp" line="215" />
+        <source>This build of LibTorch has no CUDA support, or no GPU was found.</source>
+        <translation>Diese LibTorch-Version unterstützt kein CUDA, oder es wurde keine GPU gefunden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.cpp" line="218" />
+        <source>Device:</source>
+        <translation>Gerät:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.cpp" line="220" />
+        <source>fp32 (exact, as the paper)</source>
+        <translation>fp32 (exakt, wie in der Veröffentlichung)</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.cpp" line="221" />
+        <source>bf16 (faster on GPUs)</source>
+        <translation>bf16 (schneller auf GPUs)</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.cpp" line="222" />
+        <source>fp16 (faster on GPUs)</source>
+        <translation>fp16 (schneller auf GPUs)</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.cpp" line="225" />
+        <source>Precision:</source>
+        <translation>Genauigkeit:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.cpp" line="228" />
+        <source>all cores (%1)</source>
+        <translation>alle Kerne (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.cpp" line="230" />
+        <source>CPU threads:</source>
+        <translation>CPU-Threads:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.cpp" line="234" />
+        <source>Diffusion bundle from:</source>
+        <translation>Diffusions-Bundle von:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.cpp" line="235" />
+        <source>Text encoder from:</source>
+        <translation>Text-Encoder von:</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.cpp" line="237" />
+        <source>Official download locations</source>
+        <translation>Offizielle Download-Adressen</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.cpp" line="244" />
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.cpp" line="252" />
+        <source>Model folder</source>
+        <translation>Modellordner</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.cpp" line="268" />
+        <source>bf16 and fp16 need a CUDA device.</source>
+        <translation>bf16 und fp16 brauchen ein CUDA-Gerät.</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.cpp" line="275" />
+        <source>Checking %1…</source>
+        <translation>%1 wird geprüft…</translation>
     </message>
 </context>
 <context>
     <name>cxr::ui::ShortcutsDialog</name>
     <message>
-        <location filename="../ui/dialogs.cpp" line="85" />
+        <location filename="../ui/dialogs.cpp" line="99" />
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="90" />
+        <location filename="../ui/dialogs.cpp" line="104" />
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="90" />
+        <location filename="../ui/dialogs.cpp" line="104" />
         <source>Keys</source>
         <translation>Tasten</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="98" />
+        <location filename="../ui/dialogs.cpp" line="112" />
         <source>Zoom about the cursor</source>
         <translation>Um den Mauszeiger zoomen</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="98" />
+        <location filename="../ui/dialogs.cpp" line="112" />
         <source>Mouse wheel</source>
         <translation>Mausrad</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="99" />
+        <location filename="../ui/dialogs.cpp" line="113" />
         <source>Pan</source>
         <translation>Verschieben</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="99" />
+        <location filename="../ui/dialogs.cpp" line="113" />
         <source>Left or middle drag</source>
         <translation>Mit linker oder mittlerer Maustaste ziehen</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="100" />
+        <location filename="../ui/dialogs.cpp" line="114" />
         <source>Window/level (right/left: width, up/down: centre)</source>
         <translation>Fensterung (rechts/links: Breite, hoch/runter: Zentrum)</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="100" />
+        <location filename="../ui/dialogs.cpp" line="114" />
         <source>Right drag</source>
         <translation>Mit rechter Maustaste ziehen</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="101" />
+        <location filename="../ui/dialogs.cpp" line="115" />
         <source>Fit to window</source>
         <translation>An Fenster anpassen</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="101" />
+        <location filename="../ui/dialogs.cpp" line="115" />
         <source>Double-click</source>
         <translation>Doppelklick</translation>
     </message>
@@ -1237,32 +1798,32 @@ Erstellt mit Qt, DCMTK, OpenJPEG, OpenCV und LibTorch.</translation>
 <context>
     <name>cxr::ui::TagDialog</name>
     <message>
-        <location filename="../ui/dialogs.cpp" line="22" />
+        <location filename="../ui/dialogs.cpp" line="36" />
         <source>DICOM tags</source>
         <translation>DICOM-Tags</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="29" />
+        <location filename="../ui/dialogs.cpp" line="43" />
         <source>Search tag, name or value</source>
         <translation>Tag, Name oder Wert suchen</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="33" />
+        <location filename="../ui/dialogs.cpp" line="47" />
         <source>Tag</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="33" />
+        <location filename="../ui/dialogs.cpp" line="47" />
         <source>VR</source>
         <translation>VR</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="33" />
+        <location filename="../ui/dialogs.cpp" line="47" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="33" />
+        <location filename="../ui/dialogs.cpp" line="47" />
         <source>Value</source>
         <translation>Wert</translation>
     </message>
@@ -1270,9 +1831,29 @@ Erstellt mit Qt, DCMTK, OpenJPEG, OpenCV und LibTorch.</translation>
 <context>
     <name>cxr::ui::Viewport</name>
     <message>
-        <location filename="../ui/viewport.cpp" line="185" />
+        <location filename="../ui/viewport.cpp" line="190" />
         <source>Open a chest X-ray (DICOM, PNG or JPEG): File &gt; Open, or drop files here.</source>
         <translation>Ein Thorax-Röntgenbild öffnen (DICOM, PNG oder JPEG): Datei &gt; Öffnen, oder Dateien hierher ziehen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/viewport.cpp" line="303" />
+        <source>box %1</source>
+        <translation>Box %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/viewport.cpp" line="353" />
+        <source>Otsu %1</source>
+        <translation>Otsu %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/viewport.cpp" line="355" />
+        <source>cut %1</source>
+        <translation>Grenze %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/viewport.cpp" line="358" />
+        <source>range %1 – %2</source>
+        <translation>Bereich %1 – %2</translation>
     </message>
 </context>
 </TS>

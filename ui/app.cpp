@@ -7,6 +7,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QIcon>
 #include <QLibraryInfo>
@@ -15,7 +16,10 @@
 #include <QTimer>
 #include <QTranslator>
 
+#include <algorithm>
 #include <cstdio>
+#include <memory>
+#include <vector>
 
 static void initResources() {
     Q_INIT_RESOURCE(resources);
@@ -23,6 +27,43 @@ static void initResources() {
 }
 
 namespace cxr::ui {
+
+namespace {
+class StallMeter {
+public:
+    void start() {
+        QObject::connect(&timer_, &QTimer::timeout, [this] {
+            const qint64 now = clock_.nsecsElapsed();
+            if (last_ >= 0) gaps_.push_back((now - last_) / 1e6 - kIntervalMs);
+            last_ = now;
+        });
+        timer_.setTimerType(Qt::PreciseTimer);
+        clock_.start();
+        timer_.start(kIntervalMs);
+    }
+    void stop() {
+        timer_.stop();
+        seconds_ = clock_.elapsed() / 1000.0;
+    }
+    double maxStallMs() const { return gaps_.empty() ? 0 : std::max(0.0, *std::max_element(gaps_.begin(), gaps_.end())); }
+    double percentileMs(double q) const {
+        if (gaps_.empty()) return 0;
+        std::vector<double> g = gaps_;
+        std::sort(g.begin(), g.end());
+        return std::max(0.0, g[size_t(q * (g.size() - 1))]);
+    }
+    int ticks() const { return int(gaps_.size()); }
+    double seconds() const { return seconds_; }
+
+private:
+    static constexpr int kIntervalMs = 2;
+    QTimer timer_;
+    QElapsedTimer clock_;
+    qint64 last_ = -1;
+    std::vector<double> gaps_;
+    double seconds_ = 0;
+};
+}  // namespace
 
 void initApplication(QApplication& app) {
     initResources();
@@ -65,7 +106,11 @@ ViewerOptions parseViewerOptions(QApplication& app) {
     QCommandLineOption model(QStringLiteral("model"), QApplication::translate("cxr::ui::App", "Model folder for grounding."), QStringLiteral("dir"));
     QCommandLineOption prompt(QStringLiteral("prompt"),
                               QApplication::translate("cxr::ui::App", "Sentence to ground on the first image (repeatable)."), QStringLiteral("text"));
-    p.addOptions({shot, theme, lang, size, samples, model, prompt});
+    QCommandLineOption stall(QStringLiteral("bench-stall"),
+                             QApplication::translate("cxr::ui::App", "Benchmark: ground the prompts, print the longest event-loop stall as JSON and exit."));
+    QCommandLineOption csv(QStringLiteral("boxes"),
+                           QApplication::translate("cxr::ui::App", "Ground-truth boxes: an MS-CXR CSV matched to the images shown."), QStringLiteral("csv"));
+    p.addOptions({shot, theme, lang, size, samples, model, prompt, stall, csv});
     p.process(app);
     ViewerOptions o;
     o.files = p.positionalArguments();
@@ -76,6 +121,8 @@ ViewerOptions parseViewerOptions(QApplication& app) {
     o.samples = p.isSet(samples);
     o.model = p.value(model);
     o.prompts = p.values(prompt);
+    o.benchStall = p.isSet(stall);
+    o.groundTruthCsv = p.value(csv);
     return o;
 }
 
@@ -125,11 +172,48 @@ int runViewer(QApplication& app, const ViewerOptions& o) {
         });
     }
     if (!o.model.isEmpty()) w->groundingPanel()->setModelFolder(o.model);
+    if (!o.groundTruthCsv.isEmpty()) {
+        QString message;
+        if (!w->loadGroundTruthCsv(o.groundTruthCsv, &message)) {
+            std::fprintf(stderr, "cxr-viewer: %s\n", qPrintable(message));
+            return 1;
+        }
+    }
+    // Event-loop stall meter: a 2 ms timer on the GUI thread; the longest gap between two ticks
+    // beyond the interval is the longest time the window could not react.
+    auto meter = std::make_shared<StallMeter>();
+    if (o.benchStall) {
+        if (o.prompts.isEmpty() || o.model.isEmpty()) {
+            std::fprintf(stderr, "cxr-viewer: %s\n", qPrintable(QApplication::translate("cxr::ui::App", "--bench-stall needs --model and --prompt")));
+            return 2;
+        }
+        w->setShowErrorDialogs(false);
+        QObject::connect(w->groundingPanel(), &GroundingPanel::groundingFinished, w, [w, meter, &app] {
+            // Include the overlay and metrics work that follows a result.
+            QTimer::singleShot(500, w, [w, meter, &app] {
+                meter->stop();
+                std::printf("{\"max_stall_ms\": %.1f, \"p99_stall_ms\": %.1f, \"ticks\": %d, \"seconds\": %.1f, \"image\": \"%dx%d\", \"unet_calls\": %d}\n",
+                            meter->maxStallMs(), meter->percentileMs(0.99), meter->ticks(), meter->seconds(),
+                            w->viewport()->image() ? w->viewport()->image()->width : 0,
+                            w->viewport()->image() ? w->viewport()->image()->height : 0, w->groundingPanel()->lastUnetCalls());
+                std::fflush(stdout);
+                app.quit();
+            });
+        });
+        QObject::connect(w->groundingPanel(), &GroundingPanel::groundingFailed, w, [&exitCode, &app](const QString& msg) {
+            std::fprintf(stderr, "cxr-viewer: %s\n", qPrintable(msg));
+            exitCode = 1;
+            app.quit();
+        });
+    }
     if (!o.prompts.isEmpty()) {
         // Ground once both the image and the model are ready.
-        auto tryGround = [w, prompts = o.prompts] {
+        auto tryGround = [w, prompts = o.prompts, meter, bench = o.benchStall] {
             GroundingPanel* g = w->groundingPanel();
-            if (g->modelReady() && w->viewport()->hasImage() && !g->busy() && g->resultCount() == 0) g->ground(prompts);
+            if (g->modelReady() && w->viewport()->hasImage() && !g->busy() && g->resultCount() == 0) {
+                g->ground(prompts);
+                if (bench) meter->start();
+            }
         };
         QObject::connect(w, &MainWindow::imageShown, w, [tryGround](const QString&) { tryGround(); });
         QObject::connect(w->groundingPanel(), &GroundingPanel::modelStateChanged, w, [w, tryGround, &exitCode, &app] {

@@ -23,6 +23,8 @@ struct ViewerOptions {
     bool samples = false;
     QString model;        // model folder for grounding
     QStringList prompts;  // grounded once the first image is shown
+    QString groundTruthCsv;  // MS-CXR CSV whose boxes are matched to the images shown
+    bool benchStall = false;  // measure the longest event-loop stall while the prompts are grounded
 };
 
 // Parses the command line (translated --help). Exits on --help / --version.

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "dialogs.h"
+#include "download_dialog.h"
 #include "grounding.h"
 #include "theme.h"
 #include "viewport.h"
@@ -20,6 +21,7 @@
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -153,16 +155,22 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), alive_(std::make_
     addDockWidget(Qt::RightDockWidgetArea, grounding_);
     connect(grounding_, &GroundingPanel::overlayChanged, this, &MainWindow::updateOverlay);
     connect(grounding_, &GroundingPanel::modelStateChanged, this, &MainWindow::updateOverlay);
-    {
-        const QString dir = QSettings().value(QStringLiteral("grounding/modelDir")).toString();
-        if (!dir.isEmpty() && QFileInfo(dir).isDir()) grounding_->setModelFolder(dir);
-    }
+    connect(grounding_, &GroundingPanel::downloadRequested, this, [this] {
+        QSettings s;
+        QString dir;
+        if (showDownload(s.value(QStringLiteral("download/bundleUrl")).toString(), s.value(QStringLiteral("download/textUrl")).toString(), &dir))
+            grounding_->setModelFolder(dir);
+    });
 
     buildActions();
     buildMenus();
     buildToolbar();
     buildStatusBar();
     refreshIcons();
+    {
+        const QString dir = QSettings().value(QStringLiteral("grounding/modelDir")).toString();
+        if (!dir.isEmpty() && QFileInfo(dir).isDir()) grounding_->setModelFolder(dir);
+    }
 
     connect(&loadWatcher_, &QFutureWatcher<LoadResult>::finished, this, &MainWindow::loadDone);
     connect(&scanWatcher_, &QFutureWatcher<ScanResult>::finished, this, &MainWindow::scanDone);
@@ -736,7 +744,7 @@ void MainWindow::updateOverlay() {
     const grounding::PromptResult* shown = grounding_->displayedResult();
     const auto img = viewport_->image();
     const QString mark = grounding_->modelReady() && grounding_->demoModel() ? tr("demo model - random weights") : QString();
-    {
+    if (heatAct_ && maskAct_) {
         const QSignalBlocker b1(heatAct_), b2(maskAct_);
         heatAct_->setChecked(grounding_->heatVisible());
         maskAct_->setChecked(grounding_->maskMode() != MaskMode::Off);
@@ -943,15 +951,40 @@ void MainWindow::showShortcuts() {
     d.exec();
 }
 
-void MainWindow::showSettings() {
+void MainWindow::showSettings() { showSettingsPage(false); }
+
+void MainWindow::showSettingsPage(bool modelPage) {
     SettingsDialog d(this);
+    if (modelPage) d.showModelPage();
+    connect(&d, &SettingsDialog::downloadRequested, this, [this, &d] {
+        QString dir;
+        if (showDownload(d.bundleUrl(), d.textUrl(), &dir)) d.modelFolderEdit()->setText(dir);
+    });
     if (d.exec() != QDialog::Accepted) return;
     QSettings s;
     s.setValue(QStringLiteral("ui/theme"), d.theme());
     s.setValue(QStringLiteral("ui/language"), d.language());
+    s.setValue(QStringLiteral("download/bundleUrl"), d.bundleUrl());
+    s.setValue(QStringLiteral("download/textUrl"), d.textUrl());
     applyTheme(themeFromString(d.theme()));
     refreshIcons();
     (currentTheme() == Theme::Light ? lightAct_ : darkAct_)->setChecked(true);
+    const bool folderChanged = !d.modelFolder().isEmpty() && d.modelFolder() != grounding_->modelFolder();
+    if (folderChanged) s.setValue(QStringLiteral("grounding/modelDir"), d.modelFolder());
+    grounding_->setRuntime(d.device(), d.precision(), d.threads());  // reloads the model when these change
+    if (folderChanged) grounding_->setModelFolder(d.modelFolder());
+}
+
+bool MainWindow::showDownload(const QString& bundleUrl, const QString& textUrl, QString* dir) {
+    DownloadDialog d(this);
+    download::Sources src;
+    if (!bundleUrl.isEmpty()) src.bundleBaseUrl = bundleUrl;
+    if (!textUrl.isEmpty()) src.textBaseUrl = textUrl;
+    d.setSources(src);
+    d.exec();
+    if (!d.succeeded()) return false;
+    *dir = d.target();
+    return true;
 }
 
 void MainWindow::showAbout() {

@@ -109,6 +109,9 @@ private:
     void showAbout();
     void showShortcuts();
     void showSettings();
+    void showSettingsPage(bool modelPage);
+    // The download dialog; true with the folder when the model was downloaded completely.
+    bool showDownload(const QString& bundleUrl, const QString& textUrl, QString* dir);
     void showTags();
     void chooseOpenFiles();
     void chooseOpenFolder();
@@ -137,8 +140,9 @@ private:
 
     QAction *openAct_, *openFolderAct_, *samplesAct_, *quitAct_, *fitAct_, *oneToOneAct_, *zoomInAct_, *zoomOutAct_,
         *invertAct_, *rotCwAct_, *rotCcwAct_, *flipHAct_, *flipVAct_, *resetAct_, *tagsAct_, *helpAct_, *aboutAct_,
-        *settingsAct_, *darkAct_, *lightAct_, *nextFrameAct_, *prevFrameAct_, *heatAct_, *maskAct_, *boxesAct_,
-        *drawBoxesAct_, *loadCsvAct_, *clearBoxesAct_;
+        *settingsAct_, *darkAct_, *lightAct_, *nextFrameAct_, *prevFrameAct_;
+    QAction *heatAct_ = nullptr, *maskAct_ = nullptr, *boxesAct_ = nullptr, *drawBoxesAct_ = nullptr,
+            *loadCsvAct_ = nullptr, *clearBoxesAct_ = nullptr;
     QHash<QString, QVector<GroundTruthBox>> imageBoxes_;  // boxes of images seen (drawn or edited)
     std::shared_ptr<const eval::MsCxrReadResult> csv_;
     QString csvPath_;

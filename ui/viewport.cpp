@@ -322,7 +322,7 @@ void Viewport::paintLegend(QPainter& p) {
     const int textW = std::max({fm.horizontalAdvance(top), fm.horizontalAdvance(bottom), fm.horizontalAdvance(QStringLiteral("0.00"))});
     const int titleW = fm.horizontalAdvance(legend_.title);
     const int boxW = std::max(barW + 10 + textW + 70, titleW) + 16;
-    const QRect box(width() - boxW - 10, 10, boxW, barH + fm.height() + 26);
+    const QRect box(width() - boxW - 10, 10, boxW, barH + 2 * fm.height() + 26);
     p.fillRect(box, QColor(0, 0, 0, 170));
     p.setPen(Qt::white);
     p.drawText(QRect(box.left() + 8, box.top() + 4, box.width() - 16, fm.height()), Qt::AlignLeft | Qt::AlignVCenter, legend_.title);
@@ -398,7 +398,10 @@ QRectF Viewport::imageRectFromDrag(const QPointF& a, const QPointF& b) const {
     return r.intersected(QRectF(0, 0, image_->width, image_->height));
 }
 
-void Viewport::resizeEvent(QResizeEvent*) { fitIfAuto(); }
+void Viewport::resizeEvent(QResizeEvent*) {
+    fitIfAuto();
+    if (autoFit_ && image_) Q_EMIT viewChanged();  // the zoom read-out follows the fit
+}
 
 void Viewport::wheelEvent(QWheelEvent* e) {
     if (!image_) return;

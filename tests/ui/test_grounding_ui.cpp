@@ -1,5 +1,7 @@
 // Grounding from the real main window (offscreen) with the small test model: the overlay equals
 // the engine's output, a second prompt reuses the trajectory, cancel, bad model folder.
+#include "dialogs.h"
+#include "download_dialog.h"
 #include "grounding.h"
 #include "mainwindow.h"
 #include "viewport.h"
@@ -8,7 +10,10 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDir>
 #include <QFile>
+#include <QLineEdit>
+#include <QTabWidget>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
@@ -388,6 +393,57 @@ private Q_SLOTS:
         QVERIFY(failed.wait(60000));
         QVERIFY(!g->busy());
         QCOMPARE(g->resultCount(), 0);
+    }
+
+    void settingsModelPageExplainsTheFolder() {
+        SettingsDialog d(w.get());
+        d.showModelPage();
+        QCOMPARE(d.tabs()->currentIndex(), 1);
+        QSignalSpy checked(&d, &SettingsDialog::modelChecked);
+        QTemporaryDir empty;
+        d.modelFolderEdit()->setText(empty.path());
+        QTRY_VERIFY_WITH_TIMEOUT(!d.checking(), 30000);
+        QVERIFY(!d.modelFolderUsable());
+        QVERIFY2(d.modelReport().contains("cannot be used") && d.modelReport().contains("configs/inference.json") &&
+                     d.modelReport().contains("missing"),
+                 qPrintable(d.modelReport()));
+        d.modelFolderEdit()->setText(data("model-small"));
+        QTRY_VERIFY_WITH_TIMEOUT(!d.checking(), 30000);
+        QVERIFY2(d.modelFolderUsable(), qPrintable(d.modelReport()));
+        QVERIFY(d.modelReport().startsWith("Usable"));
+        // A wrong tensor shape is named.
+        QTemporaryDir broken;
+        QVERIFY(QDir().mkpath(broken.filePath("configs")));
+        QVERIFY(QFile::copy(data("model-small/configs/inference.json"), broken.filePath("configs/inference.json")));
+        d.modelFolderEdit()->setText(broken.path());
+        QTRY_VERIFY_WITH_TIMEOUT(!d.checking(), 30000);
+        QVERIFY(!d.modelFolderUsable());
+        QVERIFY2(d.modelReport().contains("models/diffusion_model.pth"), qPrintable(d.modelReport()));
+        // CPU is always offered; the reduced precisions need CUDA.
+        QCOMPARE(d.device(), QString("cpu"));
+        QCOMPARE(d.precision(), QString("fp32"));
+        QCOMPARE(d.threads(), 0);
+    }
+
+    void downloadDialogRefusesAFullFolder() {
+        // The downloader itself is tested against a local HTTP server (test_download); here the
+        // dialog shows its message and never touches an existing model folder.
+        QTemporaryDir tmp;
+        QFile marker(tmp.filePath("keep.txt"));
+        QVERIFY(marker.open(QIODevice::WriteOnly));
+        marker.write("user data");
+        marker.close();
+        DownloadDialog d(w.get());
+        download::Sources local;
+        local.bundleBaseUrl = local.textBaseUrl = "http://127.0.0.1:9/none";
+        d.setSources(local);
+        d.setTarget(tmp.path());
+        d.start();
+        QTRY_VERIFY_WITH_TIMEOUT(!d.running(), 30000);
+        QVERIFY(!d.succeeded());
+        QVERIFY2(d.message().contains(QDir::cleanPath(tmp.path())), qPrintable(d.message()));
+        QVERIFY(QFile::exists(tmp.filePath("keep.txt")));
+        QVERIFY(!QFile::exists(download::stagingFolder(tmp.path())));
     }
 
     void cleanupTestCase() {
