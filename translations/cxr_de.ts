@@ -564,17 +564,22 @@ Befehle:
         <translation>Benchmark: die Sätze verorten, die längste Blockade der Ereignisschleife als JSON ausgeben und beenden.</translation>
     </message>
     <message>
-        <location filename="../ui/app.cpp" line="144" />
+        <location filename="../ui/app.cpp" line="112" />
+        <source>Ground-truth boxes: an MS-CXR CSV matched to the images shown.</source>
+        <translation>Referenz-Boxen: eine MS-CXR-CSV, die den gezeigten Bildern zugeordnet wird.</translation>
+    </message>
+    <message>
+        <location filename="../ui/app.cpp" line="147" />
         <source>cannot write the screenshot %1</source>
         <translation>der Bildschirmfoto %1 kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../ui/app.cpp" line="166" />
+        <location filename="../ui/app.cpp" line="169" />
         <source>timed out waiting for the image</source>
         <translation>Zeitüberschreitung beim Warten auf das Bild</translation>
     </message>
     <message>
-        <location filename="../ui/app.cpp" line="177" />
+        <location filename="../ui/app.cpp" line="187" />
         <source>--bench-stall needs --model and --prompt</source>
         <translation>--bench-stall braucht --model und --prompt</translation>
     </message>
@@ -671,81 +676,81 @@ Befehle:
 <context>
     <name>cxr::ui::GroundingPanel</name>
     <message>
-        <location filename="../ui/grounding.cpp" line="336" />
+        <location filename="../ui/grounding.cpp" line="337" />
         <source>Grounding</source>
         <translation>Grounding</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="350" />
+        <location filename="../ui/grounding.cpp" line="351" />
         <source>Choose model folder…</source>
         <translation>Modellordner wählen…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="355" />
+        <location filename="../ui/grounding.cpp" line="356" />
         <source>demo model - random weights: the maps mean nothing</source>
         <translation>Demo-Modell - Zufallsgewichte: die Karten bedeuten nichts</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="359" />
+        <location filename="../ui/grounding.cpp" line="360" />
         <source>Report sentence (Ctrl+Enter grounds it):</source>
         <translation>Befundsatz (Strg+Eingabe verortet ihn):</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="361" />
+        <location filename="../ui/grounding.cpp" line="362" />
         <source>e.g. Small left pleural effusion</source>
         <translation>z. B. Kleiner Pleuraerguss links</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="365" />
+        <location filename="../ui/grounding.cpp" line="366" />
         <source>Ground</source>
         <translation>Verorten</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="366" />
+        <location filename="../ui/grounding.cpp" line="367" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="390" />
+        <location filename="../ui/grounding.cpp" line="391" />
         <source>Words (click one for its own map, again for the sentence):</source>
         <translation>Wörter (eines anklicken für seine eigene Karte, erneut für den Satz):</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="419" />
+        <location filename="../ui/grounding.cpp" line="420" />
         <source>Opacity:</source>
         <translation>Deckkraft:</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="468" />
+        <location filename="../ui/grounding.cpp" line="469" />
         <source>Model: %1
 %2 M parameters, %3, %4 threads</source>
         <translation>Modell: %1
 %2 Mio. Parameter, %3, %4 Threads</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="482" />
+        <location filename="../ui/grounding.cpp" line="483" />
         <source>The model folder cannot be used:
 %1</source>
         <translation>Der Modellordner kann nicht verwendet werden:
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="570" />
+        <location filename="../ui/grounding.cpp" line="571" />
         <source>Loading the model from %1…</source>
         <translation>Das Modell wird aus %1 geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="597" />
+        <location filename="../ui/grounding.cpp" line="598" />
         <source>Model folder</source>
         <translation>Modellordner</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="671" />
+        <location filename="../ui/grounding.cpp" line="672" />
         <source>Type or paste a sentence to ground.</source>
         <translation>Einen Satz zum Verorten eingeben oder einfügen.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="682" />
+        <location filename="../ui/grounding.cpp" line="683" />
         <source>No usable model is loaded.</source>
         <translation>Es ist kein verwendbares Modell geladen.</translation>
     </message>
@@ -760,88 +765,88 @@ Befehle:
         <translation>, ohne Otsu</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="351" />
+        <location filename="../ui/grounding.cpp" line="352" />
         <source>Download model…</source>
         <translation>Modell herunterladen…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="367" />
+        <location filename="../ui/grounding.cpp" line="368" />
         <source>Method…</source>
         <translation>Methode…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="368" />
+        <location filename="../ui/grounding.cpp" line="369" />
         <source>Inversion steps, attention window, layers and Otsu mask for new prompts</source>
         <translation>Inversionsschritte, Attention-Fenster, Schichten und Otsu-Maske für neue Sätze</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="383" />
+        <location filename="../ui/grounding.cpp" line="384" />
         <source>Grounded prompts on this image (double-click renames, right-click for more):</source>
         <translation>Verortete Sätze auf diesem Bild (Doppelklick benennt um, Rechtsklick für mehr):</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="406" />
+        <location filename="../ui/grounding.cpp" line="407" />
         <source>Heat map</source>
         <translation>Heatmap</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="423" />
+        <location filename="../ui/grounding.cpp" line="424" />
         <source>Heat values at or below this are transparent</source>
         <translation>Heatmap-Werte bis zu diesem Wert sind durchsichtig</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="428" />
+        <location filename="../ui/grounding.cpp" line="429" />
         <source>Hide below:</source>
         <translation>Ausblenden bis:</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="430" />
+        <location filename="../ui/grounding.cpp" line="431" />
         <source>Outline</source>
         <translation>Umriss</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="431" />
+        <location filename="../ui/grounding.cpp" line="432" />
         <source>Fill</source>
         <translation>Füllung</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="432" />
+        <location filename="../ui/grounding.cpp" line="433" />
         <source>Off</source>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="434" />
+        <location filename="../ui/grounding.cpp" line="435" />
         <source>Colour of the Otsu mask</source>
         <translation>Farbe der Otsu-Maske</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="439" />
+        <location filename="../ui/grounding.cpp" line="440" />
         <source>Otsu mask:</source>
         <translation>Otsu-Maske:</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="534" />
+        <location filename="../ui/grounding.cpp" line="535" />
         <source>Mask colour</source>
         <translation>Maskenfarbe</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="537" />
+        <location filename="../ui/grounding.cpp" line="538" />
         <source>No model: choose the folder that holds configs/, models/, text_encoder/ and tokenizer/, or download it.</source>
         <translation>Kein Modell: den Ordner wählen, der configs/, models/, text_encoder/ und tokenizer/ enthält, oder es herunterladen.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="538" />
-        <location filename="../ui/grounding.cpp" line="616" />
+        <location filename="../ui/grounding.cpp" line="539" />
+        <location filename="../ui/grounding.cpp" line="617" />
         <source>Method: %1</source>
         <translation>Methode: %1</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="617" />
+        <location filename="../ui/grounding.cpp" line="618" />
         <source> (not the paper's settings)</source>
         <translation> (nicht die Einstellungen der Veröffentlichung)</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="654" />
+        <location filename="../ui/grounding.cpp" line="655" />
         <source>%1
 %2
 %3 UNet calls, %4 s%5</source>
@@ -850,134 +855,134 @@ Befehle:
 %3 UNet-Aufrufe, %4 s%5</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="660" />
+        <location filename="../ui/grounding.cpp" line="661" />
         <source>
 Longer than 77 tokens: the end was cut off.</source>
         <translation>
 Länger als 77 Token: das Ende wurde abgeschnitten.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="687" />
+        <location filename="../ui/grounding.cpp" line="688" />
         <source>No image is open.</source>
         <translation>Es ist kein Bild geöffnet.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="710" />
+        <location filename="../ui/grounding.cpp" line="711" />
         <source>From the results cache (no model call).</source>
         <translation>Aus dem Ergebnis-Cache (kein Modellaufruf).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/grounding.cpp" line="726" />
+        <location filename="../ui/grounding.cpp" line="727" />
         <source>Queued (%n request(s) waiting).</source>
         <translation><numerusform>In der Warteschlange (%n Anfrage wartet).</numerusform><numerusform>In der Warteschlange (%n Anfragen warten).</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="740" />
+        <location filename="../ui/grounding.cpp" line="741" />
         <source>Starting…</source>
         <translation>Start…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="760" />
+        <location filename="../ui/grounding.cpp" line="761" />
         <source>loading the model</source>
         <translation>Modell wird geladen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="760" />
+        <location filename="../ui/grounding.cpp" line="761" />
         <source>encoding the image</source>
         <translation>Bild wird kodiert</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="761" />
+        <location filename="../ui/grounding.cpp" line="762" />
         <source>encoding the text</source>
         <translation>Text wird kodiert</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="761" />
+        <location filename="../ui/grounding.cpp" line="762" />
         <source>inverting the image</source>
         <translation>Bild wird invertiert (DDIM)</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="762" />
+        <location filename="../ui/grounding.cpp" line="763" />
         <source>reading attention</source>
         <translation>Aufmerksamkeit wird gelesen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="762" />
+        <location filename="../ui/grounding.cpp" line="763" />
         <source>building the heat map</source>
         <translation>Heatmap wird erstellt</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="768" />
+        <location filename="../ui/grounding.cpp" line="769" />
         <source>, about %1 s left</source>
         <translation>, noch etwa %1 s</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="770" />
+        <location filename="../ui/grounding.cpp" line="771" />
         <source>%1: %2 of %3%4</source>
         <translation>%1: %2 von %3%4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/grounding.cpp" line="771" />
+        <location filename="../ui/grounding.cpp" line="772" />
         <source> (%n more queued)</source>
         <translation><numerusform> (%n weitere wartet)</numerusform><numerusform> (%n weitere warten)</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="779" />
+        <location filename="../ui/grounding.cpp" line="780" />
         <source>%1 [%2]</source>
         <translation>%1 [%2]</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="802" />
+        <location filename="../ui/grounding.cpp" line="803" />
         <source>Done in %1 s (%2 UNet calls)</source>
         <translation>Fertig in %1 s (%2 UNet-Aufrufe)</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="849" />
+        <location filename="../ui/grounding.cpp" line="850" />
         <source>Rename</source>
         <translation>Umbenennen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="850" />
+        <location filename="../ui/grounding.cpp" line="851" />
         <source>Re-run with other settings…</source>
         <translation>Mit anderen Einstellungen erneut ausführen…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="851" />
+        <location filename="../ui/grounding.cpp" line="852" />
         <source>Copy sentence to the prompt box</source>
         <translation>Satz in das Eingabefeld kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="853" />
+        <location filename="../ui/grounding.cpp" line="854" />
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="860" />
+        <location filename="../ui/grounding.cpp" line="861" />
         <source>Re-run "%1"</source>
         <translation>„%1“ erneut ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="956" />
+        <location filename="../ui/grounding.cpp" line="957" />
         <source>Metrics: select a grounded prompt.</source>
         <translation>Metriken: einen verorteten Satz auswählen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/grounding.cpp" line="969" />
+        <location filename="../ui/grounding.cpp" line="970" />
         <source>%n box(es) of this sentence</source>
         <translation><numerusform>%n Box dieses Satzes</numerusform><numerusform>%n Boxen dieses Satzes</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/grounding.cpp" line="970" />
+        <location filename="../ui/grounding.cpp" line="971" />
         <source>all %n box(es)</source>
         <translation><numerusform>die %n Box</numerusform><numerusform>alle %n Boxen</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="972" />
+        <location filename="../ui/grounding.cpp" line="973" />
         <source>Metrics against %1: computing…</source>
         <translation>Metriken gegen %1: wird berechnet…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="989" />
+        <location filename="../ui/grounding.cpp" line="990" />
         <source>Against %1:
 |CNR| %2   CNR %3
 mIoU %4 %   AUC-ROC %5 % (exact %6 %)</source>
@@ -986,8 +991,8 @@ mIoU %4 %   AUC-ROC %5 % (exact %6 %)</source>
 mIoU %4 %   AUC-ROC %5 % (exakt %6 %)</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="753" />
-        <location filename="../ui/grounding.cpp" line="814" />
+        <location filename="../ui/grounding.cpp" line="754" />
+        <location filename="../ui/grounding.cpp" line="815" />
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
@@ -1539,12 +1544,12 @@ Erstellt mit Qt, DCMTK, OpenJPEG, OpenCV und LibTorch.</translation>
         <translation>Die Karte mit ihrem Otsu-Schwellwert maskieren</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="312" />
+        <location filename="../ui/grounding.cpp" line="313" />
         <source>"%1" is not a layer number.</source>
         <translation>„%1“ ist keine Schichtnummer.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="314" />
+        <location filename="../ui/grounding.cpp" line="315" />
         <source>Name at least one layer.</source>
         <translation>Mindestens eine Schicht angeben.</translation>
     </message>
@@ -1583,156 +1588,161 @@ Erstellt mit Qt, DCMTK, OpenJPEG, OpenCV und LibTorch.</translation>
     </message>
     <message>
         <location filename="../ui/dialogs.cpp" line="153" />
+        <source>ok, %1 kB</source>
+        <translation>in Ordnung, %1 kB</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.cpp" line="154" />
         <source>ok, %1 MB</source>
         <translation>in Ordnung, %1 MB</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="157" />
+        <location filename="../ui/dialogs.cpp" line="158" />
         <source>Note: %1</source>
         <translation>Hinweis: %1</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="162" />
+        <location filename="../ui/dialogs.cpp" line="163" />
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="174" />
+        <location filename="../ui/dialogs.cpp" line="175" />
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="175" />
+        <location filename="../ui/dialogs.cpp" line="176" />
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="177" />
+        <location filename="../ui/dialogs.cpp" line="178" />
         <source>Theme:</source>
         <translation>Farbschema:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="179" />
+        <location filename="../ui/dialogs.cpp" line="180" />
         <source>System default</source>
         <translation>Systemstandard</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="184" />
+        <location filename="../ui/dialogs.cpp" line="185" />
         <source>Language:</source>
         <translation>Sprache:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="186" />
+        <location filename="../ui/dialogs.cpp" line="187" />
         <source>A new language takes effect when the application is restarted.</source>
         <translation>Eine neue Sprache wird nach einem Neustart der Anwendung wirksam.</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="190" />
+        <location filename="../ui/dialogs.cpp" line="191" />
         <source>General</source>
         <translation>Allgemein</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="197" />
+        <location filename="../ui/dialogs.cpp" line="198" />
         <source>Folder with configs/, models/, text_encoder/ and tokenizer/</source>
         <translation>Ordner mit configs/, models/, text_encoder/ und tokenizer/</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="198" />
+        <location filename="../ui/dialogs.cpp" line="199" />
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="199" />
+        <location filename="../ui/dialogs.cpp" line="200" />
         <source>Download…</source>
         <translation>Herunterladen…</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="200" />
+        <location filename="../ui/dialogs.cpp" line="201" />
         <source>Model folder:</source>
         <translation>Modellordner:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="213" />
+        <location filename="../ui/dialogs.cpp" line="214" />
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="213" />
+        <location filename="../ui/dialogs.cpp" line="214" />
         <source>CUDA GPU %1</source>
         <translation>CUDA-GPU %1</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="215" />
+        <location filename="../ui/dialogs.cpp" line="216" />
         <source>This build of LibTorch has no CUDA support, or no GPU was found.</source>
         <translation>Diese LibTorch-Version unterstützt kein CUDA, oder es wurde keine GPU gefunden.</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="218" />
+        <location filename="../ui/dialogs.cpp" line="219" />
         <source>Device:</source>
         <translation>Gerät:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="220" />
+        <location filename="../ui/dialogs.cpp" line="221" />
         <source>fp32 (exact, as the paper)</source>
         <translation>fp32 (exakt, wie in der Veröffentlichung)</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="221" />
+        <location filename="../ui/dialogs.cpp" line="222" />
         <source>bf16 (faster on GPUs)</source>
         <translation>bf16 (schneller auf GPUs)</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="222" />
+        <location filename="../ui/dialogs.cpp" line="223" />
         <source>fp16 (faster on GPUs)</source>
         <translation>fp16 (schneller auf GPUs)</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="225" />
+        <location filename="../ui/dialogs.cpp" line="226" />
         <source>Precision:</source>
         <translation>Genauigkeit:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="228" />
+        <location filename="../ui/dialogs.cpp" line="229" />
         <source>all cores (%1)</source>
         <translation>alle Kerne (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="230" />
+        <location filename="../ui/dialogs.cpp" line="231" />
         <source>CPU threads:</source>
         <translation>CPU-Threads:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="234" />
+        <location filename="../ui/dialogs.cpp" line="235" />
         <source>Diffusion bundle from:</source>
         <translation>Diffusions-Bundle von:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="235" />
+        <location filename="../ui/dialogs.cpp" line="236" />
         <source>Text encoder from:</source>
         <translation>Text-Encoder von:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="237" />
+        <location filename="../ui/dialogs.cpp" line="238" />
         <source>Official download locations</source>
         <translation>Offizielle Download-Adressen</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="244" />
+        <location filename="../ui/dialogs.cpp" line="245" />
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="252" />
+        <location filename="../ui/dialogs.cpp" line="253" />
         <source>Model folder</source>
         <translation>Modellordner</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="268" />
+        <location filename="../ui/dialogs.cpp" line="269" />
         <source>bf16 and fp16 need a CUDA device.</source>
         <translation>bf16 und fp16 brauchen ein CUDA-Gerät.</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="275" />
+        <location filename="../ui/dialogs.cpp" line="276" />
         <source>Checking %1…</source>
         <translation>%1 wird geprüft…</translation>
     </message>

@@ -114,6 +114,8 @@ DE = {
     'missing': 'fehlt',
     'not present (optional)': 'nicht vorhanden (optional)',
     'ok, %1 MB': 'in Ordnung, %1 MB',
+    'ok, %1 kB': 'in Ordnung, %1 kB',
+    'Ground-truth boxes: an MS-CXR CSV matched to the images shown.': 'Referenz-Boxen: eine MS-CXR-CSV, die den gezeigten Bildern zugeordnet wird.',
     'Note: %1': 'Hinweis: %1',
     'General': 'Allgemein',
     'Folder with configs/, models/, text_encoder/ and tokenizer/': 'Ordner mit configs/, models/, text_encoder/ und tokenizer/',

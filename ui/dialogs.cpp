@@ -150,7 +150,8 @@ QString describeModelFolder(const QString& dir, bool* usable) {
         else if (!f.error.empty())
             state = QString::fromStdString(f.error);
         else
-            state = QCoreApplication::translate("cxr::ui::SettingsDialog", "ok, %1 MB").arg(double(f.size) / 1e6, 0, 'f', 1);
+            state = f.size < 100000 ? QCoreApplication::translate("cxr::ui::SettingsDialog", "ok, %1 kB").arg(double(f.size) / 1e3, 0, 'f', 1)
+                                    : QCoreApplication::translate("cxr::ui::SettingsDialog", "ok, %1 MB").arg(double(f.size) / 1e6, 0, 'f', 1);
         lines << QStringLiteral("  %1 (%2): %3").arg(QString::fromStdString(f.relPath), QString::fromStdString(f.role), state);
     }
     for (const auto& e : r.errors) lines << QStringLiteral("• ") + QString::fromStdString(e);

@@ -257,6 +257,7 @@ MethodDialog::MethodDialog(const grounding::Settings& s, int crossAttentionLayer
     problem_->setStyleSheet(QStringLiteral("color: #ff6b6b;"));
     lay->addWidget(problem_);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel | QDialogButtonBox::RestoreDefaults, this);
+    lay->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(buttons->button(QDialogButtonBox::RestoreDefaults), &QPushButton::clicked, this, [this] {

@@ -27,6 +27,13 @@ using namespace cxr::ui;
 
 namespace {
 QString data(const QString& rel) { return QStringLiteral(CXRG_TEST_DATA "/") + rel; }
+// README pictures: CXRG_SCREENSHOT_DIR=docs/screenshots xvfb-run -a build/tests/ui/test_grounding_ui
+void screenshot(QWidget* widget, const QString& name) {
+    const QString dir = qEnvironmentVariable("CXRG_SCREENSHOT_DIR");
+    if (dir.isEmpty()) return;
+    QTest::qWait(200);
+    QVERIFY(widget->grab().save(QDir(dir).filePath(name)));
+}
 }
 
 class TestGroundingUi : public QObject {
@@ -170,7 +177,9 @@ private Q_SLOTS:
         QVERIFY(above > 10 && below > 10);
         g->thresholdSlider()->setValue(0);
 
-        // The quick toggle key hides and shows the heat map.
+        // The quick toggle key hides and shows the heat map (window shortcuts need the active window).
+        w->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(w.get()));
         QTest::keyClick(w->viewport(), Qt::Key_O);
         QVERIFY(w->viewport()->heatOverlay().isNull());
         QVERIFY(!g->heatVisible());
@@ -241,6 +250,12 @@ private Q_SLOTS:
         QVERIFY2(g->entries()[2].name.contains("30 steps"), qPrintable(g->entries()[2].name));
         QVERIFY(g->entries()[2].result->heatmap != g->entries()[0].result->heatmap);
 
+        {
+            MethodDialog m(s30, 16, w.get());
+            m.show();
+            screenshot(&m, "method-settings.png");
+        }
+        screenshot(w.get(), "prompt-list.png");
         // Requests queue: the second waits for the first, both land.
         g->ground({"left effusion"}, s30);
         g->ground({"right effusion"}, s30);
@@ -365,6 +380,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!g->metricsPending(), 30000);
         QVERIFY(g->metricsText().contains("2 box(es) of this sentence"));
 
+        screenshot(w.get(), "boxes-editing.png");
         // Delete removes the selected box; boxes of this image are kept when it is shown again.
         QCOMPARE(v->selectedBox(), int(v->boxes().size()) - 1);
         QTest::keyClick(v, Qt::Key_Delete);
@@ -374,6 +390,8 @@ private Q_SLOTS:
         QVERIFY(!v->boxEditing());
 
         // The boxes toggle hides them.
+        w->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(w.get()));
         QTest::keyClick(v, Qt::Key_B);
         QVERIFY(!v->boxesVisible());
         QTest::keyClick(v, Qt::Key_B);
@@ -411,6 +429,9 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!d.checking(), 30000);
         QVERIFY2(d.modelFolderUsable(), qPrintable(d.modelReport()));
         QVERIFY(d.modelReport().startsWith("Usable"));
+        d.show();
+        screenshot(&d, "settings-model.png");
+        d.hide();
         // A wrong tensor shape is named.
         QTemporaryDir broken;
         QVERIFY(QDir().mkpath(broken.filePath("configs")));
@@ -442,6 +463,9 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!d.running(), 30000);
         QVERIFY(!d.succeeded());
         QVERIFY2(d.message().contains(QDir::cleanPath(tmp.path())), qPrintable(d.message()));
+        d.show();
+        screenshot(&d, "download.png");
+        d.hide();
         QVERIFY(QFile::exists(tmp.filePath("keep.txt")));
         QVERIFY(!QFile::exists(download::stagingFolder(tmp.path())));
     }
