@@ -1,0 +1,238 @@
+#include "text/report.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+
+namespace cxr::text {
+
+namespace {
+
+bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
+bool isDigit(char c) { return c >= '0' && c <= '9'; }
+bool isAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+char lower(char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
+
+// Abbreviations after which a period does not end a sentence (lower case, without the final dot).
+const char* const kAbbreviations[] = {
+    "approx", "dr", "drs", "e.g", "i.e", "vs", "etc", "mr", "mrs", "ms", "prof", "st", "fig", "figs", "cf",
+    "resp", "incl", "ca", "pt", "pts", "hx", "dx", "sx", "tx", "no", "nos", "ref", "vol", "al", "et al", "a.m",
+    "p.m", "b.i.d", "t.i.d", "q.d", "wk", "wks", "yr", "yrs", "mo", "mos", "min", "max", "avg", "ant", "post",
+    "lat", "sup", "inf", "med", "rt", "lt", "bilat", "sl", "mod", "w", "w/", "s/p", "c/w", "r/o"};
+
+bool isAbbreviation(const std::string& wordLower) {
+    for (const char* a : kAbbreviations)
+        if (wordLower == a) return true;
+    return false;
+}
+
+// Bytes of a list marker at `i` (start of a line or item): "1." "12)" "(3)" "a)" "-" "*" "•"; 0 if none.
+size_t listMarker(const std::string& s, size_t i) {
+    const size_t n = s.size();
+    if (i >= n) return 0;
+    if ((s[i] == '-' || s[i] == '*' || s[i] == '+') && i + 1 < n && isSpace(s[i + 1])) return 1;
+    if (s.compare(i, 3, "\xE2\x80\xA2") == 0) return 3;  // U+2022 BULLET
+    size_t j = i;
+    if (s[j] == '(') ++j;
+    const size_t digitsFrom = j;
+    while (j < n && isDigit(s[j]) && j - digitsFrom < 3) ++j;
+    const bool digits = j > digitsFrom;
+    if (!digits && j < n && isAlpha(s[j]) && j + 1 < n && s[j + 1] == ')') j += 1;  // "a)"
+    else if (!digits) return 0;
+    if (j < n && (s[j] == '.' || s[j] == ')') && j + 1 < n && isSpace(s[j + 1])) {
+        // "3.5 cm" is a decimal, not an item; "1. " and "2) " are items.
+        return j + 1 - i;
+    }
+    return 0;
+}
+
+// A section header at `i` (start of a line): capital letters / spaces followed by ':'.
+// Returns its length up to and including the colon, and the name; 0 if none.
+size_t sectionHeader(const std::string& s, size_t i, std::string* name) {
+    size_t j = i;
+    while (j < s.size() && (std::isupper(static_cast<unsigned char>(s[j])) || s[j] == ' ' || s[j] == '/' || s[j] == '&')) ++j;
+    if (j >= s.size() || s[j] != ':' || j - i < 3) return 0;
+    std::string n = s.substr(i, j - i);
+    while (!n.empty() && n.back() == ' ') n.pop_back();
+    if (n.size() < 3) return 0;
+    *name = n;
+    return j + 1 - i;
+}
+
+std::string collapse(const std::string& s) {
+    std::string out;
+    bool space = false;
+    for (char c : s) {
+        if (isSpace(c)) {
+            space = !out.empty();
+            continue;
+        }
+        if (space) out += ' ';
+        space = false;
+        out += c;
+    }
+    return out;
+}
+
+// Lower-case words (letters, digits, apostrophes) of a sentence.
+std::vector<std::string> words(const std::string& s) {
+    std::vector<std::string> out;
+    std::string cur;
+    for (char c : s) {
+        if (isAlpha(c) || isDigit(c) || c == '\'' || c == '-') {
+            cur += lower(c);
+        } else {
+            if (!cur.empty()) out.push_back(cur);
+            cur.clear();
+        }
+    }
+    if (!cur.empty()) out.push_back(cur);
+    return out;
+}
+
+}  // namespace
+
+std::string negationCue(const std::string& sentence) {
+    const std::vector<std::string> w = words(sentence);
+    auto at = [&](size_t i, const char* word) { return i < w.size() && w[i] == word; };
+    // Pseudo-negations: a trigger followed by these words does not deny a finding.
+    auto pseudo = [&](size_t i) {
+        static const char* const after[] = {"change", "changes", "changed", "significant", "interval", "increase",
+                                            "increased", "decrease", "decreased", "longer", "only", "further",
+                                            "new", "appreciable", "substantial", "definite"};
+        // "no significant interval change", "not only", "no new" is a real negation (no new effusion).
+        for (const char* a : after)
+            if (at(i + 1, a)) {
+                if (std::strcmp(a, "new") == 0 || std::strcmp(a, "definite") == 0 || std::strcmp(a, "appreciable") == 0 ||
+                    std::strcmp(a, "substantial") == 0)
+                    return false;  // "no new consolidation" denies a finding
+                if (std::strcmp(a, "significant") == 0 || std::strcmp(a, "further") == 0)
+                    return at(i + 2, "change") || at(i + 2, "interval") || at(i + 2, "changes") || at(i + 2, "increase");
+                if (std::strcmp(a, "longer") == 0) return false;  // "no longer seen": negated
+                return true;
+            }
+        return false;
+    };
+    for (size_t i = 0; i < w.size(); ++i) {
+        // Uncertainty is not negation: "cannot be excluded", "not excluded", "not ruled out".
+        if (w[i] == "cannot" || (w[i] == "not" && (at(i + 1, "excluded") || (at(i + 1, "ruled") && at(i + 2, "out"))))) continue;
+        if (w[i] == "no" || w[i] == "not" || w[i] == "without" || w[i] == "never" || w[i] == "neither" || w[i] == "nor" ||
+            w[i] == "absent" || w[i] == "resolved") {
+            if (pseudo(i)) continue;
+            if (w[i] == "no" && at(i + 1, "evidence") && at(i + 2, "of")) return "no evidence of";
+            return w[i];
+        }
+        if (w[i] == "negative" && at(i + 1, "for")) return "negative for";
+        if (w[i] == "free" && at(i + 1, "of")) return "free of";
+        if (w[i] == "absence" && at(i + 1, "of")) return "absence of";
+        if ((w[i] == "ruled" || w[i] == "rules") && at(i + 1, "out")) return w[i] + " out";
+        if (w[i] == "clear" && at(i + 1, "of")) return "clear of";
+        if (w[i] == "resolution" && at(i + 1, "of")) return "resolution of";
+    }
+    return "";
+}
+
+std::vector<ReportSentence> splitReport(const std::string& s) {
+    std::vector<ReportSentence> out;
+    std::string section;
+    const size_t n = s.size();
+    size_t start = std::string::npos;  // begin of the current sentence
+    auto flush = [&](size_t end) {
+        if (start == std::string::npos) return;
+        size_t b = start, e = std::min(end, n);
+        while (b < e && isSpace(s[b])) ++b;
+        while (e > b && isSpace(s[e - 1])) --e;
+        start = std::string::npos;
+        if (b >= e) return;
+        ReportSentence r;
+        r.text = collapse(s.substr(b, e - b));
+        // A sentence without a single letter ("2.", "---") is not a finding.
+        if (std::none_of(r.text.begin(), r.text.end(), isAlpha)) return;
+        r.section = section;
+        r.begin = b;
+        r.end = e;
+        r.negationCue = negationCue(r.text);
+        r.negated = !r.negationCue.empty();
+        out.push_back(std::move(r));
+    };
+    bool lineStart = true;
+    for (size_t i = 0; i < n;) {
+        if (lineStart) {
+            // Skip indentation, then a header or a list marker starts something new.
+            size_t j = i;
+            while (j < n && (s[j] == ' ' || s[j] == '\t')) ++j;
+            if (j < n && s[j] == '\n') {  // blank line: ends the sentence
+                flush(i);
+                i = j + 1;
+                continue;
+            }
+            std::string name;
+            if (const size_t h = sectionHeader(s, j, &name)) {
+                flush(i);
+                section = name;
+                i = j + h;
+                lineStart = false;
+                continue;
+            }
+            if (const size_t m = listMarker(s, j)) {
+                flush(i);
+                i = j + m;
+                start = i;
+                lineStart = false;
+                continue;
+            }
+            lineStart = false;
+            i = j;
+            continue;
+        }
+        const char c = s[i];
+        if (c == '\n') {
+            lineStart = true;
+            ++i;
+            continue;
+        }
+        if (start == std::string::npos && !isSpace(c)) {
+            // After a sentence end, a list marker may follow on the same line ("... 2. No effusion.").
+            if (const size_t m = listMarker(s, i)) {
+                i += m;
+                start = i;
+                continue;
+            }
+            start = i;
+        }
+        if (c == '.' || c == '!' || c == '?') {
+            size_t k = i + 1;
+            while (k < n && (s[k] == '.' || s[k] == '!' || s[k] == '?' || s[k] == '"' || s[k] == '\'' || s[k] == ')')) ++k;
+            const bool atEnd = k >= n || isSpace(s[k]);
+            bool boundary = atEnd;
+            if (boundary && c == '.') {
+                // The word before the dot: an abbreviation or an initial does not end a sentence.
+                size_t w = i;
+                while (w > 0 && !isSpace(s[w - 1]) && s[w - 1] != '(') --w;
+                std::string word;
+                for (size_t q = w; q < i; ++q) word += lower(s[q]);
+                // "No." alone is a sentence ("No."); "etc." and "et al." may end one.
+                if (isAbbreviation(word) && !(word == "no" && start == w) && word != "etc" && word != "al") boundary = false;
+                if (i - w == 1 && std::isupper(static_cast<unsigned char>(s[w]))) boundary = false;  // "J. Smith"
+            }
+            if (boundary && k < n) {
+                // A lower-case word after the dot continues the sentence ("q.6h. dosing").
+                size_t nx = k;
+                while (nx < n && (s[nx] == ' ' || s[nx] == '\t')) ++nx;
+                if (nx < n && std::islower(static_cast<unsigned char>(s[nx]))) boundary = false;
+            }
+            if (boundary) {
+                flush(k);
+                i = k;
+                continue;
+            }
+            i = k;
+            continue;
+        }
+        ++i;
+    }
+    flush(n);
+    return out;
+}
+
+}  // namespace cxr::text
