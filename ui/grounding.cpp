@@ -1,6 +1,7 @@
 #include "grounding.h"
 
 #include "eval/metrics.h"
+#include "text/report.h"
 
 #include <QCheckBox>
 #include <QColorDialog>
@@ -11,6 +12,7 @@
 #include <QFutureWatcher>
 #include <QLineEdit>
 #include <QMenu>
+#include <QPainter>
 #include <QRegularExpression>
 #include <QScrollArea>
 #include <QSpinBox>
@@ -83,105 +85,6 @@ void GroundingWorker::ground(quint64 id, const QByteArray& pixels, int width, in
         return;
     }
     Q_EMIT finished(id, key, results);
-}
-
-// ---- colour maps (polynomial fits of matplotlib's inferno / viridis; CC0 coefficients) -----------
-
-namespace {
-
-QRgb poly(const double c[7][3], double t) {
-    double rgb[3];
-    for (int k = 0; k < 3; ++k) {
-        double v = c[6][k];
-        for (int i = 5; i >= 0; --i) v = v * t + c[i][k];
-        rgb[k] = std::clamp(v, 0.0, 1.0);
-    }
-    return qRgb(int(std::lround(rgb[0] * 255)), int(std::lround(rgb[1] * 255)), int(std::lround(rgb[2] * 255)));
-}
-
-const double kInferno[7][3] = {{0.0002189403691192265, 0.001651004631001012, -0.01948089843709184},
-                               {0.1065134194856116, 0.5639564367884091, 3.932712388889277},
-                               {11.60249308247187, -3.972853965665698, -15.9423941062914},
-                               {-41.70399613139459, 17.43639888205313, 44.35414519872813},
-                               {77.162935699427, -33.40235894210092, -81.80730925738993},
-                               {-71.31942824499214, 32.62606426397723, 73.20951985803202},
-                               {25.13112622477341, -12.24266895238567, -23.07032500287172}};
-const double kViridis[7][3] = {{0.2777273272234177, 0.005407344544966578, 0.3340998053353061},
-                               {0.1050930431085774, 1.404613529898575, 1.384590162594685},
-                               {-0.3308618287255563, 0.214847559468213, 0.09509516302823659},
-                               {-4.634230498983486, -5.799100973351585, -19.33244095627987},
-                               {6.228269936347081, 14.17993336680509, 56.69055260068105},
-                               {4.776384997670288, -13.74514537774601, -65.35303263337234},
-                               {-5.435455855934631, 4.645852612178535, 26.3124352495832}};
-
-}  // namespace
-
-QRgb colourAt(ColourMap map, double v) {
-    v = std::clamp(v, 0.0, 1.0);
-    switch (map) {
-    case ColourMap::Inferno: return poly(kInferno, v);
-    case ColourMap::Viridis: return poly(kViridis, v);
-    case ColourMap::Jet: {
-        auto f = [](double x) { return std::clamp(1.5 - std::fabs(4.0 * x), 0.0, 1.0); };
-        return qRgb(int(std::lround(f(v - 0.75) * 255)), int(std::lround(f(v - 0.5) * 255)), int(std::lround(f(v - 0.25) * 255)));
-    }
-    }
-    return qRgb(0, 0, 0);
-}
-
-QImage heatmapImage(const std::vector<float>& map, int w, int h, ColourMap cmap, double opacity, double lower) {
-    QImage img(w, h, QImage::Format_ARGB32);
-    img.fill(Qt::transparent);
-    if (map.size() != size_t(w) * h) return img;
-    QRgb lut[256];
-    for (int i = 0; i < 256; ++i) lut[i] = colourAt(cmap, i / 255.0);
-    const int alpha = int(std::lround(std::clamp(opacity, 0.0, 1.0) * 255));
-    for (int y = 0; y < h; ++y) {
-        auto* line = reinterpret_cast<QRgb*>(img.scanLine(y));
-        for (int x = 0; x < w; ++x) {
-            const float v = map[size_t(y) * w + x];
-            if (std::isnan(v)) {  // outside the analysed crop: a light hatch ("not analysed")
-                if ((x + y) % 12 == 0) line[x] = qRgba(150, 150, 150, 110);
-                continue;
-            }
-            if (v <= lower) continue;
-            const QRgb c = lut[std::clamp(int(std::lround(v * 255.0)), 0, 255)];
-            line[x] = qRgba(qRed(c), qGreen(c), qBlue(c), alpha);
-        }
-    }
-    return img;
-}
-
-QImage maskOutline(const std::vector<float>& map, int w, int h, QColor colour) {
-    QImage img(w, h, QImage::Format_ARGB32);
-    img.fill(Qt::transparent);
-    if (map.size() != size_t(w) * h) return img;
-    auto in = [&](int x, int y) {
-        if (x < 0 || y < 0 || x >= w || y >= h) return false;
-        const float v = map[size_t(y) * w + x];
-        return !std::isnan(v) && v > 0.0f;
-    };
-    const QRgb c = colour.rgba();
-    for (int y = 0; y < h; ++y) {
-        auto* line = reinterpret_cast<QRgb*>(img.scanLine(y));
-        for (int x = 0; x < w; ++x)
-            if (in(x, y) && (!in(x - 1, y) || !in(x + 1, y) || !in(x, y - 1) || !in(x, y + 1))) line[x] = c;
-    }
-    return img;
-}
-
-QImage maskFill(const std::vector<float>& map, int w, int h, QColor colour) {
-    QImage img = maskOutline(map, w, h, QColor(colour.red(), colour.green(), colour.blue()));
-    if (map.size() != size_t(w) * h) return img;
-    const QRgb fill = qPremultiply(colour.rgba());
-    QImage out = img.convertToFormat(QImage::Format_ARGB32_Premultiplied);
-    for (int y = 0; y < h; ++y) {
-        auto* line = reinterpret_cast<QRgb*>(out.scanLine(y));
-        const float* row = map.data() + size_t(y) * w;
-        for (int x = 0; x < w; ++x)
-            if (qAlpha(line[x]) == 0 && !std::isnan(row[x]) && row[x] > 0.0f) line[x] = fill;
-    }
-    return out;
 }
 
 // ---- settings keys and the method dialog ------------------------------------------------------
@@ -357,9 +260,9 @@ GroundingPanel::GroundingPanel(QWidget* parent) : QDockWidget(tr("Grounding"), p
     demoLabel_->setStyleSheet(QStringLiteral("color: #ff6b6b; font-weight: bold;"));
     demoLabel_->setWordWrap(true);
     lay->addWidget(demoLabel_);
-    lay->addWidget(new QLabel(tr("Report sentence (Ctrl+Enter grounds it):"), body));
+    lay->addWidget(new QLabel(tr("Report sentence or whole report (Ctrl+Enter grounds):"), body));
     prompt_ = new QPlainTextEdit(body);
-    prompt_->setPlaceholderText(tr("e.g. Small left pleural effusion"));
+    prompt_->setPlaceholderText(tr("e.g. Small left pleural effusion — or paste a whole report: every sentence is grounded"));
     prompt_->setMaximumHeight(80);
     lay->addWidget(prompt_);
     auto* buttons = new QHBoxLayout;
@@ -386,6 +289,8 @@ GroundingPanel::GroundingPanel(QWidget* parent) : QDockWidget(tr("Grounding"), p
     list_->setMinimumHeight(90);
     list_->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
     list_->setContextMenuPolicy(Qt::CustomContextMenu);
+    list_->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    list_->setIconSize(QSize(40, 40));
     list_->installEventFilter(this);  // Delete removes
     lay->addWidget(list_, 1);
     lay->addWidget(new QLabel(tr("Words (click one for its own map, again for the sentence):"), body));
@@ -496,6 +401,7 @@ GroundingPanel::GroundingPanel(QWidget* parent) : QDockWidget(tr("Grounding"), p
     connect(cancelButton_, &QPushButton::clicked, this, &GroundingPanel::cancel);
     connect(methodButton_, &QPushButton::clicked, this, &GroundingPanel::editMethod);
     prompt_->installEventFilter(this);  // Ctrl+Enter grounds
+    connect(prompt_, &QPlainTextEdit::textChanged, this, &GroundingPanel::updateGroundButton);
     connect(list_, &QListWidget::currentRowChanged, this, [this] {
         if (fillingList_) return;
         fillChips();
@@ -652,7 +558,17 @@ void GroundingPanel::fillList() {
         auto* item = new QListWidgetItem(e.name, list_);
         item->setFlags(item->flags() | Qt::ItemIsUserCheckable | Qt::ItemIsEditable);
         item->setCheckState(e.visible ? Qt::Checked : Qt::Unchecked);
-        item->setToolTip(tr("%1\n%2\n%3 UNet calls, %4 s%5")
+        if (!e.thumbnail.isNull()) item->setIcon(e.thumbnail);
+        if (e.negated) {
+            QFont f = item->font();
+            f.setItalic(true);
+            item->setFont(f);
+            item->setForeground(palette().color(QPalette::Disabled, QPalette::Text));
+        }
+        item->setToolTip((e.negated ? tr("Negated (\"%1\"): the sentence denies a finding; the map shows where the words point, "
+                                         "not a finding.\n").arg(e.negationCue)
+                                    : QString()) +
+                         tr("%1\n%2\n%3 UNet calls, %4 s%5")
                              .arg(e.prompt, settingsSummary(e.settings))
                              .arg(e.result->unetCalls)
                              .arg(e.result->seconds.encodeImage + e.result->seconds.encodeText + e.result->seconds.inversion +
@@ -666,14 +582,27 @@ void GroundingPanel::fillList() {
     recomputeMetrics();
 }
 
+QStringList GroundingPanel::promptSentences() const {
+    const QString text = prompt_->toPlainText();
+    QStringList out;
+    for (const auto& s : text::splitReport(text.toStdString())) out << QString::fromStdString(s.text);
+    if (out.isEmpty() && !text.simplified().isEmpty()) out << text.simplified();
+    return out;
+}
+
+void GroundingPanel::updateGroundButton() {
+    const int n = int(promptSentences().size());
+    groundButton_->setText(n > 1 ? tr("Ground %n sentences", nullptr, n) : tr("Ground"));
+}
+
 void GroundingPanel::groundFromEdit() {
-    const QString text = prompt_->toPlainText().simplified();
-    if (text.isEmpty()) {
+    const QStringList sentences = promptSentences();
+    if (sentences.isEmpty()) {
         lastError_ = tr("Type or paste a sentence to ground.");
         progressText_->setText(lastError_);
         return;
     }
-    ground({text});
+    ground(sentences);  // a whole report: every sentence in one batch on the image's trajectory
 }
 
 void GroundingPanel::ground(const QStringList& prompts) { ground(prompts, method_); }
@@ -701,7 +630,7 @@ void GroundingPanel::ground(const QStringList& prompts, const grounding::Setting
         if (hit != cache_.constEnd()) {  // grounded before with these settings: instant
             cacheOrder_.removeAll(ck);
             cacheOrder_.append(ck);
-            addEntry(key_, p, settings, *hit, true);
+            addEntry(key_, p, settings, *hit, true, grey_, width_, height_);
             continue;
         }
         todo << p;
@@ -773,9 +702,44 @@ void GroundingPanel::onProgress(quint64 id, int phase, int step, int total) {
     progressText_->setText(text);
 }
 
+namespace {
+// A small picture of the map over the image for the list (sampled, not resized: cheap).
+QIcon thumbnail(const QByteArray& grey, int w, int h, const grounding::PromptResult& r, ColourMap cmap) {
+    if (w <= 0 || h <= 0 || grey.size() != qsizetype(w) * h || r.original.size() != size_t(w) * h) return QIcon();
+    const int side = 56;
+    const double s = double(side) / std::max(w, h);
+    const int tw = std::max(1, int(w * s)), th = std::max(1, int(h * s));
+    QImage img(tw, th, QImage::Format_RGB32);
+    for (int y = 0; y < th; ++y) {
+        auto* line = reinterpret_cast<QRgb*>(img.scanLine(y));
+        const int sy = std::min(h - 1, int((y + 0.5) / s));
+        for (int x = 0; x < tw; ++x) {
+            const int sx = std::min(w - 1, int((x + 0.5) / s));
+            const int g = uint8_t(grey[qsizetype(sy) * w + sx]);
+            const float v = r.original[size_t(sy) * w + sx];
+            if (!std::isnan(v) && v > 0) {
+                const QRgb c = colourAt(cmap, v);
+                line[x] = qRgb((g * 4 + qRed(c) * 6) / 10, (g * 4 + qGreen(c) * 6) / 10, (g * 4 + qBlue(c) * 6) / 10);
+            } else {
+                line[x] = qRgb(g, g, g);
+            }
+        }
+    }
+    QImage square(side, side, QImage::Format_ARGB32);
+    square.fill(Qt::transparent);
+    QPainter p(&square);
+    p.drawImage((side - tw) / 2, (side - th) / 2, img);
+    return QIcon(QPixmap::fromImage(square));
+}
+}  // namespace
+
 void GroundingPanel::addEntry(const QString& key, const QString& prompt, const grounding::Settings& s,
-                              std::shared_ptr<const grounding::PromptResult> r, bool fromCache) {
+                              std::shared_ptr<const grounding::PromptResult> r, bool fromCache, const QByteArray& grey,
+                              int width, int height) {
     GroundedPrompt e;
+    e.negationCue = QString::fromStdString(text::negationCue(prompt.toStdString()));
+    e.negated = !e.negationCue.isEmpty();
+    e.thumbnail = thumbnail(grey, width, height, *r, colourMap());
     e.prompt = prompt;
     e.name = isPaperSettings(s) ? prompt : tr("%1 [%2]").arg(prompt, settingsSummary(s));
     e.settings = s;
@@ -797,7 +761,7 @@ void GroundingPanel::onFinished(quint64 id, const QString& key, ResultsPtr resul
         cacheOrder_.removeAll(ck);
         cacheOrder_.append(ck);
         while (cacheOrder_.size() > kMaxCachedResults) cache_.remove(cacheOrder_.takeFirst());
-        addEntry(key, p, running_.settings, r, false);
+        addEntry(key, p, running_.settings, r, false, running_.grey, running_.width, running_.height);
     }
     progress_->setValue(progress_->maximum());
     progressText_->setText(tr("Done in %1 s (%2 UNet calls)").arg(clock_.elapsed() / 1000.0, 0, 'f', 1).arg(lastCalls_));
@@ -850,6 +814,11 @@ void GroundingPanel::showListMenu(const QPoint& pos) {
     QAction* rename = menu.addAction(tr("Rename"));
     QAction* rerun = menu.addAction(tr("Re-run with other settings…"));
     QAction* copy = menu.addAction(tr("Copy sentence to the prompt box"));
+    QList<int> selected;
+    for (QListWidgetItem* it : list_->selectedItems()) selected << list_->row(it);
+    if (!selected.contains(row)) selected = {row};
+    std::sort(selected.begin(), selected.end());
+    QAction* compare = menu.addAction(tr("Compare in the grid (%n prompt(s))", nullptr, int(selected.size())));
     menu.addSeparator();
     QAction* remove = menu.addAction(tr("Remove"));
     rerun->setEnabled(modelReady_);
@@ -860,6 +829,8 @@ void GroundingPanel::showListMenu(const QPoint& pos) {
         MethodDialog d(entries()[row].settings, crossAttentionLayers_, this);
         d.setWindowTitle(tr("Re-run \"%1\"").arg(entries()[row].name));
         if (d.exec() == QDialog::Accepted) rerunEntry(row, d.settings());
+    } else if (chosen == compare) {
+        Q_EMIT compareRequested(selected);
     } else if (chosen == copy) {
         prompt_->setPlainText(entries()[row].prompt);
     } else if (chosen == remove) {
@@ -1015,6 +986,17 @@ bool GroundingPanel::currentMetrics(double* cnrAbs, double* cnr, double* miou, d
 QString GroundingPanel::statusText() const { return progressText_->text(); }
 
 // ---- overlay settings ----------------------------------------------------------------------------
+
+annotate::Layers GroundingPanel::layers() const {
+    annotate::Layers l;
+    l.heat = heatVisible();
+    l.colourMap = colourMap();
+    l.opacity = opacity();
+    l.lower = lowerThreshold();
+    l.mask = maskMode();
+    l.maskColour = maskColour();
+    return l;
+}
 
 ColourMap GroundingPanel::colourMap() const { return static_cast<ColourMap>(cmap_->currentData().toInt()); }
 double GroundingPanel::opacity() const { return opacity_->value() / 100.0; }

@@ -2,12 +2,14 @@
 // The engine header is LibTorch-free (pimpl), so this UI code compiles without torch headers.
 #pragma once
 
+#include "annotate/overlay.h"
 #include "grounding/engine.h"
 #include "viewport.h"
 
 #include <QDialog>
 #include <QDockWidget>
 #include <QHash>
+#include <QIcon>
 #include <QVector>
 #include <QElapsedTimer>
 #include <QImage>
@@ -56,17 +58,13 @@ private:
     grounding::Settings settings_;
 };
 
-// Colour maps for heat maps (256 entries, RGB).
-enum class ColourMap { Inferno, Viridis, Jet };
-QRgb colourAt(ColourMap map, double v);  // v in [0,1]
-
-// The heat map as an ARGB image at original size: NaN (outside the analysed crop) lightly hatched
-// as "not analysed", values at or below `lower` transparent, others coloured with alpha = opacity.
-QImage heatmapImage(const std::vector<float>& map, int width, int height, ColourMap cmap, double opacity, double lower);
-// Outline of the Otsu mask (map > 0) as an ARGB image at original size.
-QImage maskOutline(const std::vector<float>& map, int width, int height, QColor colour);
-// The Otsu mask filled with `colour` (its alpha is used) and outlined in the opaque colour.
-QImage maskFill(const std::vector<float>& map, int width, int height, QColor colour);
+// Layers and colour maps live in core/annotate (shared with exports and the command line).
+using annotate::ColourMap;
+using annotate::colourAt;
+using annotate::heatmapImage;
+using annotate::maskFill;
+using annotate::maskOutline;
+using annotate::MaskMode;
 
 }  // namespace cxr::ui
 
@@ -83,6 +81,9 @@ struct GroundedPrompt {
     std::shared_ptr<const grounding::PromptResult> result;
     bool visible = true;
     bool fromCache = false;       // came from the results cache (no engine call)
+    bool negated = false;         // the sentence denies a finding ("No pneumothorax.")
+    QString negationCue;
+    QIcon thumbnail;              // the map over the image, small
 };
 
 // Key of the results cache: image, prompt and every setting that changes the map.
@@ -110,8 +111,6 @@ private:
     QCheckBox* otsu_;
     QLabel* problem_;
 };
-
-enum class MaskMode { Outline, Fill, Off };
 
 // The grounding panel: prompt box, Ground / Cancel, progress with time left, grounded prompts,
 // overlay controls, metrics against ground-truth boxes, model status.
@@ -169,6 +168,11 @@ public:
     QColor maskColour() const { return maskColour_; }
     void setMaskColour(const QColor& c);
     QSlider* opacitySlider() const { return opacity_; }
+    // The overlay layers as the panel sets them (boxes not included).
+    annotate::Layers layers() const;
+    // The sentences the prompt box holds (a whole report is split; one sentence: itself).
+    QStringList promptSentences() const;
+    QPushButton* groundButton() const { return groundButton_; }
     QSlider* thresholdSlider() const { return lower_; }
 
     // Ground-truth boxes of the current image; the panel shows the selected prompt's metrics.
@@ -190,6 +194,7 @@ Q_SIGNALS:
     void groundingFailed(const QString& message);
     void metricsChanged();
     void downloadRequested();
+    void compareRequested(const QList<int>& rows);  // entries of the current image for the grid
 
 protected:
     bool eventFilter(QObject* o, QEvent* e) override;
@@ -216,7 +221,9 @@ private:
     void chipClicked(int row);
     void showListMenu(const QPoint& pos);
     void addEntry(const QString& key, const QString& prompt, const grounding::Settings& s,
-                  std::shared_ptr<const grounding::PromptResult> r, bool fromCache);
+                  std::shared_ptr<const grounding::PromptResult> r, bool fromCache, const QByteArray& grey, int width,
+                  int height);
+    void updateGroundButton();
     QVector<GroundedPrompt>& entriesOf(const QString& key);
     void recomputeMetrics();
     void loadModelNow();

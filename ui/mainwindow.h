@@ -29,6 +29,7 @@ class QTreeWidgetItem;
 namespace cxr::ui {
 
 class TagDialog;
+class CompareView;
 class GroundingPanel;
 
 // Most recently used files (QSettings "recentFiles"), at most kMax, newest first.
@@ -79,6 +80,23 @@ public:
     QAction* boxesAction() const { return boxesAct_; }
     QAction* drawBoxesAction() const { return drawBoxesAct_; }
 
+    // Compare mode: the grid replaces the single viewport.
+    CompareView* compareView() const { return compare_; }
+    void setCompareMode(bool on);
+    bool compareMode() const;
+    // Adds entries of the current image to the grid (and switches to compare mode).
+    void compareEntries(const QList<int>& rows);
+
+    // Export. Single view: the current prompt on the current image; compare mode: the grid.
+    // format "png" | "jpg" | "dcm"; originalResolution: image pixels, else as on screen.
+    bool exportView(const QString& path, const QString& format, bool originalResolution, bool anonymise, bool overwrite,
+                    QString* message);
+    // Every grounded prompt of this image into a folder (PNG, original resolution).
+    bool exportAllPrompts(const QString& folder, bool overwrite, QString* message, QStringList* written = nullptr);
+    QStringList exportAllPaths(const QString& folder) const;  // the files exportAllPrompts writes
+    // The picture an export writes (no file): the annotated current view or grid.
+    QImage exportPicture(bool originalResolution, QString* message) const;
+
 Q_SIGNALS:
     void imageShown(const QString& path);
     void loadFailed(const QString& path, const QString& message);
@@ -109,6 +127,9 @@ private:
     void showAbout();
     void showShortcuts();
     void showSettings();
+    void chooseExport();
+    void chooseExportAll();
+    void updateCompareStyle();
     void showSettingsPage(bool modelPage);
     // The download dialog; true with the folder when the model was downloaded completely.
     bool showDownload(const QString& bundleUrl, const QString& textUrl, QString* dir);
@@ -141,6 +162,11 @@ private:
     QAction *openAct_, *openFolderAct_, *samplesAct_, *quitAct_, *fitAct_, *oneToOneAct_, *zoomInAct_, *zoomOutAct_,
         *invertAct_, *rotCwAct_, *rotCcwAct_, *flipHAct_, *flipVAct_, *resetAct_, *tagsAct_, *helpAct_, *aboutAct_,
         *settingsAct_, *darkAct_, *lightAct_, *nextFrameAct_, *prevFrameAct_;
+    CompareView* compare_ = nullptr;
+    class QStackedWidget* stack_ = nullptr;
+    QAction *compareAct_ = nullptr, *exportAct_ = nullptr, *exportAllAct_ = nullptr;
+    QStringList pendingGrid_;
+    QString pendingGridKey_;
     QAction *heatAct_ = nullptr, *maskAct_ = nullptr, *boxesAct_ = nullptr, *drawBoxesAct_ = nullptr,
             *loadCsvAct_ = nullptr, *clearBoxesAct_ = nullptr;
     QHash<QString, QVector<GroundTruthBox>> imageBoxes_;  // boxes of images seen (drawn or edited)

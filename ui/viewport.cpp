@@ -203,6 +203,14 @@ void Viewport::paintEvent(QPaintEvent*) {
     }
     p.resetTransform();
     if (boxesVisible_ && !boxes_.isEmpty()) paintBoxes(p);
+    if (crosshair_.x() >= 0 && image_) {
+        const PointF c = geom_.imageToScreen({crosshair_.x() * image_->width, crosshair_.y() * image_->height});
+        p.setPen(QPen(QColor(255, 255, 0), 1.5));
+        p.drawLine(QPointF(c.x - 12, c.y), QPointF(c.x - 3, c.y));
+        p.drawLine(QPointF(c.x + 3, c.y), QPointF(c.x + 12, c.y));
+        p.drawLine(QPointF(c.x, c.y - 12), QPointF(c.x, c.y - 3));
+        p.drawLine(QPointF(c.x, c.y + 3), QPointF(c.x, c.y + 12));
+    }
     if (legend_.valid() && !heat_.isNull()) paintLegend(p);
     if (!mark_.isEmpty()) {
         QFont f = font();
@@ -226,6 +234,41 @@ void Viewport::setOverlay(const QImage& heat, const QImage& outline, const QStri
 void Viewport::clearOverlay() {
     legend_ = Legend();
     setOverlay({}, {}, {});
+}
+
+void Viewport::syncViewFrom(const Viewport& other) {
+    if (!image_ || !other.image_ || &other == this) return;
+    const ImageGeometry& o = other.geom_;
+    geom_.resetOrientation();
+    for (int i = 0; i < o.rotation() / 90; ++i) geom_.rotateClockwise();
+    if (o.flippedH()) geom_.flipHorizontal();
+    if (o.flippedV()) geom_.flipVertical();
+    autoFit_ = other.autoFit_;
+    if (autoFit_) {
+        geom_.fitTo(width(), height());
+    } else {
+        geom_.setZoom(o.zoom() * double(o.orientedWidth()) / std::max(1, geom_.orientedWidth()));
+        const PointF c = o.screenToImage({other.width() / 2.0, other.height() / 2.0});
+        const PointF mine{c.x / std::max(1, o.width()) * geom_.width(), c.y / std::max(1, o.height()) * geom_.height()};
+        const PointF now = geom_.imageToScreen(mine);
+        geom_.panBy(width() / 2.0 - now.x, height() / 2.0 - now.y);
+    }
+    update();
+    Q_EMIT viewChanged();
+}
+
+void Viewport::syncWindowFrom(const Viewport& other) {
+    if (!image_ || &other == this) return;
+    display_.voi = other.display_.voi == DisplaySettings::Voi::VoiLut && image_->voiLut ? DisplaySettings::Voi::VoiLut
+                                                                                        : DisplaySettings::Voi::Window;
+    display_.window = other.display_.window;
+    display_.userInvert = other.display_.userInvert;
+    rerender();
+}
+
+void Viewport::setCrosshair(QPointF relative) {
+    crosshair_ = relative;
+    update();
 }
 
 void Viewport::setLegend(const Legend& legend) {

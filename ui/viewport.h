@@ -92,6 +92,15 @@ public:
     void selectBox(int index);
     void deleteSelectedBox();
 
+    // Compare grid: take another viewport's orientation, zoom (same apparent size) and view centre
+    // (same relative image point), or its window.
+    void syncViewFrom(const Viewport& other);
+    void syncWindowFrom(const Viewport& other);
+    // A cross marking a relative image position (0..1, 0..1); negative: none.
+    void setCrosshair(QPointF relative);
+    QPointF crosshair() const { return crosshair_; }
+    bool autoFit() const { return autoFit_; }
+
     // The 8-bit rendering at original size (what is painted, before zoom).
     const QImage& rendered() const { return rendered_; }
     // Image pixel under a widget position; false outside the image.
@@ -135,6 +144,7 @@ private:
     QImage heat_, outline_;
     QString mark_;
     Legend legend_;
+    QPointF crosshair_{-1, -1};
     QVector<GroundTruthBox> boxes_;
     bool boxesVisible_ = true, boxEditing_ = false;
     int selectedBox_ = -1;

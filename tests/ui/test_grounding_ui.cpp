@@ -2,7 +2,9 @@
 // the engine's output, a second prompt reuses the trajectory, cancel, bad model folder.
 #include "dialogs.h"
 #include "download_dialog.h"
+#include "compare.h"
 #include "grounding.h"
+#include "imaging/loader.h"
 #include "mainwindow.h"
 #include "viewport.h"
 
@@ -396,6 +398,157 @@ private Q_SLOTS:
         QVERIFY(!v->boxesVisible());
         QTest::keyClick(v, Qt::Key_B);
         QVERIFY(v->boxesVisible());
+    }
+
+    void wholeReportIsSplitAndMarked() {
+        GroundingPanel* g = w->groundingPanel();
+        const int before = g->resultCount();
+        g->promptEdit()->setPlainText("FINDINGS:\nThere is a small left pleural effusion with adjacent\natelectasis. No pneumothorax.\n"
+                                      "IMPRESSION:\n1. Left effusion approx. 3.5 cm deep.");
+        QCOMPARE(g->promptSentences(), QStringList({"There is a small left pleural effusion with adjacent atelectasis.",
+                                                    "No pneumothorax.", "Left effusion approx. 3.5 cm deep."}));
+        QCOMPARE(g->groundButton()->text(), QString("Ground 3 sentences"));
+        QSignalSpy done(g, &GroundingPanel::groundingFinished);
+        QTest::keyClick(g->promptEdit(), Qt::Key_Return, Qt::ControlModifier);
+        QVERIFY(done.wait(600000));
+        QCOMPARE(g->resultCount(), before + 3);
+        QCOMPARE(g->lastUnetCalls(), 60);  // one batch on the cached trajectory
+        QVERIFY(!g->entries()[before].negated);
+        QVERIFY(g->entries()[before + 1].negated);
+        QCOMPARE(g->entries()[before + 1].negationCue, QString("no"));
+        QVERIFY(g->resultList()->item(before + 1)->font().italic());
+        QVERIFY(g->resultList()->item(before + 1)->toolTip().startsWith("Negated"));
+        for (int i = before; i < before + 3; ++i) QVERIFY(!g->resultList()->item(i)->icon().isNull());
+        g->promptEdit()->setPlainText("Small left pleural effusion");
+        QCOMPARE(g->groundButton()->text(), QString("Ground"));
+    }
+
+    void compareGridSynchronises() {
+        GroundingPanel* g = w->groundingPanel();
+        w->compareEntries({0, 1});
+        QVERIFY(w->compareMode());
+        CompareView* c = w->compareView();
+        QCOMPARE(c->count(), 2);
+        QVERIFY(c->cellCaption(0).startsWith(g->entries()[0].name));
+        QTest::qWait(50);
+        // Each cell shows its own map, in the panel's style.
+        const auto& r1 = *g->entries()[1].result;
+        QCOMPARE(c->cellView(1)->heatOverlay(),
+                 heatmapImage(r1.original, r1.originalWidth, r1.originalHeight, g->colourMap(), g->opacity(), g->lowerThreshold()));
+        QVERIFY(c->cellView(0)->heatOverlay() != c->cellView(1)->heatOverlay());
+        // Zoom, pan and window follow the linked cell.
+        c->cellView(0)->zoomBy(2.0);
+        QCOMPARE(c->cellView(1)->geometry().zoom(), c->cellView(0)->geometry().zoom());
+        QCOMPARE(c->cellView(1)->geometry().offset().x, c->cellView(0)->geometry().offset().x);
+        Window win;
+        win.center = 90;
+        win.width = 120;
+        c->cellView(1)->setWindow(win);
+        QCOMPARE(c->cellView(0)->display().window.center, 90.0);
+        // Hovering one cell marks the same image point in the others.
+        const QPoint at = c->cellView(0)->rect().center();
+        QTest::mouseMove(c->cellView(0), at);
+        int x = -1, y = -1;
+        QVERIFY(c->cellView(0)->imagePixelAt(at, &x, &y));
+        QCOMPARE(c->cellView(1)->crosshair(), QPointF((x + 0.5) / 512, (y + 0.5) / 431));
+        // An unlinked cell keeps its own view.
+        c->setLinked(1, false);
+        const double kept = c->cellView(1)->geometry().zoom();
+        c->cellView(0)->zoomBy(1.5);
+        QCOMPARE(c->cellView(1)->geometry().zoom(), kept);
+        c->setLinked(1, true);
+
+        // Sentences typed into the grid are grounded as one batch and join it.
+        QSignalSpy done(g, &GroundingPanel::groundingFinished);
+        auto* line = c->findChild<QLineEdit*>();
+        QVERIFY(line);
+        line->setText("cardiomegaly; effusion at the right base");
+        QTest::keyClick(line, Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(c->count(), 4, 600000);
+        QCOMPARE(c->rows() * c->cols(), 4);  // grew from 1x2 to 2x2
+        QCOMPARE(c->item(3).entry.prompt, QString("effusion at the right base"));
+        QTRY_VERIFY_WITH_TIMEOUT(!c->metricsPending(), 60000);
+        QVERIFY(c->cellMetrics(0).contains("|CNR|"));
+
+        // The grid exports as one picture with a footer per cell.
+        QTemporaryDir tmp;
+        QString message;
+        QVERIFY2(w->exportView(tmp.filePath("grid.png"), "png", true, false, false, &message), qPrintable(message));
+        const QImage grid(tmp.filePath("grid.png"));
+        QVERIFY(grid.width() > 2 * 512 && grid.height() > 2 * 431);
+        screenshot(w.get(), "compare-grid.png");
+        w->setCompareMode(false);
+        QVERIFY(!w->compareMode());
+    }
+
+    void exportBurnsInTheVisibleLayers() {
+        GroundingPanel* g = w->groundingPanel();
+        g->resultList()->setCurrentRow(0);
+        g->setMaskMode(MaskMode::Off);
+        w->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(w.get()));
+        if (w->boxesAction()->isChecked()) w->boxesAction()->trigger();  // boxes hidden: not exported
+        const auto& r = g->result(0);
+        QTemporaryDir tmp;
+        QString message;
+        const QString png = tmp.filePath("effusion.png");
+        QVERIFY2(w->exportView(png, "png", true, false, false, &message), qPrintable(message));
+        const QImage out = QImage(png).convertToFormat(QImage::Format_RGB32);
+        QCOMPARE(out.width(), 512);
+        QVERIFY(out.height() > 431);  // the footer with caption, colour bar and research-use line
+        const QImage shown = w->viewport()->rendered().convertToFormat(QImage::Format_RGB32);
+        const int alpha = int(std::lround(g->opacity() * 255));
+        int inHeat = 0, outside = 0;
+        for (int y = 0; y < 431; y += 5)
+            for (int x = 0; x < 512; x += 5) {
+                if (y > 431 - 50 && x < 320) continue;  // the "demo model" stamp
+                const float v = r.original[size_t(y) * 512 + x];
+                const QRgb got = out.pixel(x, y), base = shown.pixel(x, y);
+                if (!std::isnan(v) && v > 0) {
+                    // The colour map's colour at the chosen opacity over the image.
+                    const QRgb c = colourAt(g->colourMap(), std::clamp(std::lround(v * 255.0), 0L, 255L) / 255.0);
+                    auto blend = [alpha](int fg, int bg) { return (fg * alpha + bg * (255 - alpha)) / 255.0; };
+                    QVERIFY(std::abs(qRed(got) - blend(qRed(c), qRed(base))) <= 2);
+                    QVERIFY(std::abs(qGreen(got) - blend(qGreen(c), qGreen(base))) <= 2);
+                    QVERIFY(std::abs(qBlue(got) - blend(qBlue(c), qBlue(base))) <= 2);
+                    ++inHeat;
+                } else if (!std::isnan(v)) {
+                    QCOMPARE(got, base);  // outside every layer: the rendered image itself
+                    ++outside;
+                }
+            }
+        QVERIFY(inHeat > 20 && outside > 20);
+
+        // Never overwritten without asking; a missing folder is named; nothing half-written.
+        const QByteArray first = [&] { QFile f(png); f.open(QIODevice::ReadOnly); return f.readAll(); }();
+        QVERIFY(!w->exportView(png, "png", true, false, false, &message));
+        QVERIFY2(message.contains("exists"), qPrintable(message));
+        QFile again(png);
+        QVERIFY(again.open(QIODevice::ReadOnly));
+        QCOMPARE(again.readAll(), first);
+        QVERIFY(!w->exportView(tmp.filePath("missing/x.png"), "png", true, false, false, &message));
+        QVERIFY2(message.contains("missing"), qPrintable(message));
+        QCOMPARE(QDir(tmp.path()).entryList(QDir::Files | QDir::Hidden), QStringList({"effusion.png"}));
+
+        // JPEG at screen resolution.
+        QVERIFY2(w->exportView(tmp.filePath("view.jpg"), "jpg", false, false, false, &message), qPrintable(message));
+        QCOMPARE(QImage(tmp.filePath("view.jpg")).width(), w->viewport()->width() * int(w->viewport()->devicePixelRatioF()));
+
+        // Every prompt of the image into a folder.
+        QStringList written;
+        QVERIFY2(w->exportAllPrompts(tmp.filePath(""), false, &message, &written), qPrintable(message));
+        QCOMPARE(written.size(), g->resultCount());
+        for (const QString& f : written) QVERIFY(!QImage(f).isNull());
+
+        // DICOM Secondary Capture: readable by this viewer, in colour, same size as the picture.
+        QVERIFY2(w->exportView(tmp.filePath("sc.dcm"), "dcm", true, true, false, &message), qPrintable(message));
+        const LoadResult back = loadImage(tmp.filePath("sc.dcm"));
+        QVERIFY2(back.ok(), qPrintable(back.error));
+        QVERIFY(back.image->isColor());
+        QCOMPARE(back.image->width, 512);
+        QCOMPARE(back.image->height, out.height());
+        w->boxesAction()->trigger();
+        g->setMaskMode(MaskMode::Outline);
     }
 
     void cancelStopsTheRun() {

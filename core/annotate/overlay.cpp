@@ -1,0 +1,273 @@
+#include "annotate/overlay.h"
+
+#include <QCoreApplication>
+#include <QFont>
+#include <QFontMetrics>
+#include <QPainter>
+
+#include <algorithm>
+#include <cmath>
+
+namespace cxr::annotate {
+
+// ---- colour maps (polynomial fits of matplotlib's inferno / viridis; CC0 coefficients) -----------
+
+namespace {
+
+QRgb poly(const double c[7][3], double t) {
+    double rgb[3];
+    for (int k = 0; k < 3; ++k) {
+        double v = c[6][k];
+        for (int i = 5; i >= 0; --i) v = v * t + c[i][k];
+        rgb[k] = std::clamp(v, 0.0, 1.0);
+    }
+    return qRgb(int(std::lround(rgb[0] * 255)), int(std::lround(rgb[1] * 255)), int(std::lround(rgb[2] * 255)));
+}
+
+const double kInferno[7][3] = {{0.0002189403691192265, 0.001651004631001012, -0.01948089843709184},
+                               {0.1065134194856116, 0.5639564367884091, 3.932712388889277},
+                               {11.60249308247187, -3.972853965665698, -15.9423941062914},
+                               {-41.70399613139459, 17.43639888205313, 44.35414519872813},
+                               {77.162935699427, -33.40235894210092, -81.80730925738993},
+                               {-71.31942824499214, 32.62606426397723, 73.20951985803202},
+                               {25.13112622477341, -12.24266895238567, -23.07032500287172}};
+const double kViridis[7][3] = {{0.2777273272234177, 0.005407344544966578, 0.3340998053353061},
+                               {0.1050930431085774, 1.404613529898575, 1.384590162594685},
+                               {-0.3308618287255563, 0.214847559468213, 0.09509516302823659},
+                               {-4.634230498983486, -5.799100973351585, -19.33244095627987},
+                               {6.228269936347081, 14.17993336680509, 56.69055260068105},
+                               {4.776384997670288, -13.74514537774601, -65.35303263337234},
+                               {-5.435455855934631, 4.645852612178535, 26.3124352495832}};
+
+}  // namespace
+
+QRgb colourAt(ColourMap map, double v) {
+    v = std::clamp(v, 0.0, 1.0);
+    switch (map) {
+    case ColourMap::Inferno: return poly(kInferno, v);
+    case ColourMap::Viridis: return poly(kViridis, v);
+    case ColourMap::Jet: {
+        auto f = [](double x) { return std::clamp(1.5 - std::fabs(4.0 * x), 0.0, 1.0); };
+        return qRgb(int(std::lround(f(v - 0.75) * 255)), int(std::lround(f(v - 0.5) * 255)), int(std::lround(f(v - 0.25) * 255)));
+    }
+    }
+    return qRgb(0, 0, 0);
+}
+
+QImage heatmapImage(const std::vector<float>& map, int w, int h, ColourMap cmap, double opacity, double lower) {
+    QImage img(w, h, QImage::Format_ARGB32);
+    img.fill(Qt::transparent);
+    if (map.size() != size_t(w) * h) return img;
+    QRgb lut[256];
+    for (int i = 0; i < 256; ++i) lut[i] = colourAt(cmap, i / 255.0);
+    const int alpha = int(std::lround(std::clamp(opacity, 0.0, 1.0) * 255));
+    for (int y = 0; y < h; ++y) {
+        auto* line = reinterpret_cast<QRgb*>(img.scanLine(y));
+        for (int x = 0; x < w; ++x) {
+            const float v = map[size_t(y) * w + x];
+            if (std::isnan(v)) {  // outside the analysed crop: a light hatch ("not analysed")
+                if ((x + y) % 12 == 0) line[x] = qRgba(150, 150, 150, 110);
+                continue;
+            }
+            if (v <= lower) continue;
+            const QRgb c = lut[std::clamp(int(std::lround(v * 255.0)), 0, 255)];
+            line[x] = qRgba(qRed(c), qGreen(c), qBlue(c), alpha);
+        }
+    }
+    return img;
+}
+
+QImage maskOutline(const std::vector<float>& map, int w, int h, QColor colour) {
+    QImage img(w, h, QImage::Format_ARGB32);
+    img.fill(Qt::transparent);
+    if (map.size() != size_t(w) * h) return img;
+    auto in = [&](int x, int y) {
+        if (x < 0 || y < 0 || x >= w || y >= h) return false;
+        const float v = map[size_t(y) * w + x];
+        return !std::isnan(v) && v > 0.0f;
+    };
+    const QRgb c = colour.rgba();
+    for (int y = 0; y < h; ++y) {
+        auto* line = reinterpret_cast<QRgb*>(img.scanLine(y));
+        for (int x = 0; x < w; ++x)
+            if (in(x, y) && (!in(x - 1, y) || !in(x + 1, y) || !in(x, y - 1) || !in(x, y + 1))) line[x] = c;
+    }
+    return img;
+}
+
+QImage maskFill(const std::vector<float>& map, int w, int h, QColor colour) {
+    QImage img = maskOutline(map, w, h, QColor(colour.red(), colour.green(), colour.blue()));
+    if (map.size() != size_t(w) * h) return img;
+    const QRgb fill = qPremultiply(colour.rgba());
+    QImage out = img.convertToFormat(QImage::Format_ARGB32_Premultiplied);
+    for (int y = 0; y < h; ++y) {
+        auto* line = reinterpret_cast<QRgb*>(out.scanLine(y));
+        const float* row = map.data() + size_t(y) * w;
+        for (int x = 0; x < w; ++x)
+            if (qAlpha(line[x]) == 0 && !std::isnan(row[x]) && row[x] > 0.0f) line[x] = fill;
+    }
+    return out;
+}
+
+
+ColourMap colourMapFromName(const QString& name, bool* ok) {
+    const QString n = name.trimmed().toLower();
+    if (ok) *ok = true;
+    if (n == QLatin1String("viridis")) return ColourMap::Viridis;
+    if (n == QLatin1String("jet")) return ColourMap::Jet;
+    if (n != QLatin1String("inferno") && ok) *ok = false;
+    return ColourMap::Inferno;
+}
+
+QString colourMapName(ColourMap map) {
+    switch (map) {
+    case ColourMap::Inferno: return QStringLiteral("inferno");
+    case ColourMap::Viridis: return QStringLiteral("viridis");
+    case ColourMap::Jet: return QStringLiteral("jet");
+    }
+    return QStringLiteral("inferno");
+}
+
+QString researchUseLine() {
+    return QCoreApplication::translate("cxr::annotate", "Research use - not for diagnosis. CXR Ground, zero-shot phrase grounding.");
+}
+
+QImage burnIn(const QImage& base, const std::vector<float>& map, int w, int h, const Layers& layers, const Caption& caption) {
+    QImage out = base.convertToFormat(QImage::Format_RGB32);
+    QPainter p(&out);
+    if (map.size() == size_t(w) * h && out.width() == w && out.height() == h) {
+        if (layers.heat) p.drawImage(0, 0, heatmapImage(map, w, h, layers.colourMap, layers.opacity, layers.lower));
+        if (layers.mask == MaskMode::Outline) p.drawImage(0, 0, maskOutline(map, w, h, layers.maskColour));
+        if (layers.mask == MaskMode::Fill) {
+            QColor c = layers.maskColour;
+            c.setAlpha(90);
+            p.drawImage(0, 0, maskFill(map, w, h, c));
+        }
+    }
+    const double scale = std::max(1.0, std::max(w, h) / 800.0);  // strokes and text readable at any size
+    if (layers.boxes) {
+        QFont f;
+        f.setPixelSize(int(std::lround(14 * scale)));
+        f.setBold(true);
+        p.setFont(f);
+        const QColor colour(60, 255, 120);
+        for (int i = 0; i < layers.boxList.size(); ++i) {
+            const LabelledBox& b = layers.boxList[i];
+            p.setPen(QPen(QColor(0, 0, 0, 160), 4 * scale));
+            p.setBrush(Qt::NoBrush);
+            p.drawRect(b.rect);
+            p.setPen(QPen(colour, 2 * scale));
+            p.drawRect(b.rect);
+            const QString label = b.label.isEmpty() ? QCoreApplication::translate("cxr::annotate", "box %1").arg(i + 1) : b.label;
+            QRect tr = p.fontMetrics().boundingRect(label).adjusted(int(-4 * scale), int(-2 * scale), int(4 * scale), int(2 * scale));
+            tr.moveBottomLeft(QPoint(b.rect.left(), b.rect.top() - int(2 * scale)));
+            if (tr.top() < 0) tr.moveTopLeft(QPoint(b.rect.left() + 2, b.rect.top() + 2));
+            p.fillRect(tr, QColor(0, 0, 0, 170));
+            p.setPen(colour);
+            p.drawText(tr, Qt::AlignCenter, label);
+        }
+    }
+    if (caption.demoModel) {
+        QFont f;
+        f.setPixelSize(int(std::lround(16 * scale)));
+        f.setBold(true);
+        p.setFont(f);
+        const QString mark = QCoreApplication::translate("cxr::annotate", "demo model - random weights");
+        QRect r = p.fontMetrics().boundingRect(mark).adjusted(int(-8 * scale), int(-4 * scale), int(8 * scale), int(4 * scale));
+        r.moveBottomLeft(QPoint(int(10 * scale), out.height() - int(10 * scale)));
+        p.fillRect(r, QColor(160, 20, 20, 230));
+        p.setPen(Qt::white);
+        p.drawText(r, Qt::AlignCenter, mark);
+    }
+    return out;
+}
+
+QImage withFooter(const QImage& picture, const Layers& layers, const Caption& caption) {
+    const int w = picture.width();
+    const double scale = std::max(0.8, w / 1000.0);
+    const int pad = int(12 * scale);
+    QFont big;
+    big.setPixelSize(int(std::lround(20 * scale)));
+    big.setBold(true);
+    QFont small;
+    small.setPixelSize(int(std::lround(14 * scale)));
+    const QFontMetrics fb(big), fs(small);
+    const int barW = std::min(int(260 * scale), w / 3), barH = int(14 * scale);
+    const int textW = std::max(50, w - 3 * pad - barW);
+    const QString prompt = caption.prompt.isEmpty() ? QString()
+                                                     : QStringLiteral("\u201C%1\u201D").arg(caption.prompt) +
+                                                           (caption.negated ? QCoreApplication::translate("cxr::annotate", "  (negated)") : QString());
+    const QRect promptRect = fb.boundingRect(QRect(0, 0, textW, 10000), Qt::TextWordWrap, prompt);
+    const int lines = 2 + (caption.demoModel ? 1 : 0);
+    const int footerH = pad + std::max(promptRect.height(), barH + fs.height() * 2) + pad / 2 + lines * fs.height() + pad;
+    QImage out(w, picture.height() + footerH, QImage::Format_RGB32);
+    out.fill(QColor(16, 16, 18));
+    QPainter p(&out);
+    p.drawImage(0, 0, picture);
+    int y = picture.height() + pad;
+    p.setPen(Qt::white);
+    p.setFont(big);
+    p.drawText(QRect(pad, y, textW, promptRect.height()), Qt::TextWordWrap, prompt);
+    // Colour bar (horizontal): value 0 at the left, 1 at the right; hidden values hatched.
+    if (layers.heat) {
+        const QRect bar(w - pad - barW, y + fs.height(), barW, barH);
+        const double hidden = std::max(layers.lower, caption.otsu);
+        for (int x = 0; x < barW; ++x) {
+            const double v = (x + 0.5) / barW;
+            if (hidden > 0 && v <= hidden) p.setPen(((x / 3) % 2) ? QColor(90, 90, 90) : QColor(40, 40, 40));
+            else p.setPen(QColor(colourAt(layers.colourMap, v)));
+            p.drawLine(bar.left() + x, bar.top(), bar.left() + x, bar.bottom());
+        }
+        p.setPen(QColor(220, 220, 220));
+        p.drawRect(bar.adjusted(0, 0, -1, -1));
+        p.setFont(small);
+        p.drawText(QRect(bar.left(), y, barW, fs.height()), Qt::AlignLeft, QCoreApplication::translate("cxr::annotate", "heat (normalised)"));
+        p.drawText(QRect(bar.left(), bar.bottom() + 2, barW, fs.height()), Qt::AlignLeft, QStringLiteral("0.00"));
+        p.drawText(QRect(bar.left(), bar.bottom() + 2, barW, fs.height()), Qt::AlignRight, QStringLiteral("1.00"));
+        if (caption.otsu > 0) {
+            const int x = bar.left() + int(std::lround(caption.otsu * barW));
+            p.setPen(QColor(0, 230, 255));
+            p.drawLine(x, bar.top() - 3, x, bar.bottom() + 3);
+            p.drawText(QRect(x - 60, bar.bottom() + 2, 120, fs.height()), Qt::AlignHCenter,
+                       QCoreApplication::translate("cxr::annotate", "Otsu %1").arg(caption.otsu, 0, 'f', 2));
+        }
+    }
+    y += std::max(promptRect.height(), barH + fs.height() * 2) + pad / 2;
+    p.setFont(small);
+    p.setPen(QColor(200, 200, 200));
+    p.drawText(QRect(pad, y, w - 2 * pad, fs.height()), Qt::AlignLeft, fs.elidedText(caption.details, Qt::ElideRight, w - 2 * pad));
+    y += fs.height();
+    if (caption.demoModel) {
+        p.setPen(QColor(255, 107, 107));
+        p.drawText(QRect(pad, y, w - 2 * pad, fs.height()), Qt::AlignLeft,
+                   QCoreApplication::translate("cxr::annotate", "Demo model with random weights: this map means nothing."));
+        y += fs.height();
+    }
+    p.setPen(QColor(255, 210, 90));
+    p.drawText(QRect(pad, y, w - 2 * pad, fs.height()), Qt::AlignLeft, researchUseLine());
+    return out;
+}
+
+QImage grid(const QVector<QImage>& cells, int rows, int cols, QColor background) {
+    if (cells.isEmpty() || rows < 1 || cols < 1) return QImage();
+    int cellH = 0, cellW = 0;
+    for (const QImage& c : cells) cellH = std::max(cellH, c.height());
+    QVector<QImage> scaled;
+    for (const QImage& c : cells) {
+        QImage s = c.height() == cellH ? c : c.scaledToHeight(cellH, Qt::SmoothTransformation);
+        cellW = std::max(cellW, s.width());
+        scaled << s;
+    }
+    const int gap = 8;
+    QImage out(cols * cellW + (cols + 1) * gap, rows * cellH + (rows + 1) * gap, QImage::Format_RGB32);
+    out.fill(background);
+    QPainter p(&out);
+    for (int i = 0; i < scaled.size() && i < rows * cols; ++i) {
+        const int r = i / cols, c = i % cols;
+        const QImage& s = scaled[i];
+        p.drawImage(gap + c * (cellW + gap) + (cellW - s.width()) / 2, gap + r * (cellH + gap), s);
+    }
+    return out;
+}
+
+}  // namespace cxr::annotate

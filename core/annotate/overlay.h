@@ -1,0 +1,67 @@
+// Heat-map and mask layers as images, and the annotated picture that exports burn in.
+// QtGui only (QImage / QPainter): shared by the viewer and the command line.
+#pragma once
+
+#include <QColor>
+#include <QImage>
+#include <QRect>
+#include <QString>
+#include <QVector>
+
+#include <vector>
+
+namespace cxr::annotate {
+
+enum class ColourMap { Inferno, Viridis, Jet };
+QRgb colourAt(ColourMap map, double v);  // v in [0,1]
+ColourMap colourMapFromName(const QString& name, bool* ok = nullptr);  // "inferno" | "viridis" | "jet"
+QString colourMapName(ColourMap map);
+
+enum class MaskMode { Outline, Fill, Off };
+
+// The heat map as an ARGB image at original size: NaN (outside the analysed crop) lightly hatched
+// as "not analysed", values at or below `lower` transparent, others coloured with alpha = opacity.
+QImage heatmapImage(const std::vector<float>& map, int width, int height, ColourMap cmap, double opacity, double lower);
+// Outline of the Otsu mask (map > 0) as an ARGB image at original size.
+QImage maskOutline(const std::vector<float>& map, int width, int height, QColor colour);
+// The Otsu mask filled with `colour` (its alpha is used) and outlined in the opaque colour.
+QImage maskFill(const std::vector<float>& map, int width, int height, QColor colour);
+
+struct LabelledBox {
+    QRect rect;     // original pixels
+    QString label;  // "" for a drawn box
+};
+
+// What an annotated picture shows: exactly the layers visible in the viewer.
+struct Layers {
+    bool heat = true;
+    ColourMap colourMap = ColourMap::Inferno;
+    double opacity = 0.55;
+    double lower = 0.0;
+    MaskMode mask = MaskMode::Outline;
+    QColor maskColour{0, 230, 255};
+    bool boxes = true;
+    QVector<LabelledBox> boxList;
+};
+
+struct Caption {
+    QString prompt;            // the grounded sentence
+    QString details;           // settings, metrics ... (one line)
+    bool negated = false;      // the sentence denies a finding
+    bool demoModel = false;    // random weights: stamped on the picture
+    double minValue = 0, maxValue = 1, otsu = -1;  // colour bar range and Otsu threshold
+};
+
+// The picture at the size of `base` (original resolution) with the layers burned in.
+QImage burnIn(const QImage& base, const std::vector<float>& map, int width, int height, const Layers& layers,
+              const Caption& caption);
+// Adds the footer band under `picture`: the prompt as a caption, the colour bar with its range,
+// details, and "Research use - not for diagnosis".
+QImage withFooter(const QImage& picture, const Layers& layers, const Caption& caption);
+// Cells side by side in `rows` x `cols`, each scaled to the same height (grid export).
+QImage grid(const QVector<QImage>& cells, int rows, int cols, QColor background = QColor(16, 16, 18));
+
+// The fixed line every export carries.
+QString researchUseLine();
+
+}  // namespace cxr::annotate
