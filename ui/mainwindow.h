@@ -23,6 +23,7 @@ class QMenu;
 class QProgressBar;
 class QPushButton;
 class QSpinBox;
+class QStackedWidget;
 class QTreeWidget;
 class QTreeWidgetItem;
 
@@ -163,7 +164,7 @@ private:
         *invertAct_, *rotCwAct_, *rotCcwAct_, *flipHAct_, *flipVAct_, *resetAct_, *tagsAct_, *helpAct_, *aboutAct_,
         *settingsAct_, *darkAct_, *lightAct_, *nextFrameAct_, *prevFrameAct_;
     CompareView* compare_ = nullptr;
-    class QStackedWidget* stack_ = nullptr;
+    QStackedWidget* stack_ = nullptr;
     QAction *compareAct_ = nullptr, *exportAct_ = nullptr, *exportAllAct_ = nullptr;
     QStringList pendingGrid_;
     QString pendingGridKey_;
