@@ -680,13 +680,6 @@ int cmdEvaluate(QStringList args) {
                                 "--out folder")
                             .arg(resultsFile));
     } else {
-        QString note;
-        if (!readResults(resultsFile, &done, &validBytes, &note, &err)) return fail(err);
-        if (QFileInfo(resultsFile).exists() && QFileInfo(resultsFile).size() != validBytes) {
-            QFile f(resultsFile);
-            if (!f.resize(validBytes)) return fail(Cli::tr("%1: cannot truncate the incomplete last line").arg(resultsFile));
-            std::fprintf(stderr, "cxr-ground: %s\n", note.toUtf8().constData());
-        }
         const QString runFile = out.filePath("run.json");
         if (QFileInfo(runFile).exists()) {
             QJsonObject previous;
@@ -695,11 +688,19 @@ int cmdEvaluate(QStringList args) {
             if (!diff.isEmpty())
                 return fail(Cli::tr("--resume with other method settings than the run in %1: %2").arg(outDir, diff));
         }
+        QString note;
+        if (!readResults(resultsFile, &done, &validBytes, &note, &err)) return fail(err);
         for (const Record& r : done)
             if (!selection.contains(r.key()))
                 return fail(Cli::tr("%1 holds the sample %2 (\"%3\") that this run does not select (another --csv, "
                                     "--split, --shard or --limit?)")
                                 .arg(resultsFile, r.path, r.prompt));
+        // Drop the incomplete last line of a killed run before appending.
+        if (QFileInfo(resultsFile).exists() && QFileInfo(resultsFile).size() != validBytes) {
+            QFile f(resultsFile);
+            if (!f.resize(validBytes)) return fail(Cli::tr("%1: cannot truncate the incomplete last line").arg(resultsFile));
+            std::fprintf(stderr, "cxr-ground: %s\n", note.toUtf8().constData());
+        }
     }
     if (!writeAtomically(out.filePath("run.json"), QJsonDocument(run).toJson(), &err)) return fail(err);
     QSet<QString> finished;
@@ -709,13 +710,7 @@ int cmdEvaluate(QStringList args) {
                  mine.size(), shardK, shardN,
                  already > 0 ? Cli::tr(", %1 already finished").arg(already).toUtf8().constData() : "");
 
-    std::unique_ptr<grounding::Engine> engine;
-    if (already < total) {
-        std::string e;
-        std::fprintf(stderr, "cxr-ground: loading the model from %s\n", modelDir.toUtf8().constData());
-        engine = grounding::Engine::load(modelDir.toStdString(), s, &e);
-        if (!engine) return fail(QString::fromStdString(e));
-    }
+    std::unique_ptr<grounding::Engine> engine;  // loaded when the first image needs it
     std::FILE* resultsOut = nullptr;
     if (already < total) {
         resultsOut = std::fopen(QFile::encodeName(resultsFile).constData(), "ab");
@@ -786,6 +781,12 @@ int cmdEvaluate(QStringList args) {
             for (const auto* p : pending) skip(*p, why);
             progress();
             continue;
+        }
+        if (!engine) {
+            std::string e;
+            std::fprintf(stderr, "cxr-ground: loading the model from %s\n", modelDir.toUtf8().constData());
+            engine = grounding::Engine::load(modelDir.toStdString(), s, &e);
+            if (!engine) return fail(QString::fromStdString(e));
         }
         QElapsedTimer t;
         t.start();
