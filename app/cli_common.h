@@ -21,5 +21,8 @@ int runBench(const QStringList& args);
 int cmdGround(QStringList args);
 int cmdTokenize(QStringList args);
 int cmdInspectModel(QStringList args);
+int cmdMetrics(QStringList args);
+int cmdEvaluate(QStringList args);
+int cmdMerge(QStringList args);
 
 }  // namespace cxr::cli

@@ -1,5 +1,6 @@
 // cxr-ground engine commands: ground, tokenize, inspect-model, bench engine.
 #include "cli_common.h"
+#include "cli_engine_common.h"
 
 #include "grounding/engine.h"
 #include "grounding/npy.h"
@@ -29,9 +30,6 @@ using grounding::GreyImage;
 using grounding::PromptResult;
 using grounding::Settings;
 
-namespace {
-
-// The image as a reader sees it, 8-bit grey (colour: ITU-R 601 luma, as PIL's convert('L')).
 bool readerImage(const QString& path, GreyImage* out, QString* error) {
     const LoadResult r = loadImage(path);
     if (!r.ok()) {
@@ -55,6 +53,8 @@ bool readerImage(const QString& path, GreyImage* out, QString* error) {
     return true;
 }
 
+namespace {
+
 bool parseIntList(const QString& s, std::vector<int>* out) {
     out->clear();
     for (const QString& part : s.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
@@ -65,7 +65,8 @@ bool parseIntList(const QString& s, std::vector<int>* out) {
     return !out->empty();
 }
 
-// Common engine options; returns false (with a message) on a bad value. Consumes args it knows.
+}  // namespace
+
 bool parseSettings(QStringList& args, Settings* s, QString* error) {
     for (int i = 0; i < args.size();) {
         const QString a = args[i];
@@ -126,7 +127,7 @@ bool parseSettings(QStringList& args, Settings* s, QString* error) {
     return true;
 }
 
-QString takeOption(QStringList& args, const QString& name, bool* present = nullptr) {
+QString takeOption(QStringList& args, const QString& name, bool* present) {
     const int i = args.indexOf(name);
     if (present) *present = i >= 0;
     if (i < 0 || i + 1 >= args.size()) return {};
@@ -135,6 +136,8 @@ QString takeOption(QStringList& args, const QString& name, bool* present = nullp
     args.removeAt(i);
     return v;
 }
+
+namespace {
 
 // The image with the heat map (inferno, 50 % where the map is above zero) at original size.
 cv::Mat overlayImage(const GreyImage& img, const std::vector<float>& heat) {

@@ -38,6 +38,23 @@ void usage(FILE* to) {
         "                                  heatmap_smooth.npy, heatmap_original.npy,\n"
         "                                  overlay.png and result.json\n"
         "  tokenize --model DIR TEXT       CLIP token ids as JSON {input_ids, length}\n"
+        "  metrics --heatmap H.npy --boxes \"x,y,w,h;x,y,w,h\"\n"
+        "                                  MS-CXR metrics of one map at original size (NaN =\n"
+        "                                  outside the analysed crop) as JSON {cnr_abs, cnr,\n"
+        "                                  miou, auroc_binned, auroc}\n"
+        "  evaluate --model DIR --csv FILE --images ROOT --out DIR [--split NAME]\n"
+        "         [--shard K/N] [--resume] [--limit N] [method options as for ground]\n"
+        "                                  the MS-CXR protocol over a CSV: images are\n"
+        "                                  ROOT/<path without files/> (or ROOT/<path>);\n"
+        "                                  OUT/results.jsonl gets one line per sample as it\n"
+        "                                  finishes, --resume skips finished samples; then\n"
+        "                                  OUT/summary.md, summary.json, summary.png (Table I\n"
+        "                                  layout). --shard K/N (K from 1) takes every N-th\n"
+        "                                  image (sorted by path), --limit the first N samples\n"
+        "  merge OUT DIR... | merge --out OUT DIR...\n"
+        "                                  combine the output folders of evaluate shards into\n"
+        "                                  one results.jsonl and summary; see\n"
+        "                                  installer/slurm_evaluate.sh for a Slurm job array\n"
         "  inspect-model [--expected-keys] DIR\n"
         "                                  validate a model folder / list the tensors a valid\n"
         "                                  checkpoint of its configuration holds\n"
@@ -150,6 +167,9 @@ int main(int argc, char** argv) {
     if (cmd == QLatin1String("ground")) return cxr::cli::cmdGround(args);
     if (cmd == QLatin1String("tokenize")) return cxr::cli::cmdTokenize(args);
     if (cmd == QLatin1String("inspect-model")) return cxr::cli::cmdInspectModel(args);
+    if (cmd == QLatin1String("metrics")) return cxr::cli::cmdMetrics(args);
+    if (cmd == QLatin1String("evaluate")) return cxr::cli::cmdEvaluate(args);
+    if (cmd == QLatin1String("merge")) return cxr::cli::cmdMerge(args);
     usage(stderr);
     return fail(Cli::tr("unknown command %1").arg(cmd), 2);
 }
