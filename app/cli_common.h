@@ -24,5 +24,6 @@ int cmdInspectModel(QStringList args);
 int cmdMetrics(QStringList args);
 int cmdEvaluate(QStringList args);
 int cmdMerge(QStringList args);
+int cmdExport(QStringList args);
 
 }  // namespace cxr::cli

@@ -12,7 +12,11 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include <QGuiApplication>
+
 #include <cstdio>
+#include <cstring>
+#include <memory>
 
 using namespace cxr;
 using cxr::cli::Cli;
@@ -51,6 +55,16 @@ void usage(FILE* to) {
         "                                  OUT/summary.md, summary.json, summary.png (Table I\n"
         "                                  layout). --shard K/N (K from 1) takes every N-th\n"
         "                                  image (sorted by path), --limit the first N samples\n"
+        "  export --model DIR --image IN --prompt TEXT [--prompt TEXT ...] --out FILE\n"
+        "         [--format png|jpg|dcm] [--grid RxC] [--anonymise] [--overwrite]\n"
+        "         [--boxes CSV] [--colour-map inferno|viridis|jet] [--opacity 0..1]\n"
+        "         [--mask outline|fill|off] [method options as for ground]\n"
+        "                                  the viewer's annotated picture at original\n"
+        "                                  resolution: heat map, mask, boxes, the prompt, the\n"
+        "                                  colour bar and the research-use line; several\n"
+        "                                  prompts make a grid; dcm writes a Secondary\n"
+        "                                  Capture into the source's study; never overwrites\n"
+        "                                  without --overwrite\n"
         "  merge OUT DIR... | merge --out OUT DIR...\n"
         "                                  combine the output folders of evaluate shards into\n"
         "                                  one results.jsonl and summary; see\n"
@@ -141,7 +155,11 @@ int cmdRender(const QStringList& args) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    QCoreApplication app(argc, argv);
+    // export draws text into pictures: it needs a GUI application (offscreen, no display).
+    const bool gui = argc > 1 && std::strcmp(argv[1], "export") == 0;
+    if (gui && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> appHolder(gui ? new QGuiApplication(argc, argv) : new QCoreApplication(argc, argv));
+    QCoreApplication& app = *appHolder;
     QCoreApplication::setApplicationName(QStringLiteral("cxr-ground"));
     QStringList args = app.arguments().mid(1);
     if (args.isEmpty()) {
@@ -170,6 +188,7 @@ int main(int argc, char** argv) {
     if (cmd == QLatin1String("metrics")) return cxr::cli::cmdMetrics(args);
     if (cmd == QLatin1String("evaluate")) return cxr::cli::cmdEvaluate(args);
     if (cmd == QLatin1String("merge")) return cxr::cli::cmdMerge(args);
+    if (cmd == QLatin1String("export")) return cxr::cli::cmdExport(args);
     usage(stderr);
     return fail(Cli::tr("unknown command %1").arg(cmd), 2);
 }
