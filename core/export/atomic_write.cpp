@@ -140,6 +140,7 @@ QString describeError(const QString& path, int error) {
                                            "Cannot write %1: the folder %2 is on a read-only disk.")
             .arg(native(path), folder);
     case ENOENT:
+        if (QFileInfo(folderOf(path)).isDir()) break;  // the folder is there: a plain system message
         return QCoreApplication::translate("cxr::exporting",
                                            "Cannot write %1: the folder %2 does not exist.")
             .arg(native(path), folder);
@@ -158,9 +159,10 @@ QString describeError(const QString& path, int error) {
                                            "Cannot write %1: the file name is too long.")
             .arg(native(path));
     default:
-        return QCoreApplication::translate("cxr::exporting", "Cannot write %1: %2.")
-            .arg(native(path), QString::fromLocal8Bit(std::strerror(error)));
+        break;
     }
+    return QCoreApplication::translate("cxr::exporting", "Cannot write %1: %2.")
+        .arg(native(path), QString::fromLocal8Bit(std::strerror(error)));
 }
 
 bool checkTarget(const QString& path, Overwrite mode, QString* message) {

@@ -13,8 +13,11 @@
 #include <dcmtk/dcmdata/dcsequen.h>
 #include <dcmtk/dcmdata/dcuid.h>
 
+#include <cerrno>
 #include <cstring>
 #include <vector>
+
+#include <sys/statvfs.h>
 
 namespace cxr::exporting {
 
@@ -28,6 +31,13 @@ bool fail(QString* message, const QString& text) {
 }
 
 QString conditionText(const OFCondition& c) { return QString::fromLocal8Bit(c.text()); }
+
+// Free bytes for an unprivileged user in `folder` (-1 when unknown).
+qint64 freeBytes(const QString& folder) {
+    struct statvfs st;
+    if (::statvfs(QFile::encodeName(folder).constData(), &st) != 0) return -1;
+    return qint64(st.f_bavail) * qint64(st.f_frsize);
+}
 
 // Value for a DICOM text element: at most `maxChars` characters; for single-line VRs (LO)
 // no backslash (the value separator) and no control characters.
@@ -248,13 +258,22 @@ bool writeSecondaryCapture(const QString& path, const QImage& rgb, const Seconda
 
     // ---- write to a temporary file next to the target, then rename --------------------------------
     const QString target = QFileInfo(path).absoluteFilePath();
+    // DCMTK's write errors do not say "disk full": check the space before and after.
+    const qint64 needed = qint64(file.calcElementLength(EXS_LittleEndianExplicit, EET_ExplicitLength)) + 4096;
+    const qint64 available = freeBytes(QFileInfo(target).absolutePath());
+    if (available >= 0 && available < needed) return fail(message, detail::describeError(path, ENOSPC));
     const QString temporary = detail::createTemporaryNextTo(target, message);
     if (temporary.isEmpty()) return false;
+    errno = 0;
     const OFCondition c = file.saveFile(OFFilename(QFile::encodeName(temporary).constData()),
                                         EXS_LittleEndianExplicit, EET_ExplicitLength, EGL_recalcGL,
                                         EPD_withoutPadding, 0, 0, EWM_createNewMeta);
     if (c.bad()) {
+        const int error = errno;
         QFile::remove(temporary);
+        const qint64 left = freeBytes(QFileInfo(target).absolutePath());
+        if (error == ENOSPC || error == EDQUOT || (left >= 0 && left < needed))
+            return fail(message, detail::describeError(path, ENOSPC));
         return fail(message, QCoreApplication::translate("cxr::exporting", "Cannot write %1: %2.")
                                  .arg(native(path), conditionText(c)));
     }
