@@ -10,7 +10,8 @@
     </message>
     <message>
         <location filename="../app/cli_bench.cpp" line="80" />
-        <location filename="../app/cli_main.cpp" line="95" />
+        <location filename="../app/cli_eval.cpp" line="863" />
+        <location filename="../app/cli_main.cpp" line="126" />
         <source>unknown option %1</source>
         <translation>unbekannte Option %1</translation>
     </message>
@@ -25,57 +26,386 @@
         <translation>die Benchmark-DICOM-Datei kann nicht geschrieben werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/cli_engine.cpp" line="74" />
+        <location filename="../app/cli_engine.cpp" line="75" />
         <source>%1 needs a value</source>
         <translation>%1 braucht einen Wert</translation>
     </message>
     <message>
-        <location filename="../app/cli_engine.cpp" line="117" />
+        <location filename="../app/cli_engine.cpp" line="118" />
         <source>bad value for %1: %2</source>
         <translation>ungültiger Wert für %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/cli_engine.cpp" line="185" />
+        <location filename="../app/cli_engine.cpp" line="188" />
+        <location filename="../app/cli_eval.cpp" line="550" />
+        <location filename="../app/cli_eval.cpp" line="608" />
+        <location filename="../app/cli_export.cpp" line="60" />
         <source>unknown argument %1</source>
         <translation>unbekanntes Argument %1</translation>
     </message>
     <message>
-        <location filename="../app/cli_engine.cpp" line="187" />
+        <location filename="../app/cli_engine.cpp" line="190" />
         <source>ground needs --model DIR --image IN --prompt TEXT [--prompt TEXT ...] --out DIR</source>
         <translation>ground braucht --model ORDNER --image EINGABE --prompt TEXT [--prompt TEXT ...] --out ORDNER</translation>
     </message>
     <message>
-        <location filename="../app/cli_engine.cpp" line="205" />
+        <location filename="../app/cli_engine.cpp" line="208" />
+        <location filename="../app/cli_eval.cpp" line="664" />
+        <location filename="../app/cli_eval.cpp" line="932" />
         <source>%1: cannot create the output folder</source>
         <translation>%1: der Ausgabeordner kann nicht angelegt werden</translation>
     </message>
     <message>
-        <location filename="../app/cli_engine.cpp" line="209" />
+        <location filename="../app/cli_engine.cpp" line="212" />
         <source>%1: cannot create the folder</source>
         <translation>%1: der Ordner kann nicht angelegt werden</translation>
     </message>
     <message>
-        <location filename="../app/cli_engine.cpp" line="218" />
+        <location filename="../app/cli_engine.cpp" line="221" />
         <source>%1: cannot write overlay.png</source>
         <translation>%1: overlay.png kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../app/cli_engine.cpp" line="251" />
+        <location filename="../app/cli_engine.cpp" line="254" />
         <source>%1: cannot write result.json</source>
         <translation>%1: result.json kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../app/cli_engine.cpp" line="259" />
+        <location filename="../app/cli_engine.cpp" line="262" />
         <source>tokenize needs --model DIR TEXT</source>
         <translation>tokenize braucht --model ORDNER TEXT</translation>
     </message>
     <message>
-        <location filename="../app/cli_engine.cpp" line="277" />
+        <location filename="../app/cli_engine.cpp" line="280" />
         <source>inspect-model needs a model folder</source>
         <translation>inspect-model braucht einen Modellordner</translation>
     </message>
     <message>
-        <location filename="../app/cli_main.cpp" line="24" />
+        <location filename="../app/cli_main.cpp" line="93" />
+        <source>info needs exactly one input file</source>
+        <translation>info braucht genau eine Eingabedatei</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="86" />
+        <source>%1: cannot write the file (folder not writable or disk full?)</source>
+        <translation>%1: die Datei kann nicht geschrieben werden (Ordner schreibgeschützt oder Datenträger voll?)</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="110" />
+        <source>not a JSON object</source>
+        <translation>kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="116" />
+        <source>no "%1" text</source>
+        <translation>kein Textfeld „%1“</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="122" />
+        <source>no "%1" number</source>
+        <translation>kein Zahlenfeld „%1“</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="150" />
+        <location filename="../app/cli_eval.cpp" line="484" />
+        <source>%1: cannot read the file</source>
+        <translation>%1: die Datei kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="173" />
+        <source>%1: line %2 is incomplete (%3 bytes, an interrupted run); it is dropped and its sample evaluated again</source>
+        <translation>%1: Zeile %2 ist unvollständig (%3 Bytes, ein unterbrochener Lauf); sie wird verworfen und ihr Fall erneut ausgewertet</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="180" />
+        <source>%1: line %2 is not a valid result (%3); remove or fix that line</source>
+        <translation>%1: Zeile %2 ist kein gültiges Ergebnis (%3); diese Zeile entfernen oder korrigieren</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="187" />
+        <source>%1: line %2: the sample %3 ("%4") appears twice</source>
+        <translation>%1: Zeile %2: der Fall %3 („%4“) kommt doppelt vor</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="314" />
+        <source>steps %1, window %2:%3, layers %4, Otsu %5, precision %6%7</source>
+        <translation>Schritte %1, Fenster %2:%3, Schichten %4, Otsu %5, Genauigkeit %6%7</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="318" />
+        <source>on</source>
+        <translation>an</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="318" />
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="320" />
+        <source>, split %1</source>
+        <translation>, Aufteilung %1</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="325" />
+        <source># MS-CXR phrase grounding (Table I layout)
+
+</source>
+        <translation># MS-CXR-Phrase-Grounding (Aufbau wie Tabelle I)
+
+</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="326" />
+        <source>%1 sample(s) evaluated, %2 skipped. Method: %3.
+
+</source>
+        <translation>Ausgewertete Fälle: %1, übersprungen: %2. Methode: %3.
+
+</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="330" />
+        <source>Per category: mean ± std over its samples. mIoU and AUC-ROC in %; AUC-ROC is the binned AUC of the reference (5 thresholds), AUC-ROC (exact) the unbinned one. The last two rows are the mean and the std over the category means (population std).
+
+</source>
+        <translation>Je Kategorie: Mittelwert ± Standardabweichung über ihre Fälle. mIoU und AUC-ROC in %; AUC-ROC ist die klassierte AUC der Referenz (5 Schwellwerte), AUC-ROC (exakt) die nicht klassierte. Die letzten beiden Zeilen sind Mittelwert und Standardabweichung über die Kategorie-Mittelwerte (Standardabweichung der Grundgesamtheit).
+
+</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="333" />
+        <source>| Category | N |</source>
+        <translation>| Kategorie | N |</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="349" />
+        <source>| **Mean over categories** | %1 |</source>
+        <translation>| **Mittelwert über die Kategorien** | %1 |</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="352" />
+        <source>| **Std over categories** | |</source>
+        <translation>| **Standardabweichung über die Kategorien** | |</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="356" />
+        <source>
+Only %1 of the 8 categories have samples: the rows over categories use those.
+</source>
+        <translation>
+Nur %1 der 8 Kategorien haben Fälle: die Zeilen über die Kategorien verwenden nur diese.
+</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="359" />
+        <source>
+Samples of other categories (not in the table): %1
+</source>
+        <translation>
+Fälle anderer Kategorien (nicht in der Tabelle): %1
+</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="361" />
+        <source>
+## Skipped samples (%1)
+
+</source>
+        <translation>
+## Übersprungene Fälle (%1)
+
+</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="385" />
+        <source>Mean</source>
+        <translation>Mittelwert</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="407" />
+        <source>MS-CXR: per-category means (N = %1 samples)</source>
+        <translation>MS-CXR: Mittelwerte je Kategorie (Stichprobenumfang N = %1)</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="455" />
+        <source>cannot draw the summary chart</source>
+        <translation>das Übersichtsdiagramm kann nicht gezeichnet werden</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="490" />
+        <source>%1: not a valid JSON object (%2)</source>
+        <translation>%1: kein gültiges JSON-Objekt (%2)</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="526" />
+        <source>bad box "%1": a box is x,y,w,h (integer pixels), boxes are separated by ';'</source>
+        <translation>ungültige Box „%1“: eine Box ist x,y,w,h (ganze Pixel), Boxen werden durch ';' getrennt</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="531" />
+        <source>bad box "%1": x and y must be &gt;= 0, w and h &gt; 0</source>
+        <translation>ungültige Box „%1“: x und y müssen &gt;= 0 sein, w und h &gt; 0</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="537" />
+        <source>--boxes needs at least one box x,y,w,h</source>
+        <translation>--boxes braucht mindestens eine Box x,y,w,h</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="552" />
+        <source>metrics needs --heatmap H.npy --boxes "x,y,w,h;x,y,w,h"</source>
+        <translation>metrics braucht --heatmap H.npy --boxes "x,y,w,h;x,y,w,h"</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="556" />
+        <location filename="../app/cli_main.cpp" line="95" />
+        <source>%1: the file does not exist</source>
+        <translation>%1: die Datei existiert nicht</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="567" />
+        <source>%1: expected a 2-D map (height x width), found %2 dimension(s)</source>
+        <translation>%1: 2-D-Karte (Höhe x Breite) erwartet, %2 Dimension(en) gefunden</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="571" />
+        <source>%1: expected a float32 map</source>
+        <translation>%1: float32-Karte erwartet</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="575" />
+        <source>box %1,%2,%3,%4 lies outside the %5x%6 map</source>
+        <translation>Box %1,%2,%3,%4 liegt außerhalb der %5x%6-Karte</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="610" />
+        <source>evaluate needs --model DIR --csv FILE --images ROOT --out DIR</source>
+        <translation>evaluate braucht --model ORDNER --csv DATEI --images STAMMORDNER --out ORDNER</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="617" />
+        <source>--shard needs K/N with 1 &lt;= K &lt;= N, e.g. 2/8 (got "%1")</source>
+        <translation>--shard braucht K/N mit 1 &lt;= K &lt;= N, z. B. 2/8 (erhalten: „%1“)</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="623" />
+        <source>--limit needs a positive number (got "%1")</source>
+        <translation>--limit braucht eine positive Zahl (erhalten: „%1“)</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="625" />
+        <source>%1: the image folder does not exist</source>
+        <translation>%1: der Bildordner existiert nicht</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="679" />
+        <source>%1 already holds results: add --resume to continue that run, or choose another --out folder</source>
+        <translation>%1 enthält bereits Ergebnisse: --resume angeben, um diesen Lauf fortzusetzen, oder einen anderen --out-Ordner wählen</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="689" />
+        <source>--resume with other method settings than the run in %1: %2</source>
+        <translation>--resume mit anderen Methodeneinstellungen als der Lauf in %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="695" />
+        <source>%1 holds the sample %2 ("%3") that this run does not select (another --csv, --split, --shard or --limit?)</source>
+        <translation>%1 enthält den Fall %2 („%3“), den dieser Lauf nicht auswählt (anderes --csv, --split, --shard oder --limit?)</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="701" />
+        <source>%1: cannot truncate the incomplete last line</source>
+        <translation>%1: die unvollständige letzte Zeile kann nicht abgeschnitten werden</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="711" />
+        <source>, %1 already finished</source>
+        <translation>, %1 bereits fertig</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="717" />
+        <source>%1: cannot open the file for writing</source>
+        <translation>%1: die Datei kann nicht zum Schreiben geöffnet werden</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="741" />
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="761" />
+        <source>image file not found (%1)</source>
+        <translation>Bilddatei nicht gefunden (%1)</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="762" />
+        <source>image file not found (%1 or %2)</source>
+        <translation>Bilddatei nicht gefunden (%1 oder %2)</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="771" />
+        <source>cannot read the image: %1</source>
+        <translation>das Bild kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="776" />
+        <source>the image is %1x%2 but the CSV gives %3x%4 (boxes would not fit)</source>
+        <translation>das Bild ist %1x%2, die CSV nennt aber %3x%4 (die Boxen würden nicht passen)</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="809" />
+        <source>grounding failed: %1</source>
+        <translation>Verortung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="835" />
+        <location filename="../app/cli_eval.cpp" line="845" />
+        <source>%1: cannot write (disk full?)</source>
+        <translation>%1: Schreiben nicht möglich (Datenträger voll?)</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="864" />
+        <source>merge needs OUT DIR... (or --out OUT DIR...)</source>
+        <translation>merge braucht AUSGABE ORDNER... (oder --out AUSGABE ORDNER...)</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="876" />
+        <source>%1: the output folder cannot be one of the inputs</source>
+        <translation>%1: der Ausgabeordner darf keine der Eingaben sein</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="879" />
+        <source>%1: no results.jsonl (not an evaluate output folder)</source>
+        <translation>%1: keine results.jsonl (kein Ausgabeordner von evaluate)</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="883" />
+        <source>%1: no summary.json: that run did not finish; finish it with evaluate --resume</source>
+        <translation>%1: keine summary.json: dieser Lauf wurde nicht beendet; mit evaluate --resume zu Ende führen</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="890" />
+        <source>%1 was run with other method settings than %2: %3</source>
+        <translation>%1 lief mit anderen Methodeneinstellungen als %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="899" />
+        <source>%1; finish that run with evaluate --resume first</source>
+        <translation>%1; diesen Lauf zuerst mit evaluate --resume zu Ende führen</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="914" />
+        <source>the sample %1 ("%2") is in several folders with different metrics (%3 among them): overlapping shards of different runs?</source>
+        <translation>der Fall %1 („%2“) liegt in mehreren Ordnern mit unterschiedlichen Metriken (darunter %3): überlappende Shards verschiedener Läufe?</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="948" />
+        <source> (%1 duplicate(s) counted once)</source>
+        <translation> (%1 Duplikat(e) einfach gezählt)</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_main.cpp" line="28" />
         <source>Usage: cxr-ground &lt;command&gt; [options]
 
 Commands:
@@ -92,6 +422,33 @@ Commands:
                                   heatmap_smooth.npy, heatmap_original.npy,
                                   overlay.png and result.json
   tokenize --model DIR TEXT       CLIP token ids as JSON {input_ids, length}
+  metrics --heatmap H.npy --boxes "x,y,w,h;x,y,w,h"
+                                  MS-CXR metrics of one map at original size (NaN =
+                                  outside the analysed crop) as JSON {cnr_abs, cnr,
+                                  miou, auroc_binned, auroc}
+  evaluate --model DIR --csv FILE --images ROOT --out DIR [--split NAME]
+         [--shard K/N] [--resume] [--limit N] [method options as for ground]
+                                  the MS-CXR protocol over a CSV: images are
+                                  ROOT/&lt;path without files/&gt; (or ROOT/&lt;path&gt;);
+                                  OUT/results.jsonl gets one line per sample as it
+                                  finishes, --resume skips finished samples; then
+                                  OUT/summary.md, summary.json, summary.png (Table I
+                                  layout). --shard K/N (K from 1) takes every N-th
+                                  image (sorted by path), --limit the first N samples
+  export --model DIR --image IN --prompt TEXT [--prompt TEXT ...] --out FILE
+         [--format png|jpg|dcm] [--grid RxC] [--anonymise] [--overwrite]
+         [--boxes CSV] [--colour-map inferno|viridis|jet] [--opacity 0..1]
+         [--mask outline|fill|off] [method options as for ground]
+                                  the viewer's annotated picture at original
+                                  resolution: heat map, mask, boxes, the prompt, the
+                                  colour bar and the research-use line; several
+                                  prompts make a grid; dcm writes a Secondary
+                                  Capture into the source's study; never overwrites
+                                  without --overwrite
+  merge OUT DIR... | merge --out OUT DIR...
+                                  combine the output folders of evaluate shards into
+                                  one results.jsonl and summary; see
+                                  installer/slurm_evaluate.sh for a Slurm job array
   inspect-model [--expected-keys] DIR
                                   validate a model folder / list the tensors a valid
                                   checkpoint of its configuration holds
@@ -128,39 +485,104 @@ Befehle:
 </translation>
     </message>
     <message>
-        <location filename="../app/cli_main.cpp" line="62" />
-        <source>info needs exactly one input file</source>
-        <translation>info braucht genau eine Eingabedatei</translation>
-    </message>
-    <message>
-        <location filename="../app/cli_main.cpp" line="64" />
-        <source>%1: the file does not exist</source>
-        <translation>%1: die Datei existiert nicht</translation>
-    </message>
-    <message>
-        <location filename="../app/cli_main.cpp" line="86" />
+        <location filename="../app/cli_main.cpp" line="117" />
         <source>--window needs CENTER:WIDTH with a positive width, e.g. 2048:4096</source>
         <translation>--window braucht ZENTRUM:BREITE mit positiver Breite, z. B. 2048:4096</translation>
     </message>
     <message>
-        <location filename="../app/cli_main.cpp" line="92" />
+        <location filename="../app/cli_main.cpp" line="123" />
         <source>--frame needs a frame number (1 = first)</source>
         <translation>--frame braucht eine Bildnummer (1 = erstes Bild)</translation>
     </message>
     <message>
-        <location filename="../app/cli_main.cpp" line="100" />
+        <location filename="../app/cli_main.cpp" line="131" />
         <source>render needs an input file and an output PNG</source>
         <translation>render braucht eine Eingabedatei und eine Ausgabe-PNG</translation>
     </message>
     <message>
-        <location filename="../app/cli_main.cpp" line="120" />
+        <location filename="../app/cli_main.cpp" line="151" />
         <source>%1: cannot write the PNG (folder missing, not writable or disk full?)</source>
         <translation>%1: die PNG-Datei kann nicht geschrieben werden (Ordner fehlt, schreibgeschützt oder Datenträger voll?)</translation>
     </message>
     <message>
-        <location filename="../app/cli_main.cpp" line="154" />
+        <location filename="../app/cli_main.cpp" line="193" />
         <source>unknown command %1</source>
         <translation>unbekannter Befehl %1</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_export.cpp" line="27" />
+        <source>%1 steps, calls %2-%3, layers %4%5</source>
+        <translation>%1 Schritte, Aufrufe %2-%3, Schichten %4%5</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_export.cpp" line="32" />
+        <source>, no Otsu</source>
+        <translation>, ohne Otsu</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_export.cpp" line="57" />
+        <source>--prompt needs a sentence (it was empty)</source>
+        <translation>--prompt braucht einen Satz (er war leer)</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_export.cpp" line="62" />
+        <source>export needs --model DIR --image IN --prompt TEXT [--prompt TEXT ...] --out FILE</source>
+        <translation>export braucht --model ORDNER --image EINGABE --prompt TEXT [--prompt TEXT ...] --out DATEI</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_export.cpp" line="68" />
+        <source>--format must be png, jpg or dcm (or give the output file one of these extensions)</source>
+        <translation>--format muss png, jpg oder dcm sein (oder der Ausgabedatei eine dieser Endungen geben)</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_export.cpp" line="70" />
+        <source>PNG and JPEG exports never carry patient data; --anonymise only changes DICOM output</source>
+        <translation>PNG- und JPEG-Exporte enthalten nie Patientendaten; --anonymise wirkt nur auf DICOM-Ausgaben</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_export.cpp" line="78" />
+        <source>--grid needs RxC with at most 6 cells, e.g. 2x2</source>
+        <translation>--grid braucht ZxS (Zeilen x Spalten) mit höchstens 6 Zellen, z. B. 2x2</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_export.cpp" line="80" />
+        <source>--grid %1 has %2 cells for %3 prompts</source>
+        <translation>--grid %1 hat %2 Zellen für %3 Sätze</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_export.cpp" line="82" />
+        <source>at most 6 prompts fit in one grid</source>
+        <translation>höchstens 6 Sätze passen in ein Raster</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_export.cpp" line="90" />
+        <source>--colour-map must be inferno, viridis or jet</source>
+        <translation>--colour-map muss inferno, viridis oder jet sein</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_export.cpp" line="95" />
+        <source>--opacity needs a number from 0 to 1</source>
+        <translation>--opacity braucht eine Zahl von 0 bis 1</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_export.cpp" line="99" />
+        <source>--mask must be outline, fill or off</source>
+        <translation>--mask muss outline, fill oder off sein</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_export.cpp" line="148" />
+        <source>CXR Ground heat map: %1</source>
+        <translation>CXR-Ground-Heatmap: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_export.cpp" line="149" />
+        <source>Zero-shot phrase grounding heat map burned in; %1; model %2%3. Research use - not for diagnosis.</source>
+        <translation>Heatmap des Zero-Shot-Phrase-Groundings eingebrannt; %1; Modell %2%3. Nur für die Forschung - nicht zur Diagnose.</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_export.cpp" line="151" />
+        <source> (demo model, random weights)</source>
+        <translation> (Demo-Modell, Zufallsgewichte)</translation>
     </message>
 </context>
 <context>
@@ -512,6 +934,156 @@ Befehle:
     </message>
 </context>
 <context>
+    <name>cxr::annotate</name>
+    <message>
+        <location filename="../core/annotate/overlay.cpp" line="132" />
+        <source>Research use - not for diagnosis. CXR Ground, zero-shot phrase grounding.</source>
+        <translation>Nur für die Forschung - nicht zur Diagnose. CXR Ground, Zero-Shot-Phrase-Grounding.</translation>
+    </message>
+    <message>
+        <location filename="../core/annotate/overlay.cpp" line="161" />
+        <source>box %1</source>
+        <translation>Box %1</translation>
+    </message>
+    <message>
+        <location filename="../core/annotate/overlay.cpp" line="175" />
+        <source>demo model - random weights</source>
+        <translation>Demo-Modell - Zufallsgewichte</translation>
+    </message>
+    <message>
+        <location filename="../core/annotate/overlay.cpp" line="199" />
+        <source>  (negated)</source>
+        <translation>  (verneint)</translation>
+    </message>
+    <message>
+        <location filename="../core/annotate/overlay.cpp" line="224" />
+        <source>heat (normalised)</source>
+        <translation>Heatmap (normiert)</translation>
+    </message>
+    <message>
+        <location filename="../core/annotate/overlay.cpp" line="232" />
+        <source>Otsu %1</source>
+        <translation>Otsu %1</translation>
+    </message>
+    <message>
+        <location filename="../core/annotate/overlay.cpp" line="243" />
+        <source>Demo model with random weights: this map means nothing.</source>
+        <translation>Demo-Modell mit Zufallsgewichten: diese Karte bedeutet nichts.</translation>
+    </message>
+</context>
+<context>
+    <name>cxr::exporting</name>
+    <message>
+        <location filename="../core/export/atomic_write.cpp" line="36" />
+        <source>Cannot write %1: a file with that name already exists.</source>
+        <translation>%1 kann nicht geschrieben werden: eine Datei mit diesem Namen existiert bereits.</translation>
+    </message>
+    <message>
+        <location filename="../core/export/atomic_write.cpp" line="59" />
+        <source>Cannot write %1: no temporary file could be created in the folder %2.</source>
+        <translation>%1 kann nicht geschrieben werden: im Ordner %2 konnte keine temporäre Datei angelegt werden.</translation>
+    </message>
+    <message>
+        <location filename="../core/export/atomic_write.cpp" line="130" />
+        <source>Cannot write %1: the disk is full.</source>
+        <translation>%1 kann nicht geschrieben werden: der Datenträger ist voll.</translation>
+    </message>
+    <message>
+        <location filename="../core/export/atomic_write.cpp" line="134" />
+        <source>Cannot write %1: the folder %2 is not writable (permission denied).</source>
+        <translation>%1 kann nicht geschrieben werden: der Ordner %2 ist nicht beschreibbar (keine Berechtigung).</translation>
+    </message>
+    <message>
+        <location filename="../core/export/atomic_write.cpp" line="139" />
+        <source>Cannot write %1: the folder %2 is on a read-only disk.</source>
+        <translation>%1 kann nicht geschrieben werden: der Ordner %2 liegt auf einem schreibgeschützten Datenträger.</translation>
+    </message>
+    <message>
+        <location filename="../core/export/atomic_write.cpp" line="144" />
+        <location filename="../core/export/atomic_write.cpp" line="193" />
+        <source>Cannot write %1: the folder %2 does not exist.</source>
+        <translation>%1 kann nicht geschrieben werden: der Ordner %2 existiert nicht.</translation>
+    </message>
+    <message>
+        <location filename="../core/export/atomic_write.cpp" line="148" />
+        <source>Cannot write %1: a part of the folder path %2 is not a folder.</source>
+        <translation>%1 kann nicht geschrieben werden: ein Teil des Ordnerpfads %2 ist kein Ordner.</translation>
+    </message>
+    <message>
+        <location filename="../core/export/atomic_write.cpp" line="154" />
+        <location filename="../core/export/atomic_write.cpp" line="173" />
+        <source>Cannot write %1: a folder with that name exists.</source>
+        <translation>%1 kann nicht geschrieben werden: es existiert ein Ordner mit diesem Namen.</translation>
+    </message>
+    <message>
+        <location filename="../core/export/atomic_write.cpp" line="158" />
+        <source>Cannot write %1: the file name is too long.</source>
+        <translation>%1 kann nicht geschrieben werden: der Dateiname ist zu lang.</translation>
+    </message>
+    <message>
+        <location filename="../core/export/atomic_write.cpp" line="164" />
+        <location filename="../core/export/dicom_sc.cpp" line="277" />
+        <source>Cannot write %1: %2.</source>
+        <translation>%1 kann nicht geschrieben werden: %2.</translation>
+    </message>
+    <message>
+        <location filename="../core/export/atomic_write.cpp" line="170" />
+        <source>No file name was given.</source>
+        <translation>Es wurde kein Dateiname angegeben.</translation>
+    </message>
+    <message>
+        <location filename="../core/export/atomic_write.cpp" line="183" />
+        <source>Cannot write %1: %2 is a file, not a folder.</source>
+        <translation>%1 kann nicht geschrieben werden: %2 ist eine Datei, kein Ordner.</translation>
+    </message>
+    <message>
+        <location filename="../core/export/atomic_write.cpp" line="267" />
+        <location filename="../core/export/dicom_sc.cpp" line="105" />
+        <source>Cannot write %1: the image is empty.</source>
+        <translation>%1 kann nicht geschrieben werden: das Bild ist leer.</translation>
+    </message>
+    <message>
+        <location filename="../core/export/atomic_write.cpp" line="274" />
+        <source>Cannot write %1: the image format "%2" is not supported (PNG or JPEG).</source>
+        <translation>%1 kann nicht geschrieben werden: das Bildformat „%2“ wird nicht unterstützt (PNG oder JPEG).</translation>
+    </message>
+    <message>
+        <location filename="../core/export/atomic_write.cpp" line="287" />
+        <source>Cannot write %1: not enough memory for the image.</source>
+        <translation>%1 kann nicht geschrieben werden: nicht genug Speicher für das Bild.</translation>
+    </message>
+    <message>
+        <location filename="../core/export/atomic_write.cpp" line="300" />
+        <source>Cannot write %1: the image cannot be encoded (%2).</source>
+        <translation>%1 kann nicht geschrieben werden: das Bild kann nicht kodiert werden (%2).</translation>
+    </message>
+    <message>
+        <location filename="../core/export/dicom_sc.cpp" line="109" />
+        <source>Cannot write %1: the image (%2 x %3) is too large for DICOM (at most 65535 x 65535).</source>
+        <translation>%1 kann nicht geschrieben werden: das Bild (%2 x %3) ist zu groß für DICOM (höchstens 65535 x 65535).</translation>
+    </message>
+    <message>
+        <location filename="../core/export/dicom_sc.cpp" line="123" />
+        <source>Cannot read the source DICOM file %1: %2.</source>
+        <translation>Die DICOM-Quelldatei %1 kann nicht gelesen werden: %2.</translation>
+    </message>
+    <message>
+        <location filename="../core/export/dicom_sc.cpp" line="132" />
+        <source>Cannot convert the texts of %1 (character set %2) to UTF-8: %3.</source>
+        <translation>Die Texte von %1 (Zeichensatz %2) können nicht nach UTF-8 umgewandelt werden: %3.</translation>
+    </message>
+    <message>
+        <location filename="../core/export/dicom_sc.cpp" line="141" />
+        <source>Cannot write %1: the source %2 has no frame %3.</source>
+        <translation>%1 kann nicht geschrieben werden: die Quelle %2 hat kein Bild %3.</translation>
+    </message>
+    <message>
+        <location filename="../core/export/dicom_sc.cpp" line="254" />
+        <source>Cannot write %1: the DICOM data set could not be built (out of memory?).</source>
+        <translation>%1 kann nicht geschrieben werden: der DICOM-Datensatz konnte nicht erstellt werden (Speicher voll?).</translation>
+    </message>
+</context>
+<context>
     <name>cxr::ui::App</name>
     <message>
         <location filename="../ui/app.cpp" line="94" />
@@ -582,6 +1154,59 @@ Befehle:
         <location filename="../ui/app.cpp" line="187" />
         <source>--bench-stall needs --model and --prompt</source>
         <translation>--bench-stall braucht --model und --prompt</translation>
+    </message>
+</context>
+<context>
+    <name>cxr::ui::CompareView</name>
+    <message>
+        <location filename="../ui/compare.cpp" line="86" />
+        <source>Layout:</source>
+        <translation>Anordnung:</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare.cpp" line="93" />
+        <source>Ground more sentences into the grid (separate them with ';'), Enter</source>
+        <translation>Weitere Sätze im Raster verorten (mit ';' trennen), Eingabetaste</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare.cpp" line="96" />
+        <source>Add grounded prompts with the Grounding panel's "Compare" (right-click a prompt), or type sentences above.</source>
+        <translation>Verortete Sätze über „Im Raster vergleichen“ im Grounding-Bereich hinzufügen (Rechtsklick auf einen Satz) oder oben Sätze eingeben.</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare.cpp" line="160" />
+        <source>linked</source>
+        <translation>verknüpft</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare.cpp" line="162" />
+        <source>Zoom, pan and window follow the other linked cells</source>
+        <translation>Zoom, Verschiebung und Fensterung folgen den anderen verknüpften Zellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare.cpp" line="165" />
+        <source>Remove from the grid</source>
+        <translation>Aus dem Raster entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare.cpp" line="237" />
+        <source>  (negated)</source>
+        <translation>  (verneint)</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare.cpp" line="240" />
+        <source>heat (normalised)</source>
+        <translation>Heatmap (normiert)</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare.cpp" line="251" />
+        <source>Metrics: computing…</source>
+        <translation>Metriken: wird berechnet…</translation>
+    </message>
+    <message>
+        <location filename="../ui/compare.cpp" line="262" />
+        <source>|CNR| %1  CNR %2  mIoU %3 %  AUC %4 % (%5)</source>
+        <translation>|CNR| %1  CNR %2  mIoU %3 %  AUC %4 % (%5)</translation>
     </message>
 </context>
 <context>
@@ -676,177 +1301,185 @@ Befehle:
 <context>
     <name>cxr::ui::GroundingPanel</name>
     <message>
-        <location filename="../ui/grounding.cpp" line="337" />
+        <location filename="../ui/grounding.cpp" line="240" />
         <source>Grounding</source>
         <translation>Grounding</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="351" />
+        <location filename="../ui/grounding.cpp" line="255" />
         <source>Choose model folder…</source>
         <translation>Modellordner wählen…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="356" />
+        <location filename="../ui/grounding.cpp" line="260" />
         <source>demo model - random weights: the maps mean nothing</source>
         <translation>Demo-Modell - Zufallsgewichte: die Karten bedeuten nichts</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="360" />
-        <source>Report sentence (Ctrl+Enter grounds it):</source>
-        <translation>Befundsatz (Strg+Eingabe verortet ihn):</translation>
-    </message>
-    <message>
-        <location filename="../ui/grounding.cpp" line="362" />
-        <source>e.g. Small left pleural effusion</source>
-        <translation>z. B. Kleiner Pleuraerguss links</translation>
-    </message>
-    <message>
-        <location filename="../ui/grounding.cpp" line="366" />
+        <location filename="../ui/grounding.cpp" line="270" />
+        <location filename="../ui/grounding.cpp" line="596" />
         <source>Ground</source>
         <translation>Verorten</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="367" />
+        <location filename="../ui/grounding.cpp" line="271" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="391" />
+        <location filename="../ui/grounding.cpp" line="297" />
         <source>Words (click one for its own map, again for the sentence):</source>
         <translation>Wörter (eines anklicken für seine eigene Karte, erneut für den Satz):</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="420" />
+        <location filename="../ui/grounding.cpp" line="326" />
         <source>Opacity:</source>
         <translation>Deckkraft:</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="469" />
+        <location filename="../ui/grounding.cpp" line="375" />
         <source>Model: %1
 %2 M parameters, %3, %4 threads</source>
         <translation>Modell: %1
 %2 Mio. Parameter, %3, %4 Threads</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="483" />
+        <location filename="../ui/grounding.cpp" line="389" />
         <source>The model folder cannot be used:
 %1</source>
         <translation>Der Modellordner kann nicht verwendet werden:
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="571" />
+        <location filename="../ui/grounding.cpp" line="478" />
         <source>Loading the model from %1…</source>
         <translation>Das Modell wird aus %1 geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="598" />
+        <location filename="../ui/grounding.cpp" line="505" />
         <source>Model folder</source>
         <translation>Modellordner</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="672" />
+        <location filename="../ui/grounding.cpp" line="602" />
         <source>Type or paste a sentence to ground.</source>
         <translation>Einen Satz zum Verorten eingeben oder einfügen.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="683" />
+        <location filename="../ui/grounding.cpp" line="613" />
         <source>No usable model is loaded.</source>
         <translation>Es ist kein verwendbares Modell geladen.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="211" />
+        <location filename="../ui/grounding.cpp" line="114" />
         <source>%1 steps, calls %2-%3, layers %4</source>
         <translation>%1 Schritte, Aufrufe %2-%3, Schichten %4</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="216" />
+        <location filename="../ui/grounding.cpp" line="119" />
         <source>, no Otsu</source>
         <translation>, ohne Otsu</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="352" />
+        <location filename="../ui/grounding.cpp" line="256" />
         <source>Download model…</source>
         <translation>Modell herunterladen…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="368" />
+        <location filename="../ui/grounding.cpp" line="264" />
+        <source>Report sentence or whole report (Ctrl+Enter grounds):</source>
+        <translation>Befundsatz oder ganzer Befund (Strg+Eingabe verortet):</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="266" />
+        <source>e.g. Small left pleural effusion — or paste a whole report: every sentence is grounded</source>
+        <translation>z. B. Kleiner Pleuraerguss links — oder einen ganzen Befund einfügen: jeder Satz wird verortet</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="272" />
         <source>Method…</source>
         <translation>Methode…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="369" />
+        <location filename="../ui/grounding.cpp" line="273" />
         <source>Inversion steps, attention window, layers and Otsu mask for new prompts</source>
         <translation>Inversionsschritte, Attention-Fenster, Schichten und Otsu-Maske für neue Sätze</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="384" />
+        <location filename="../ui/grounding.cpp" line="288" />
         <source>Grounded prompts on this image (double-click renames, right-click for more):</source>
         <translation>Verortete Sätze auf diesem Bild (Doppelklick benennt um, Rechtsklick für mehr):</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="407" />
+        <location filename="../ui/grounding.cpp" line="313" />
         <source>Heat map</source>
         <translation>Heatmap</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="424" />
+        <location filename="../ui/grounding.cpp" line="330" />
         <source>Heat values at or below this are transparent</source>
         <translation>Heatmap-Werte bis zu diesem Wert sind durchsichtig</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="429" />
+        <location filename="../ui/grounding.cpp" line="335" />
         <source>Hide below:</source>
         <translation>Ausblenden bis:</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="431" />
+        <location filename="../ui/grounding.cpp" line="337" />
         <source>Outline</source>
         <translation>Umriss</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="432" />
+        <location filename="../ui/grounding.cpp" line="338" />
         <source>Fill</source>
         <translation>Füllung</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="433" />
+        <location filename="../ui/grounding.cpp" line="339" />
         <source>Off</source>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="435" />
+        <location filename="../ui/grounding.cpp" line="341" />
         <source>Colour of the Otsu mask</source>
         <translation>Farbe der Otsu-Maske</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="440" />
+        <location filename="../ui/grounding.cpp" line="346" />
         <source>Otsu mask:</source>
         <translation>Otsu-Maske:</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="535" />
+        <location filename="../ui/grounding.cpp" line="442" />
         <source>Mask colour</source>
         <translation>Maskenfarbe</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="538" />
+        <location filename="../ui/grounding.cpp" line="445" />
         <source>No model: choose the folder that holds configs/, models/, text_encoder/ and tokenizer/, or download it.</source>
         <translation>Kein Modell: den Ordner wählen, der configs/, models/, text_encoder/ und tokenizer/ enthält, oder es herunterladen.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="539" />
-        <location filename="../ui/grounding.cpp" line="617" />
+        <location filename="../ui/grounding.cpp" line="446" />
+        <location filename="../ui/grounding.cpp" line="524" />
         <source>Method: %1</source>
         <translation>Methode: %1</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="618" />
+        <location filename="../ui/grounding.cpp" line="525" />
         <source> (not the paper's settings)</source>
         <translation> (nicht die Einstellungen der Veröffentlichung)</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="655" />
+        <location filename="../ui/grounding.cpp" line="569" />
+        <source>Negated ("%1"): the sentence denies a finding; the map shows where the words point, not a finding.
+</source>
+        <translation>Verneint („%1“): der Satz verneint einen Befund; die Karte zeigt, worauf die Wörter verweisen, keinen Befund.
+</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="572" />
         <source>%1
 %2
 %3 UNet calls, %4 s%5</source>
@@ -855,134 +1488,146 @@ Befehle:
 %3 UNet-Aufrufe, %4 s%5</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="661" />
+        <location filename="../ui/grounding.cpp" line="578" />
         <source>
 Longer than 77 tokens: the end was cut off.</source>
         <translation>
 Länger als 77 Token: das Ende wurde abgeschnitten.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/grounding.cpp" line="596" />
+        <source>Ground %n sentences</source>
+        <translation><numerusform>%n Satz verorten</numerusform><numerusform>%n Sätze verorten</numerusform></translation>
+    </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="688" />
+        <location filename="../ui/grounding.cpp" line="618" />
         <source>No image is open.</source>
         <translation>Es ist kein Bild geöffnet.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="711" />
+        <location filename="../ui/grounding.cpp" line="641" />
         <source>From the results cache (no model call).</source>
         <translation>Aus dem Ergebnis-Cache (kein Modellaufruf).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/grounding.cpp" line="727" />
+        <location filename="../ui/grounding.cpp" line="657" />
         <source>Queued (%n request(s) waiting).</source>
         <translation><numerusform>In der Warteschlange (%n Anfrage wartet).</numerusform><numerusform>In der Warteschlange (%n Anfragen warten).</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="741" />
+        <location filename="../ui/grounding.cpp" line="671" />
         <source>Starting…</source>
         <translation>Start…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="761" />
+        <location filename="../ui/grounding.cpp" line="691" />
         <source>loading the model</source>
         <translation>Modell wird geladen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="761" />
+        <location filename="../ui/grounding.cpp" line="691" />
         <source>encoding the image</source>
         <translation>Bild wird kodiert</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="762" />
+        <location filename="../ui/grounding.cpp" line="692" />
         <source>encoding the text</source>
         <translation>Text wird kodiert</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="762" />
+        <location filename="../ui/grounding.cpp" line="692" />
         <source>inverting the image</source>
         <translation>Bild wird invertiert (DDIM)</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="763" />
+        <location filename="../ui/grounding.cpp" line="693" />
         <source>reading attention</source>
         <translation>Aufmerksamkeit wird gelesen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="763" />
+        <location filename="../ui/grounding.cpp" line="693" />
         <source>building the heat map</source>
         <translation>Heatmap wird erstellt</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="769" />
+        <location filename="../ui/grounding.cpp" line="699" />
         <source>, about %1 s left</source>
         <translation>, noch etwa %1 s</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="771" />
+        <location filename="../ui/grounding.cpp" line="701" />
         <source>%1: %2 of %3%4</source>
         <translation>%1: %2 von %3%4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/grounding.cpp" line="772" />
+        <location filename="../ui/grounding.cpp" line="702" />
         <source> (%n more queued)</source>
         <translation><numerusform> (%n weitere wartet)</numerusform><numerusform> (%n weitere warten)</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="780" />
+        <location filename="../ui/grounding.cpp" line="745" />
         <source>%1 [%2]</source>
         <translation>%1 [%2]</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="803" />
+        <location filename="../ui/grounding.cpp" line="768" />
         <source>Done in %1 s (%2 UNet calls)</source>
         <translation>Fertig in %1 s (%2 UNet-Aufrufe)</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="850" />
+        <location filename="../ui/grounding.cpp" line="815" />
         <source>Rename</source>
         <translation>Umbenennen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="851" />
+        <location filename="../ui/grounding.cpp" line="816" />
         <source>Re-run with other settings…</source>
         <translation>Mit anderen Einstellungen erneut ausführen…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="852" />
+        <location filename="../ui/grounding.cpp" line="817" />
         <source>Copy sentence to the prompt box</source>
         <translation>Satz in das Eingabefeld kopieren</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/grounding.cpp" line="822" />
+        <source>Compare in the grid (%n prompt(s))</source>
+        <translation><numerusform>Im Raster vergleichen (%n Satz)</numerusform><numerusform>Im Raster vergleichen (%n Sätze)</numerusform></translation>
+    </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="854" />
+        <location filename="../ui/grounding.cpp" line="824" />
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="861" />
+        <location filename="../ui/grounding.cpp" line="831" />
         <source>Re-run "%1"</source>
         <translation>„%1“ erneut ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="957" />
+        <location filename="../ui/grounding.cpp" line="929" />
         <source>Metrics: select a grounded prompt.</source>
         <translation>Metriken: einen verorteten Satz auswählen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/grounding.cpp" line="970" />
+        <location filename="../ui/compare.cpp" line="77" />
+        <location filename="../ui/grounding.cpp" line="942" />
         <source>%n box(es) of this sentence</source>
         <translation><numerusform>%n Box dieses Satzes</numerusform><numerusform>%n Boxen dieses Satzes</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/grounding.cpp" line="971" />
+        <location filename="../ui/compare.cpp" line="78" />
+        <location filename="../ui/grounding.cpp" line="943" />
         <source>all %n box(es)</source>
         <translation><numerusform>die %n Box</numerusform><numerusform>alle %n Boxen</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="973" />
+        <location filename="../ui/grounding.cpp" line="945" />
         <source>Metrics against %1: computing…</source>
         <translation>Metriken gegen %1: wird berechnet…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="990" />
+        <location filename="../ui/grounding.cpp" line="962" />
         <source>Against %1:
 |CNR| %2   CNR %3
 mIoU %4 %   AUC-ROC %5 % (exact %6 %)</source>
@@ -991,8 +1636,8 @@ mIoU %4 %   AUC-ROC %5 % (exact %6 %)</source>
 mIoU %4 %   AUC-ROC %5 % (exakt %6 %)</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="754" />
-        <location filename="../ui/grounding.cpp" line="815" />
+        <location filename="../ui/grounding.cpp" line="684" />
+        <location filename="../ui/grounding.cpp" line="780" />
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
@@ -1000,7 +1645,7 @@ mIoU %4 %   AUC-ROC %5 % (exakt %6 %)</translation>
 <context>
     <name>cxr::ui::GroundingWorker</name>
     <message>
-        <location filename="../ui/grounding.cpp" line="56" />
+        <location filename="../ui/grounding.cpp" line="58" />
         <source>No model is loaded.</source>
         <translation>Es ist kein Modell geladen.</translation>
     </message>
@@ -1008,477 +1653,664 @@ mIoU %4 %   AUC-ROC %5 % (exakt %6 %)</translation>
 <context>
     <name>cxr::ui::MainWindow</name>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="87" />
+        <location filename="../ui/mainwindow.cpp" line="96" />
         <source>%n frame(s)</source>
         <translation><numerusform>%n Bild</numerusform><numerusform>%n Bilder</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="136" />
+        <location filename="../ui/mainwindow.cpp" line="145" />
         <source>CXR Ground</source>
         <translation>CXR Ground</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="142" />
+        <location filename="../ui/mainwindow.cpp" line="155" />
         <source>Studies</source>
         <translation>Studien</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="199" />
+        <location filename="../ui/mainwindow.cpp" line="212" />
         <source>&amp;Open files…</source>
         <translation>Dateien ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="200" />
+        <location filename="../ui/mainwindow.cpp" line="213" />
         <source>Open &amp;folder…</source>
         <translation>&amp;Ordner öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="200" />
+        <location filename="../ui/mainwindow.cpp" line="213" />
         <source>Ctrl+Shift+O</source>
         <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="201" />
+        <location filename="../ui/mainwindow.cpp" line="214" />
         <source>Open &amp;sample study</source>
         <translation>&amp;Beispielstudie öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="202" />
+        <location filename="../ui/mainwindow.cpp" line="215" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="203" />
+        <location filename="../ui/mainwindow.cpp" line="216" />
         <source>&amp;Fit to window</source>
         <translation>An &amp;Fenster anpassen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="204" />
+        <location filename="../ui/mainwindow.cpp" line="217" />
         <source>&amp;Actual pixels (1:1)</source>
         <translation>&amp;Originalpixel (1:1)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="205" />
+        <location filename="../ui/mainwindow.cpp" line="218" />
         <source>Zoom &amp;in</source>
         <translation>&amp;Vergrößern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="207" />
+        <location filename="../ui/mainwindow.cpp" line="220" />
         <source>Zoom &amp;out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="209" />
+        <location filename="../ui/mainwindow.cpp" line="222" />
         <source>&amp;Invert</source>
         <translation>&amp;Invertieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="211" />
+        <location filename="../ui/mainwindow.cpp" line="224" />
         <source>Rotate &amp;right</source>
         <translation>Nach &amp;rechts drehen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="212" />
+        <location filename="../ui/mainwindow.cpp" line="225" />
         <source>Rotate &amp;left</source>
         <translation>Nach &amp;links drehen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="213" />
+        <location filename="../ui/mainwindow.cpp" line="226" />
         <source>Flip &amp;horizontally</source>
         <translation>&amp;Horizontal spiegeln</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="214" />
+        <location filename="../ui/mainwindow.cpp" line="227" />
         <source>Show &amp;heat map</source>
         <translation>&amp;Heatmap zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="215" />
+        <location filename="../ui/mainwindow.cpp" line="228" />
         <source>Show Otsu &amp;mask</source>
         <translation>Otsu-&amp;Maske zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="216" />
+        <location filename="../ui/mainwindow.cpp" line="229" />
         <source>Show ground-truth &amp;boxes</source>
         <translation>Referenz-&amp;Boxen zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="217" />
+        <location filename="../ui/mainwindow.cpp" line="230" />
         <source>&amp;Draw and edit boxes</source>
         <translation>Boxen &amp;zeichnen und bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="218" />
+        <location filename="../ui/mainwindow.cpp" line="231" />
         <source>Load ground-truth boxes (MS-CXR CSV)…</source>
         <translation>Referenz-Boxen laden (MS-CXR-CSV)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="218" />
+        <location filename="../ui/mainwindow.cpp" line="231" />
         <source>Ctrl+Shift+B</source>
         <translation>Ctrl+Shift+B</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="219" />
+        <location filename="../ui/mainwindow.cpp" line="232" />
         <source>Remove the boxes of this image</source>
         <translation>Die Boxen dieses Bildes entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="224" />
+        <location filename="../ui/mainwindow.cpp" line="233" />
+        <source>&amp;Compare grid</source>
+        <translation>&amp;Vergleichsraster</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="233" />
+        <source>Ctrl+G</source>
+        <translation>Ctrl+G</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="235" />
+        <source>&amp;Export image…</source>
+        <translation>Bild e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="235" />
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="236" />
+        <source>Export every prompt of this image…</source>
+        <translation>Jeden Satz dieses Bildes exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="236" />
+        <source>Ctrl+Shift+E</source>
+        <translation>Ctrl+Shift+E</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="241" />
         <source>Flip &amp;vertically</source>
         <translation>V&amp;ertikal spiegeln</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="225" />
+        <location filename="../ui/mainwindow.cpp" line="242" />
         <source>&amp;Reset view</source>
         <translation>Ansicht &amp;zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="227" />
+        <location filename="../ui/mainwindow.cpp" line="244" />
         <source>Next frame</source>
         <translation>Nächstes Bild</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="228" />
+        <location filename="../ui/mainwindow.cpp" line="245" />
         <source>Previous frame</source>
         <translation>Vorheriges Bild</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="229" />
+        <location filename="../ui/mainwindow.cpp" line="246" />
         <source>DICOM &amp;tags…</source>
         <translation>DICOM-&amp;Tags…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="230" />
+        <location filename="../ui/mainwindow.cpp" line="247" />
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="231" />
+        <location filename="../ui/mainwindow.cpp" line="248" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="232" />
+        <location filename="../ui/mainwindow.cpp" line="249" />
         <source>&amp;About CXR Ground</source>
         <translation>Ü&amp;ber CXR Ground</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="233" />
+        <location filename="../ui/mainwindow.cpp" line="250" />
         <source>&amp;Dark theme</source>
         <translation>&amp;Dunkles Farbschema</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="234" />
+        <location filename="../ui/mainwindow.cpp" line="251" />
         <source>&amp;Light theme</source>
         <translation>&amp;Helles Farbschema</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="272" />
+        <location filename="../ui/mainwindow.cpp" line="289" />
         <source>Box editing: drag on the image to draw a box, drag a box or its handles to move or resize it, Delete removes the selected box. D ends editing.</source>
         <translation>Boxen bearbeiten: auf dem Bild ziehen zeichnet eine Box, eine Box oder ihre Griffe ziehen verschiebt sie oder ändert ihre Größe, Entf löscht die gewählte Box. D beendet die Bearbeitung.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="316" />
+        <location filename="../ui/mainwindow.cpp" line="362" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="319" />
+        <location filename="../ui/mainwindow.cpp" line="365" />
         <source>Open &amp;recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="326" />
+        <location filename="../ui/mainwindow.cpp" line="375" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="338" />
+        <location filename="../ui/mainwindow.cpp" line="387" />
         <source>&amp;Grounding</source>
         <translation>&amp;Grounding</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="342" />
+        <location filename="../ui/mainwindow.cpp" line="393" />
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="349" />
+        <location filename="../ui/mainwindow.cpp" line="400" />
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="354" />
+        <location filename="../ui/mainwindow.cpp" line="405" />
         <source> Window: </source>
         <translation> Fenster: </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="357" />
+        <location filename="../ui/mainwindow.cpp" line="408" />
         <source>Window presets (from the file and for chest images)</source>
         <translation>Fenstervorgaben (aus der Datei und für Thoraxbilder)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="371" />
+        <location filename="../ui/mainwindow.cpp" line="422" />
         <source>Frame </source>
         <translation>Bild </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="399" />
+        <location filename="../ui/mainwindow.cpp" line="450" />
         <source>Cancel scan</source>
         <translation>Suche abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="412" />
+        <location filename="../ui/mainwindow.cpp" line="463" />
         <source>Open images</source>
         <translation>Bilder öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="413" />
+        <location filename="../ui/mainwindow.cpp" line="464" />
         <source>Images (*.dcm *.dicom *.DCM *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</source>
         <translation>Bilder (*.dcm *.dicom *.DCM *.png *.jpg *.jpeg *.tif *.tiff);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="420" />
+        <location filename="../ui/mainwindow.cpp" line="471" />
         <source>Open folder</source>
         <translation>Ordner öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="438" />
+        <location filename="../ui/mainwindow.cpp" line="489" />
         <source>%1: not a folder</source>
         <translation>%1: kein Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="447" />
+        <location filename="../ui/mainwindow.cpp" line="498" />
         <source>The sample study was not found (set CXRG_SAMPLES to its folder).</source>
         <translation>Die Beispielstudie wurde nicht gefunden (CXRG_SAMPLES auf ihren Ordner setzen).</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="465" />
+        <location filename="../ui/mainwindow.cpp" line="516" />
         <source>Loading %1…</source>
         <translation>%1 wird geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="493" />
+        <location filename="../ui/mainwindow.cpp" line="544" />
         <source>%1 - CXR Ground</source>
         <translation>%1 - CXR Ground</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="499" />
+        <location filename="../ui/mainwindow.cpp" line="550" />
         <source> of %1</source>
         <translation> von %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="527" />
+        <location filename="../ui/mainwindow.cpp" line="578" />
         <source>Scanning %1…</source>
         <translation>%1 wird durchsucht…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="541" />
+        <location filename="../ui/mainwindow.cpp" line="592" />
         <source>%1 files</source>
         <translation>%1 Dateien</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="554" />
+        <location filename="../ui/mainwindow.cpp" line="605" />
         <source>Scan cancelled</source>
         <translation>Suche abgebrochen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="560" />
+        <location filename="../ui/mainwindow.cpp" line="611" />
         <source>%n file(s) could not be read and were skipped.</source>
         <translation><numerusform>%n Datei konnte nicht gelesen werden und wurde übersprungen.</numerusform><numerusform>%n Dateien konnten nicht gelesen werden und wurden übersprungen.</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="565" />
+        <location filename="../ui/mainwindow.cpp" line="616" />
         <source>Unreadable files</source>
         <translation>Nicht lesbare Dateien</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="594" />
+        <location filename="../ui/mainwindow.cpp" line="645" />
         <source>(no name)</source>
         <translation>(kein Name)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="603" />
+        <location filename="../ui/mainwindow.cpp" line="654" />
         <source>Study</source>
         <translation>Studie</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="609" />
+        <location filename="../ui/mainwindow.cpp" line="660" />
         <source>Series %1 %2 %3</source>
         <translation>Serie %1 %2 %3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="663" />
+        <location filename="../ui/mainwindow.cpp" line="714" />
         <source>%1: the file no longer exists; it was removed from the recent files.</source>
         <translation>%1: die Datei existiert nicht mehr; sie wurde aus der Liste der zuletzt geöffneten Dateien entfernt.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="669" />
+        <location filename="../ui/mainwindow.cpp" line="720" />
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="671" />
+        <location filename="../ui/mainwindow.cpp" line="722" />
         <source>Clear list</source>
         <translation>Liste leeren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="680" />
+        <location filename="../ui/mainwindow.cpp" line="731" />
         <source>Default</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="683" />
+        <location filename="../ui/mainwindow.cpp" line="734" />
         <source>File window %1</source>
         <translation>Fenster %1 der Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="684" />
+        <location filename="../ui/mainwindow.cpp" line="735" />
         <source>%1 (C %2 / W %3)</source>
         <translation>%1 (Z %2 / B %3)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="687" />
+        <location filename="../ui/mainwindow.cpp" line="738" />
         <source>VOI LUT of the file</source>
         <translation>VOI LUT der Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="689" />
+        <location filename="../ui/mainwindow.cpp" line="740" />
         <source>Automatic (0.5-99.5 %)</source>
         <translation>Automatisch (0,5-99,5 %)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="692" />
+        <location filename="../ui/mainwindow.cpp" line="743" />
         <source>Full range</source>
         <translation>Gesamter Wertebereich</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="695" />
+        <location filename="../ui/mainwindow.cpp" line="746" />
         <source>Lung (C -600 / W 1500)</source>
         <translation>Lunge (Z -600 / B 1500)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="696" />
+        <location filename="../ui/mainwindow.cpp" line="747" />
         <source>Mediastinum (C 40 / W 400)</source>
         <translation>Mediastinum (Z 40 / B 400)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="697" />
+        <location filename="../ui/mainwindow.cpp" line="748" />
         <source>Bone (C 480 / W 2500)</source>
         <translation>Knochen (Z 480 / B 2500)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="700" />
+        <location filename="../ui/mainwindow.cpp" line="751" />
         <source>High contrast</source>
         <translation>Hoher Kontrast</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="701" />
+        <location filename="../ui/mainwindow.cpp" line="752" />
         <source>Low contrast</source>
         <translation>Niedriger Kontrast</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="746" />
+        <location filename="../ui/mainwindow.cpp" line="1114" />
+        <source>The grid is full (%1 cells): remove a cell first.</source>
+        <translation>Das Raster ist voll (%1 Zellen): zuerst eine Zelle entfernen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="1134" />
+        <source>The compare grid is empty.</source>
+        <translation>Das Vergleichsraster ist leer.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="1141" />
+        <source>No image is open.</source>
+        <translation>Es ist kein Bild geöffnet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="1153" />
+        <source>%1 (word "%2")</source>
+        <translation>%1 (Wort „%2“)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/mainwindow.cpp" line="1188" />
+        <source>compare grid of %n prompt(s)</source>
+        <translation><numerusform>Vergleichsraster mit %n Satz</numerusform><numerusform>Vergleichsraster mit %n Sätzen</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="1189" />
+        <source>image</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="1190" />
+        <source>CXR Ground heat map: %1</source>
+        <translation>CXR-Ground-Heatmap: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="1192" />
+        <source>Zero-shot phrase grounding (latent diffusion cross-attention) burned into the image; %1; model %2%3. Research use - not for diagnosis.</source>
+        <translation>Zero-Shot-Phrase-Grounding (Cross-Attention der Latent Diffusion) in das Bild eingebrannt; %1; Modell %2%3. Nur für die Forschung - nicht zur Diagnose.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="1194" />
+        <source> (demo model, random weights)</source>
+        <translation> (Demo-Modell, Zufallsgewichte)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="1214" />
+        <source>No grounded prompt on this image to export.</source>
+        <translation>Auf diesem Bild gibt es keinen verorteten Satz zum Exportieren.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/mainwindow.cpp" line="1241" />
+        <source>%n picture(s) written to %1.</source>
+        <translation><numerusform>%n Bild in %1 gespeichert.</numerusform><numerusform>%n Bilder in %1 gespeichert.</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="1247" />
+        <source>Export the compare grid</source>
+        <translation>Das Vergleichsraster exportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="1247" />
+        <source>Export the image</source>
+        <translation>Das Bild exportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="1251" />
+        <source>PNG image</source>
+        <translation>PNG-Bild</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="1252" />
+        <source>JPEG image</source>
+        <translation>JPEG-Bild</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="1253" />
+        <source>DICOM Secondary Capture (into the study)</source>
+        <translation>DICOM Secondary Capture (in die Studie)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="1255" />
+        <source>Original image resolution</source>
+        <translation>Originalauflösung des Bildes</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="1256" />
+        <source>As on screen</source>
+        <translation>Wie auf dem Bildschirm</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="1257" />
+        <source>Anonymise (remove patient identifiers from the DICOM)</source>
+        <translation>Anonymisieren (Patientenkennungen aus dem DICOM entfernen)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="1258" />
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="1259" />
+        <source>Resolution:</source>
+        <translation>Auflösung:</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="1262" />
+        <source>Exactly the visible layers are burned in, with the prompt, the colour bar and "Research use - not for diagnosis". PNG and JPEG files carry no metadata.</source>
+        <translation>Genau die sichtbaren Ebenen werden eingebrannt, mit dem Satz, der Farbleiste und „Nur für die Forschung - nicht zur Diagnose“. PNG- und JPEG-Dateien enthalten keine Metadaten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="1276" />
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="1276" />
+        <source>JPEG images (*.jpg *.jpeg)</source>
+        <translation>JPEG-Bilder (*.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="1276" />
+        <source>DICOM files (*.dcm)</source>
+        <translation>DICOM-Dateien (*.dcm)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="1281" />
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="1285" />
+        <source>Exported to %1</source>
+        <translation>Exportiert nach %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="1291" />
+        <source>Folder for the pictures</source>
+        <translation>Ordner für die Bilder</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="1298" />
+        <source>Replace files?</source>
+        <translation>Dateien ersetzen?</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/mainwindow.cpp" line="1299" />
+        <source>%n picture(s) exist already in %1:
+%2
+Replace them?</source>
+        <translation><numerusform>%n Bild existiert bereits in %1:
+%2
+Ersetzen?</numerusform><numerusform>%n Bilder existieren bereits in %1:
+%2
+Ersetzen?</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../ui/compare.cpp" line="25" />
+        <location filename="../ui/mainwindow.cpp" line="797" />
         <source>demo model - random weights</source>
         <translation>Demo-Modell - Zufallsgewichte</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="787" />
+        <location filename="../ui/mainwindow.cpp" line="838" />
         <source>heat: "%1"</source>
         <translation>Heatmap: „%1“</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="788" />
+        <location filename="../ui/mainwindow.cpp" line="839" />
         <source>heat (normalised)</source>
         <translation>Heatmap (normiert)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="816" />
+        <location filename="../ui/mainwindow.cpp" line="867" />
         <source>The CSV gives this image as %1 x %2 pixels; its boxes were scaled to %3 x %4.</source>
         <translation>Die CSV nennt für dieses Bild %1 x %2 Pixel; seine Boxen wurden auf %3 x %4 skaliert.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="850" />
+        <location filename="../ui/mainwindow.cpp" line="901" />
         <source>%1: %2 sentences with %3 boxes (%4 skipped); %5 box(es) on this image.</source>
         <translation>%1: %2 Sätze mit %3 Boxen (%4 übersprungen); %5 Box(en) auf diesem Bild.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="858" />
+        <location filename="../ui/mainwindow.cpp" line="909" />
         <source>Cannot read the ground-truth CSV: %1</source>
         <translation>Die Referenz-CSV kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="864" />
+        <location filename="../ui/mainwindow.cpp" line="915" />
         <source>MS-CXR ground-truth CSV</source>
         <translation>MS-CXR-Referenz-CSV</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="865" />
+        <location filename="../ui/mainwindow.cpp" line="916" />
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="887" />
+        <location filename="../ui/mainwindow.cpp" line="938" />
         <source>x %1  y %2</source>
         <translation>x %1  y %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="889" />
+        <location filename="../ui/mainwindow.cpp" line="940" />
         <source>RGB %1, %2, %3</source>
         <translation>RGB %1, %2, %3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="895" />
+        <location filename="../ui/mainwindow.cpp" line="946" />
         <source>stored %1  value %2</source>
         <translation>gespeichert %1  Wert %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="902" />
+        <location filename="../ui/mainwindow.cpp" line="953" />
         <source>  heat: not analysed</source>
         <translation>  Heatmap: nicht analysiert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="902" />
+        <location filename="../ui/mainwindow.cpp" line="953" />
         <source>  heat %1</source>
         <translation>  Heatmap %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="911" />
+        <location filename="../ui/mainwindow.cpp" line="962" />
         <source>VOI LUT</source>
         <translation>VOI LUT</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="913" />
+        <location filename="../ui/mainwindow.cpp" line="964" />
         <source>C %1  W %2</source>
         <translation>Z %1  B %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="914" />
+        <location filename="../ui/mainwindow.cpp" line="965" />
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="916" />
+        <location filename="../ui/mainwindow.cpp" line="967" />
         <source>%1 × %2 mm/px</source>
         <translation>%1 × %2 mm/Pixel</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="916" />
+        <location filename="../ui/mainwindow.cpp" line="967" />
         <source>spacing unknown</source>
         <translation>Pixelabstand unbekannt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="928" />
+        <location filename="../ui/mainwindow.cpp" line="979" />
         <source>Cannot open</source>
         <translation>Öffnen nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="992" />
+        <location filename="../ui/mainwindow.cpp" line="1043" />
         <source>About CXR Ground</source>
         <translation>Über CXR Ground</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="995" />
+        <location filename="../ui/mainwindow.cpp" line="1046" />
         <source>CXR Ground %1
 Chest X-ray viewer with zero-shot phrase grounding.
 
@@ -1489,7 +2321,7 @@ Thorax-Röntgen-Betrachter mit Zero-Shot-Phrase-Grounding.
 Nur für die Forschung - nicht zur Diagnose.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="998" />
+        <location filename="../ui/mainwindow.cpp" line="1049" />
         <source>Sample images: NIH ChestX-ray14 images courtesy of the NIH Clinical Center; CR chest from the NEMA WG04 compression test set; GDCM sample data.
 Built with Qt, DCMTK, OpenJPEG, OpenCV and LibTorch.</source>
         <translation>Beispielbilder: NIH-ChestX-ray14-Bilder mit freundlicher Genehmigung des NIH Clinical Center; Thorax-CR aus dem NEMA-WG04-Kompressionstestsatz; GDCM-Beispieldaten.
@@ -1499,57 +2331,57 @@ Erstellt mit Qt, DCMTK, OpenJPEG, OpenCV und LibTorch.</translation>
 <context>
     <name>cxr::ui::MethodDialog</name>
     <message>
-        <location filename="../ui/grounding.cpp" line="222" />
+        <location filename="../ui/grounding.cpp" line="125" />
         <source>Method settings</source>
         <translation>Methodeneinstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="224" />
+        <location filename="../ui/grounding.cpp" line="127" />
         <source>The paper's settings are 300 inversion steps, the attention window of calls 120-179 and cross-attention layers 3, 4, 6, 7 with the Otsu mask.</source>
         <translation>Die Einstellungen der Veröffentlichung sind 300 Inversionsschritte, das Attention-Fenster der Aufrufe 120-179 und die Cross-Attention-Schichten 3, 4, 6, 7 mit Otsu-Maske.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="233" />
+        <location filename="../ui/grounding.cpp" line="136" />
         <source>Inversion steps:</source>
         <translation>Inversionsschritte:</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="234" />
+        <location filename="../ui/grounding.cpp" line="137" />
         <source>Window from the steps (middle fifth)</source>
         <translation>Fenster aus den Schritten (mittleres Fünftel)</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="243" />
+        <location filename="../ui/grounding.cpp" line="146" />
         <source>First call of the window:</source>
         <translation>Erster Aufruf des Fensters:</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="244" />
+        <location filename="../ui/grounding.cpp" line="147" />
         <source>Last call of the window:</source>
         <translation>Letzter Aufruf des Fensters:</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="249" />
+        <location filename="../ui/grounding.cpp" line="152" />
         <source>Cross-attention layers in execution order, counted from 0 (this model has %1).</source>
         <translation>Cross-Attention-Schichten in Ausführungsreihenfolge, ab 0 gezählt (dieses Modell hat %1).</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="250" />
+        <location filename="../ui/grounding.cpp" line="153" />
         <source>Layers:</source>
         <translation>Schichten:</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="251" />
+        <location filename="../ui/grounding.cpp" line="154" />
         <source>Mask the map with its Otsu threshold</source>
         <translation>Die Karte mit ihrem Otsu-Schwellwert maskieren</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="313" />
+        <location filename="../ui/grounding.cpp" line="216" />
         <source>"%1" is not a layer number.</source>
         <translation>„%1“ ist keine Schichtnummer.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="315" />
+        <location filename="../ui/grounding.cpp" line="218" />
         <source>Name at least one layer.</source>
         <translation>Mindestens eine Schicht angeben.</translation>
     </message>
@@ -1846,22 +2678,22 @@ Erstellt mit Qt, DCMTK, OpenJPEG, OpenCV und LibTorch.</translation>
         <translation>Ein Thorax-Röntgenbild öffnen (DICOM, PNG oder JPEG): Datei &gt; Öffnen, oder Dateien hierher ziehen.</translation>
     </message>
     <message>
-        <location filename="../ui/viewport.cpp" line="303" />
+        <location filename="../ui/viewport.cpp" line="346" />
         <source>box %1</source>
         <translation>Box %1</translation>
     </message>
     <message>
-        <location filename="../ui/viewport.cpp" line="353" />
+        <location filename="../ui/viewport.cpp" line="403" />
         <source>Otsu %1</source>
         <translation>Otsu %1</translation>
     </message>
     <message>
-        <location filename="../ui/viewport.cpp" line="355" />
+        <location filename="../ui/viewport.cpp" line="405" />
         <source>cut %1</source>
         <translation>Grenze %1</translation>
     </message>
     <message>
-        <location filename="../ui/viewport.cpp" line="358" />
+        <location filename="../ui/viewport.cpp" line="409" />
         <source>range %1 – %2</source>
         <translation>Bereich %1 – %2</translation>
     </message>

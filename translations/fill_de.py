@@ -10,6 +10,190 @@ import xml.etree.ElementTree as ET
 USAGE_EN = None  # matched by prefix below
 
 DE = {
+    # ---- session 3: evaluate/merge/metrics/export commands, picture export, compare grid
+    '%1: cannot write the file (folder not writable or disk full?)':
+        '%1: die Datei kann nicht geschrieben werden (Ordner schreibgeschützt oder Datenträger voll?)',
+    'not a JSON object': 'kein JSON-Objekt',
+    'no "%1" text': 'kein Textfeld „%1“',
+    'no "%1" number': 'kein Zahlenfeld „%1“',
+    '%1: cannot read the file': '%1: die Datei kann nicht gelesen werden',
+    '%1: line %2 is incomplete (%3 bytes, an interrupted run); it is dropped and its sample evaluated again':
+        '%1: Zeile %2 ist unvollständig (%3 Bytes, ein unterbrochener Lauf); sie wird verworfen und ihr Fall erneut ausgewertet',
+    '%1: line %2 is not a valid result (%3); remove or fix that line':
+        '%1: Zeile %2 ist kein gültiges Ergebnis (%3); diese Zeile entfernen oder korrigieren',
+    '%1: line %2: the sample %3 ("%4") appears twice': '%1: Zeile %2: der Fall %3 („%4“) kommt doppelt vor',
+    'steps %1, window %2:%3, layers %4, Otsu %5, precision %6%7':
+        'Schritte %1, Fenster %2:%3, Schichten %4, Otsu %5, Genauigkeit %6%7',
+    'on': 'an',
+    'off': 'aus',
+    ', split %1': ', Aufteilung %1',
+    '# MS-CXR phrase grounding (Table I layout)\n\n': '# MS-CXR-Phrase-Grounding (Aufbau wie Tabelle I)\n\n',
+    '%1 sample(s) evaluated, %2 skipped. Method: %3.\n\n':
+        'Ausgewertete Fälle: %1, übersprungen: %2. Methode: %3.\n\n',
+    'Per category: mean ± std over its samples. mIoU and AUC-ROC in %; AUC-ROC is the binned AUC of the reference (5 thresholds), AUC-ROC (exact) the unbinned one. The last two rows are the mean and the std over the category means (population std).\n\n':
+        'Je Kategorie: Mittelwert ± Standardabweichung über ihre Fälle. mIoU und AUC-ROC in %; AUC-ROC ist die klassierte AUC der Referenz (5 Schwellwerte), AUC-ROC (exakt) die nicht klassierte. Die letzten beiden Zeilen sind Mittelwert und Standardabweichung über die Kategorie-Mittelwerte (Standardabweichung der Grundgesamtheit).\n\n',
+    '| Category | N |': '| Kategorie | N |',
+    '| **Mean over categories** | %1 |': '| **Mittelwert über die Kategorien** | %1 |',
+    '| **Std over categories** | |': '| **Standardabweichung über die Kategorien** | |',
+    '\nOnly %1 of the 8 categories have samples: the rows over categories use those.\n':
+        '\nNur %1 der 8 Kategorien haben Fälle: die Zeilen über die Kategorien verwenden nur diese.\n',
+    '\nSamples of other categories (not in the table): %1\n': '\nFälle anderer Kategorien (nicht in der Tabelle): %1\n',
+    '\n## Skipped samples (%1)\n\n': '\n## Übersprungene Fälle (%1)\n\n',
+    # 'Mean' and the chart title are drawn with OpenCV's Hershey font: ASCII only (no umlauts)
+    'Mean': 'Mittelwert',
+    'MS-CXR: per-category means (N = %1 samples)': 'MS-CXR: Mittelwerte je Kategorie (Stichprobenumfang N = %1)',
+    'cannot draw the summary chart': 'das Übersichtsdiagramm kann nicht gezeichnet werden',
+    '%1: not a valid JSON object (%2)': '%1: kein gültiges JSON-Objekt (%2)',
+    'bad box "%1": a box is x,y,w,h (integer pixels), boxes are separated by \';\'':
+        'ungültige Box „%1“: eine Box ist x,y,w,h (ganze Pixel), Boxen werden durch \';\' getrennt',
+    'bad box "%1": x and y must be >= 0, w and h > 0': 'ungültige Box „%1“: x und y müssen >= 0 sein, w und h > 0',
+    '--boxes needs at least one box x,y,w,h': '--boxes braucht mindestens eine Box x,y,w,h',
+    'metrics needs --heatmap H.npy --boxes "x,y,w,h;x,y,w,h"': 'metrics braucht --heatmap H.npy --boxes "x,y,w,h;x,y,w,h"',
+    '%1: expected a 2-D map (height x width), found %2 dimension(s)':
+        '%1: 2-D-Karte (Höhe x Breite) erwartet, %2 Dimension(en) gefunden',
+    '%1: expected a float32 map': '%1: float32-Karte erwartet',
+    'box %1,%2,%3,%4 lies outside the %5x%6 map': 'Box %1,%2,%3,%4 liegt außerhalb der %5x%6-Karte',
+    'evaluate needs --model DIR --csv FILE --images ROOT --out DIR':
+        'evaluate braucht --model ORDNER --csv DATEI --images STAMMORDNER --out ORDNER',
+    '--shard needs K/N with 1 <= K <= N, e.g. 2/8 (got "%1")': '--shard braucht K/N mit 1 <= K <= N, z. B. 2/8 (erhalten: „%1“)',
+    '--limit needs a positive number (got "%1")': '--limit braucht eine positive Zahl (erhalten: „%1“)',
+    '%1: the image folder does not exist': '%1: der Bildordner existiert nicht',
+    '%1 already holds results: add --resume to continue that run, or choose another --out folder':
+        '%1 enthält bereits Ergebnisse: --resume angeben, um diesen Lauf fortzusetzen, oder einen anderen --out-Ordner wählen',
+    '--resume with other method settings than the run in %1: %2':
+        '--resume mit anderen Methodeneinstellungen als der Lauf in %1: %2',
+    '%1 holds the sample %2 ("%3") that this run does not select (another --csv, --split, --shard or --limit?)':
+        '%1 enthält den Fall %2 („%3“), den dieser Lauf nicht auswählt (anderes --csv, --split, --shard oder --limit?)',
+    '%1: cannot truncate the incomplete last line': '%1: die unvollständige letzte Zeile kann nicht abgeschnitten werden',
+    ', %1 already finished': ', %1 bereits fertig',
+    '%1: cannot open the file for writing': '%1: die Datei kann nicht zum Schreiben geöffnet werden',
+    'unknown': 'unbekannt',
+    'image file not found (%1)': 'Bilddatei nicht gefunden (%1)',
+    'image file not found (%1 or %2)': 'Bilddatei nicht gefunden (%1 oder %2)',
+    'cannot read the image: %1': 'das Bild kann nicht gelesen werden: %1',
+    'the image is %1x%2 but the CSV gives %3x%4 (boxes would not fit)':
+        'das Bild ist %1x%2, die CSV nennt aber %3x%4 (die Boxen würden nicht passen)',
+    'grounding failed: %1': 'Verortung fehlgeschlagen: %1',
+    '%1: cannot write (disk full?)': '%1: Schreiben nicht möglich (Datenträger voll?)',
+    'merge needs OUT DIR... (or --out OUT DIR...)': 'merge braucht AUSGABE ORDNER... (oder --out AUSGABE ORDNER...)',
+    '%1: the output folder cannot be one of the inputs': '%1: der Ausgabeordner darf keine der Eingaben sein',
+    '%1: no results.jsonl (not an evaluate output folder)': '%1: keine results.jsonl (kein Ausgabeordner von evaluate)',
+    '%1: no summary.json: that run did not finish; finish it with evaluate --resume':
+        '%1: keine summary.json: dieser Lauf wurde nicht beendet; mit evaluate --resume zu Ende führen',
+    '%1 was run with other method settings than %2: %3': '%1 lief mit anderen Methodeneinstellungen als %2: %3',
+    '%1; finish that run with evaluate --resume first': '%1; diesen Lauf zuerst mit evaluate --resume zu Ende führen',
+    'the sample %1 ("%2") is in several folders with different metrics (%3 among them): overlapping shards of different runs?':
+        'der Fall %1 („%2“) liegt in mehreren Ordnern mit unterschiedlichen Metriken (darunter %3): überlappende Shards verschiedener Läufe?',
+    ' (%1 duplicate(s) counted once)': ' (%1 Duplikat(e) einfach gezählt)',
+    '%1 steps, calls %2-%3, layers %4%5': '%1 Schritte, Aufrufe %2-%3, Schichten %4%5',
+    '--prompt needs a sentence (it was empty)': '--prompt braucht einen Satz (er war leer)',
+    'export needs --model DIR --image IN --prompt TEXT [--prompt TEXT ...] --out FILE':
+        'export braucht --model ORDNER --image EINGABE --prompt TEXT [--prompt TEXT ...] --out DATEI',
+    '--format must be png, jpg or dcm (or give the output file one of these extensions)':
+        '--format muss png, jpg oder dcm sein (oder der Ausgabedatei eine dieser Endungen geben)',
+    'PNG and JPEG exports never carry patient data; --anonymise only changes DICOM output':
+        'PNG- und JPEG-Exporte enthalten nie Patientendaten; --anonymise wirkt nur auf DICOM-Ausgaben',
+    '--grid needs RxC with at most 6 cells, e.g. 2x2': '--grid braucht ZxS (Zeilen x Spalten) mit höchstens 6 Zellen, z. B. 2x2',
+    '--grid %1 has %2 cells for %3 prompts': '--grid %1 hat %2 Zellen für %3 Sätze',
+    'at most 6 prompts fit in one grid': 'höchstens 6 Sätze passen in ein Raster',
+    '--colour-map must be inferno, viridis or jet': '--colour-map muss inferno, viridis oder jet sein',
+    '--opacity needs a number from 0 to 1': '--opacity braucht eine Zahl von 0 bis 1',
+    '--mask must be outline, fill or off': '--mask muss outline, fill oder off sein',
+    'CXR Ground heat map: %1': 'CXR-Ground-Heatmap: %1',
+    'Zero-shot phrase grounding heat map burned in; %1; model %2%3. Research use - not for diagnosis.':
+        'Heatmap des Zero-Shot-Phrase-Groundings eingebrannt; %1; Modell %2%3. Nur für die Forschung - nicht zur Diagnose.',
+    ' (demo model, random weights)': ' (Demo-Modell, Zufallsgewichte)',
+    'Research use - not for diagnosis. CXR Ground, zero-shot phrase grounding.':
+        'Nur für die Forschung - nicht zur Diagnose. CXR Ground, Zero-Shot-Phrase-Grounding.',
+    '  (negated)': '  (verneint)',
+    'Demo model with random weights: this map means nothing.': 'Demo-Modell mit Zufallsgewichten: diese Karte bedeutet nichts.',
+    'Cannot write %1: a file with that name already exists.':
+        '%1 kann nicht geschrieben werden: eine Datei mit diesem Namen existiert bereits.',
+    'Cannot write %1: no temporary file could be created in the folder %2.':
+        '%1 kann nicht geschrieben werden: im Ordner %2 konnte keine temporäre Datei angelegt werden.',
+    'Cannot write %1: the disk is full.': '%1 kann nicht geschrieben werden: der Datenträger ist voll.',
+    'Cannot write %1: the folder %2 is not writable (permission denied).':
+        '%1 kann nicht geschrieben werden: der Ordner %2 ist nicht beschreibbar (keine Berechtigung).',
+    'Cannot write %1: the folder %2 is on a read-only disk.':
+        '%1 kann nicht geschrieben werden: der Ordner %2 liegt auf einem schreibgeschützten Datenträger.',
+    'Cannot write %1: the folder %2 does not exist.': '%1 kann nicht geschrieben werden: der Ordner %2 existiert nicht.',
+    'Cannot write %1: a part of the folder path %2 is not a folder.':
+        '%1 kann nicht geschrieben werden: ein Teil des Ordnerpfads %2 ist kein Ordner.',
+    'Cannot write %1: a folder with that name exists.':
+        '%1 kann nicht geschrieben werden: es existiert ein Ordner mit diesem Namen.',
+    'Cannot write %1: the file name is too long.': '%1 kann nicht geschrieben werden: der Dateiname ist zu lang.',
+    'Cannot write %1: %2.': '%1 kann nicht geschrieben werden: %2.',
+    'No file name was given.': 'Es wurde kein Dateiname angegeben.',
+    'Cannot write %1: %2 is a file, not a folder.': '%1 kann nicht geschrieben werden: %2 ist eine Datei, kein Ordner.',
+    'Cannot write %1: the image is empty.': '%1 kann nicht geschrieben werden: das Bild ist leer.',
+    'Cannot write %1: the image format "%2" is not supported (PNG or JPEG).':
+        '%1 kann nicht geschrieben werden: das Bildformat „%2“ wird nicht unterstützt (PNG oder JPEG).',
+    'Cannot write %1: not enough memory for the image.':
+        '%1 kann nicht geschrieben werden: nicht genug Speicher für das Bild.',
+    'Cannot write %1: the image cannot be encoded (%2).':
+        '%1 kann nicht geschrieben werden: das Bild kann nicht kodiert werden (%2).',
+    'Cannot write %1: the image (%2 x %3) is too large for DICOM (at most 65535 x 65535).':
+        '%1 kann nicht geschrieben werden: das Bild (%2 x %3) ist zu groß für DICOM (höchstens 65535 x 65535).',
+    'Cannot read the source DICOM file %1: %2.': 'Die DICOM-Quelldatei %1 kann nicht gelesen werden: %2.',
+    'Cannot convert the texts of %1 (character set %2) to UTF-8: %3.':
+        'Die Texte von %1 (Zeichensatz %2) können nicht nach UTF-8 umgewandelt werden: %3.',
+    'Cannot write %1: the source %2 has no frame %3.': '%1 kann nicht geschrieben werden: die Quelle %2 hat kein Bild %3.',
+    'Cannot write %1: the DICOM data set could not be built (out of memory?).':
+        '%1 kann nicht geschrieben werden: der DICOM-Datensatz konnte nicht erstellt werden (Speicher voll?).',
+    'Layout:': 'Anordnung:',
+    "Ground more sentences into the grid (separate them with ';'), Enter":
+        "Weitere Sätze im Raster verorten (mit ';' trennen), Eingabetaste",
+    'Add grounded prompts with the Grounding panel\'s "Compare" (right-click a prompt), or type sentences above.':
+        'Verortete Sätze über „Im Raster vergleichen“ im Grounding-Bereich hinzufügen (Rechtsklick auf einen Satz) oder oben Sätze eingeben.',
+    'linked': 'verknüpft',
+    'Zoom, pan and window follow the other linked cells': 'Zoom, Verschiebung und Fensterung folgen den anderen verknüpften Zellen',
+    'Remove from the grid': 'Aus dem Raster entfernen',
+    'Metrics: computing…': 'Metriken: wird berechnet…',
+    '|CNR| %1  CNR %2  mIoU %3 %  AUC %4 % (%5)': '|CNR| %1  CNR %2  mIoU %3 %  AUC %4 % (%5)',
+    'Report sentence or whole report (Ctrl+Enter grounds):': 'Befundsatz oder ganzer Befund (Strg+Eingabe verortet):',
+    'e.g. Small left pleural effusion — or paste a whole report: every sentence is grounded':
+        'z. B. Kleiner Pleuraerguss links — oder einen ganzen Befund einfügen: jeder Satz wird verortet',
+    'Negated ("%1"): the sentence denies a finding; the map shows where the words point, not a finding.\n':
+        'Verneint („%1“): der Satz verneint einen Befund; die Karte zeigt, worauf die Wörter verweisen, keinen Befund.\n',
+    'Ground %n sentences': ('%n Satz verorten', '%n Sätze verorten'),
+    'Compare in the grid (%n prompt(s))': ('Im Raster vergleichen (%n Satz)', 'Im Raster vergleichen (%n Sätze)'),
+    '&Compare grid': '&Vergleichsraster',
+    'Ctrl+G': 'Ctrl+G',
+    '&Export image…': 'Bild e&xportieren…',
+    'Ctrl+E': 'Ctrl+E',
+    'Export every prompt of this image…': 'Jeden Satz dieses Bildes exportieren…',
+    'Ctrl+Shift+E': 'Ctrl+Shift+E',
+    'The grid is full (%1 cells): remove a cell first.': 'Das Raster ist voll (%1 Zellen): zuerst eine Zelle entfernen.',
+    'The compare grid is empty.': 'Das Vergleichsraster ist leer.',
+    '%1 (word "%2")': '%1 (Wort „%2“)',
+    'compare grid of %n prompt(s)': ('Vergleichsraster mit %n Satz', 'Vergleichsraster mit %n Sätzen'),
+    'image': 'Bild',
+    'Zero-shot phrase grounding (latent diffusion cross-attention) burned into the image; %1; model %2%3. Research use - not for diagnosis.':
+        'Zero-Shot-Phrase-Grounding (Cross-Attention der Latent Diffusion) in das Bild eingebrannt; %1; Modell %2%3. Nur für die Forschung - nicht zur Diagnose.',
+    'No grounded prompt on this image to export.': 'Auf diesem Bild gibt es keinen verorteten Satz zum Exportieren.',
+    '%n picture(s) written to %1.': ('%n Bild in %1 gespeichert.', '%n Bilder in %1 gespeichert.'),
+    'Export the compare grid': 'Das Vergleichsraster exportieren',
+    'Export the image': 'Das Bild exportieren',
+    'PNG image': 'PNG-Bild',
+    'JPEG image': 'JPEG-Bild',
+    'DICOM Secondary Capture (into the study)': 'DICOM Secondary Capture (in die Studie)',
+    'Original image resolution': 'Originalauflösung des Bildes',
+    'As on screen': 'Wie auf dem Bildschirm',
+    'Anonymise (remove patient identifiers from the DICOM)': 'Anonymisieren (Patientenkennungen aus dem DICOM entfernen)',
+    'Format:': 'Format:',
+    'Resolution:': 'Auflösung:',
+    'Exactly the visible layers are burned in, with the prompt, the colour bar and "Research use - not for diagnosis". PNG and JPEG files carry no metadata.':
+        'Genau die sichtbaren Ebenen werden eingebrannt, mit dem Satz, der Farbleiste und „Nur für die Forschung - nicht zur Diagnose“. PNG- und JPEG-Dateien enthalten keine Metadaten.',
+    'PNG images (*.png)': 'PNG-Bilder (*.png)',
+    'JPEG images (*.jpg *.jpeg)': 'JPEG-Bilder (*.jpg *.jpeg)',
+    'DICOM files (*.dcm)': 'DICOM-Dateien (*.dcm)',
+    'Export': 'Exportieren',
+    'Exported to %1': 'Exportiert nach %1',
+    'Folder for the pictures': 'Ordner für die Bilder',
+    'Replace files?': 'Dateien ersetzen?',
+    '%n picture(s) exist already in %1:\n%2\nReplace them?': (
+        '%n Bild existiert bereits in %1:\n%2\nErsetzen?',
+        '%n Bilder existieren bereits in %1:\n%2\nErsetzen?'),
     # ---- session 2: prompt list, overlays, boxes, model settings, download
     '%1 kB': '%1 kB',
     '%1 MB': '%1 MB',

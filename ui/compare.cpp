@@ -172,6 +172,7 @@ bool CompareView::addItem(const CompareItem& item) {
     v->addWidget(c.view, 1);
     c.metrics = new QLabel(c.frame);
     c.metrics->setTextFormat(Qt::PlainText);
+    c.metrics->setWordWrap(true);
     v->addWidget(c.metrics);
     Viewport* view = c.view;
     connect(view, &Viewport::viewChanged, this, [this, view] { viewChangedIn(view); });

@@ -244,6 +244,7 @@ GroundingPanel::GroundingPanel(QWidget* parent) : QDockWidget(tr("Grounding"), p
     auto* scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);  // the panel wraps; it never scrolls sideways
     auto* body = new QWidget(scroll);
     auto* lay = new QVBoxLayout(body);
     modelLabel_ = new QLabel(body);

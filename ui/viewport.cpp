@@ -359,17 +359,24 @@ void Viewport::paintBoxes(QPainter& p) {
 
 void Viewport::paintLegend(QPainter& p) {
     p.save();
-    const int barW = 14, barH = std::clamp(height() / 3, 80, 240);
-    const QFontMetrics fm(font());
+    // Small views (compare grid cells) get a compact bar: no title, no range line.
+    const bool compact = width() < 480 || height() < 360;
+    const int barW = compact ? 10 : 14, barH = compact ? std::clamp(height() / 4, 50, 110) : std::clamp(height() / 3, 80, 240);
+    QFont small = font();
+    if (compact) small.setPointSizeF(std::max(6.0, small.pointSizeF() * 0.85));
+    p.setFont(small);
+    const QFontMetrics fm(small);
     const QString top = QString::number(legend_.maxValue, 'f', 2), bottom = QString::number(legend_.minValue, 'f', 2);
     const int textW = std::max({fm.horizontalAdvance(top), fm.horizontalAdvance(bottom), fm.horizontalAdvance(QStringLiteral("0.00"))});
-    const int titleW = fm.horizontalAdvance(legend_.title);
-    const int boxW = std::max(barW + 10 + textW + 70, titleW) + 16;
-    const QRect box(width() - boxW - 10, 10, boxW, barH + 2 * fm.height() + 26);
+    const int titleW = compact ? 0 : fm.horizontalAdvance(legend_.title);
+    const int boxW = std::max(barW + 10 + textW + (compact ? 44 : 70), titleW) + (compact ? 8 : 16);
+    const int titleH = compact ? 0 : fm.height() + 8;
+    const QRect box(width() - boxW - (compact ? 4 : 10), compact ? 4 : 10, boxW, barH + titleH + (compact ? fm.height() + 4 : 2 * fm.height() + 18));
     p.fillRect(box, QColor(0, 0, 0, 170));
     p.setPen(Qt::white);
-    p.drawText(QRect(box.left() + 8, box.top() + 4, box.width() - 16, fm.height()), Qt::AlignLeft | Qt::AlignVCenter, legend_.title);
-    const QRect bar(box.left() + 8, box.top() + fm.height() + 12, barW, barH);
+    if (!compact)
+        p.drawText(QRect(box.left() + 8, box.top() + 4, box.width() - 16, fm.height()), Qt::AlignLeft | Qt::AlignVCenter, legend_.title);
+    const QRect bar(box.left() + (compact ? 4 : 8), box.top() + titleH + fm.height() / 2 + 2, barW, barH);
     // Bar: value 1 at the top, 0 at the bottom; values that are not drawn are hatched.
     const double hidden = std::max(legend_.lower, legend_.otsu);
     for (int y = 0; y < barH; ++y) {
@@ -396,9 +403,11 @@ void Viewport::paintLegend(QPainter& p) {
     if (legend_.otsu > 0) tick(legend_.otsu, tr("Otsu %1").arg(legend_.otsu, 0, 'f', 2), QColor(0, 230, 255));
     if (legend_.lower > 0 && std::fabs(legend_.lower - legend_.otsu) > 0.04)
         tick(legend_.lower, tr("cut %1").arg(legend_.lower, 0, 'f', 2), QColor(255, 210, 90));
-    p.setPen(QColor(200, 200, 200));
-    p.drawText(QRect(box.left() + 8, bar.bottom() + 4, box.width() - 16, fm.height()), Qt::AlignLeft,
-               tr("range %1 – %2").arg(bottom, top));
+    if (!compact) {
+        p.setPen(QColor(200, 200, 200));
+        p.drawText(QRect(box.left() + 8, bar.bottom() + fm.height() / 2 + 4, box.width() - 16, fm.height()), Qt::AlignLeft,
+                   tr("range %1 – %2").arg(bottom, top));
+    }
     p.restore();
 }
 
