@@ -447,6 +447,8 @@ bool summaryChart(const Summary& s, std::vector<uchar>* png) {
     }
 }
 
+bool writeAblationSummary(const QString& outDir, const std::vector<Record>& records, const QJsonArray& labels, QString* error);
+
 bool writeSummary(const QString& outDir, const std::vector<Record>& records, const QStringList& skipped,
                   const QJsonObject& settings, QString* error) {
     const Summary s = summarize(records, skipped);
@@ -459,10 +461,163 @@ bool writeSummary(const QString& outDir, const std::vector<Record>& records, con
     return writeAtomically(d.filePath("summary.json"), summaryJson(s, settings), error) &&
            writeAtomically(d.filePath("summary.md"), summaryMarkdown(s, settings), error) &&
            writeAtomically(d.filePath("summary.png"),
-                           QByteArray(reinterpret_cast<const char*>(png.data()), qsizetype(png.size())), error);
+                           QByteArray(reinterpret_cast<const char*>(png.data()), qsizetype(png.size())), error) &&
+           (!settings.contains(QStringLiteral("ablate")) ||
+            writeAblationSummary(outDir, records, settings[QStringLiteral("ablate")].toArray(), error));
 }
 
 // The method settings a result depends on (compared on --resume and by merge).
+// ---- ablations (--ablate) ---------------------------------------------------------------------
+// A list of settings evaluated from one recording of every layer at every call (Table II layout).
+// Spec: clauses separated by ';', each overriding the run's settings with layers=L,L,...|all,
+// window=A:B (calls, end exclusive) and otsu=on|off; "default" expands to a standard set.
+
+struct AblationSetting {
+    std::vector<int> layers;  // empty: the run's; {-1}: all layers of the model
+    int start = -1, end = -1; // -1: the run's window
+    int otsu = -1;            // -1: the run's
+};
+
+QString expandDefaultAblation(const Settings& s) {
+    // Otsu off; each layer of the run alone; all layers; the window one fifth earlier and later.
+    QStringList parts{QStringLiteral("otsu=off")};
+    for (int l : s.layers) parts << QStringLiteral("layers=%1").arg(l);
+    parts << QStringLiteral("layers=all");
+    const int n = s.steps;
+    parts << QStringLiteral("window=%1:%2").arg(int(std::floor(0.2 * n))).arg(int(std::floor(0.4 * n)));
+    parts << QStringLiteral("window=%1:%2").arg(int(std::floor(0.6 * n))).arg(int(std::floor(0.8 * n)));
+    return parts.join(QStringLiteral("; "));
+}
+
+bool parseAblation(QString spec, const Settings& base, std::vector<AblationSetting>* out, QString* error) {
+    out->clear();
+    spec.replace(QStringLiteral("default"), expandDefaultAblation(base));
+    for (const QString& clause : spec.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
+        if (clause.trimmed().isEmpty()) continue;
+        AblationSetting a;
+        for (const QString& tok : clause.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+            const QString key = tok.section(QLatin1Char('='), 0, 0).toLower(), value = tok.section(QLatin1Char('='), 1);
+            if (key == QLatin1String("layers")) {
+                if (value == QLatin1String("all")) {
+                    a.layers = {-1};
+                    continue;
+                }
+                for (const QString& l : value.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+                    bool ok = false;
+                    const int v = l.toInt(&ok);
+                    if (!ok || v < 0) {
+                        *error = Cli::tr("--ablate: \"%1\" is not a layer list (e.g. layers=3,4,6,7 or layers=all)").arg(tok);
+                        return false;
+                    }
+                    a.layers.push_back(v);
+                }
+                if (a.layers.empty()) {
+                    *error = Cli::tr("--ablate: \"%1\" names no layer").arg(tok);
+                    return false;
+                }
+            } else if (key == QLatin1String("window")) {
+                const QStringList ab = value.split(QLatin1Char(':'));
+                bool x = false, y = false;
+                if (ab.size() == 2) a.start = ab[0].toInt(&x), a.end = ab[1].toInt(&y);
+                if (!x || !y || a.start < 0 || a.end <= a.start) {
+                    *error = Cli::tr("--ablate: \"%1\" is not a window A:B with A < B (calls, end exclusive)").arg(tok);
+                    return false;
+                }
+            } else if (key == QLatin1String("otsu") && (value == QLatin1String("on") || value == QLatin1String("off"))) {
+                a.otsu = value == QLatin1String("on") ? 1 : 0;
+            } else {
+                *error = Cli::tr("--ablate: unknown setting \"%1\" (layers=..., window=A:B, otsu=on|off, or default)").arg(tok);
+                return false;
+            }
+        }
+        out->push_back(a);
+    }
+    if (out->empty()) {
+        *error = Cli::tr("--ablate needs at least one setting, e.g. \"default\" or \"layers=3; window=60:120\"");
+        return false;
+    }
+    return true;
+}
+
+Settings applyAblation(const Settings& base, const AblationSetting& a, int layerCount) {
+    Settings s = base;
+    if (a.layers == std::vector<int>{-1}) {
+        s.layers.clear();
+        for (int l = 0; l < layerCount; ++l) s.layers.push_back(l);
+    } else if (!a.layers.empty()) {
+        s.layers = a.layers;
+    }
+    if (a.start >= 0) {
+        s.windowStart = a.start;
+        s.windowEnd = a.end;
+    }
+    if (a.otsu >= 0) s.otsu = a.otsu == 1;
+    return s;
+}
+
+QString ablationLabel(const AblationSetting& a, const Settings& base) {
+    QStringList layers;
+    if (a.layers == std::vector<int>{-1}) layers << QStringLiteral("all");
+    else
+        for (int l : (a.layers.empty() ? base.layers : a.layers)) layers << QString::number(l);
+    const int start = a.start >= 0 ? a.start : base.resolvedStart(), end = a.start >= 0 ? a.end : base.resolvedEnd();
+    const bool otsu = a.otsu >= 0 ? a.otsu == 1 : base.otsu;
+    return QStringLiteral("layers %1, calls %2-%3, %4").arg(layers.join(QLatin1Char(','))).arg(start).arg(end - 1).arg(otsu ? QStringLiteral("Otsu") : QStringLiteral("no Otsu"));
+}
+
+// Table II layout: one row per setting, the mean (and std) over the 8 category means of every metric.
+bool writeAblationSummary(const QString& outDir, const std::vector<Record>& records, const QJsonArray& labels, QString* error) {
+    const std::vector<std::string>& cats = eval::msCxrCategories();
+    QJsonArray rows;
+    QByteArray md = Cli::tr("# Ablations (Table II layout)\n\nEach row: the mean ± std over the category means (categories with "
+                            "samples), computed from one recording of every layer at every call.\n\n")
+                        .toUtf8();
+    md += Cli::tr("| Setting | N |").toUtf8();
+    for (const MetricDef& d : kMetrics) md += " " + QString::fromUtf8(d.title).replace(QLatin1Char('|'), QStringLiteral("\\|")).toUtf8() + " |";
+    md += "\n|---|---:|";
+    for (size_t i = 0; i < std::size(kMetrics); ++i) md += "---:|";
+    md += "\n";
+    for (int k = 0; k < labels.size(); ++k) {
+        QJsonObject row;
+        row["setting"] = labels[k];
+        int n = 0;
+        QJsonObject metrics;
+        QByteArray line = "| " + labels[k].toString().toUtf8() + " |";
+        std::map<std::string, std::vector<const QJsonObject*>> perCat;
+        std::vector<QJsonObject> objs;
+        objs.reserve(records.size());
+        for (const Record& r : records) {
+            const QJsonArray a = r.json.value(QStringLiteral("ablation")).toArray();
+            if (k < a.size()) objs.push_back(a[k].toObject());
+            else objs.push_back(QJsonObject());
+        }
+        for (size_t i = 0; i < records.size(); ++i)
+            if (!objs[i].isEmpty()) perCat[records[i].category.toStdString()].push_back(&objs[i]), ++n;
+        line += " " + QByteArray::number(n) + " |";
+        for (const MetricDef& d : kMetrics) {
+            std::vector<double> catMeans;
+            for (const std::string& c : cats) {
+                auto it = perCat.find(c);
+                if (it == perCat.end() || it->second.empty()) continue;
+                std::vector<double> v;
+                for (const QJsonObject* o : it->second) v.push_back(numOf((*o)[QLatin1String(d.key)]));
+                catMeans.push_back(meanStd(v).mean);
+            }
+            const MeanStd m = meanStd(catMeans);
+            metrics[QLatin1String(d.key)] = meanStdJson(m);
+            line += " " + fmt(m.mean, d.percent).toUtf8() + " ± " + fmt(m.stdev, d.percent).toUtf8() + " |";
+        }
+        row["n"] = n;
+        row["over_categories"] = metrics;
+        rows.append(row);
+        md += line + "\n";
+    }
+    QJsonObject doc;
+    doc["settings"] = rows;
+    return writeAtomically(QDir(outDir).filePath("ablation.json"), QJsonDocument(doc).toJson(), error) &&
+           writeAtomically(QDir(outDir).filePath("ablation.md"), md, error);
+}
+
 QJsonObject methodJson(const Settings& s, const QString& split) {
     QJsonObject o;
     o["steps"] = s.steps;
@@ -605,9 +760,13 @@ int cmdEvaluate(QStringList args) {
     const QString shardText = takeOption(args, QStringLiteral("--shard"), &haveShard);
     const QString limitText = takeOption(args, QStringLiteral("--limit"), &haveLimit);
     const bool resume = args.removeAll(QStringLiteral("--resume")) > 0;
+    bool haveAblate = false;
+    const QString ablateSpec = takeOption(args, QStringLiteral("--ablate"), &haveAblate);
     if (!args.isEmpty()) return fail(Cli::tr("unknown argument %1").arg(args.first()), 2);
     if (modelDir.isEmpty() || csv.isEmpty() || root.isEmpty() || outDir.isEmpty())
         return fail(Cli::tr("evaluate needs --model DIR --csv FILE --images ROOT --out DIR"), 2);
+    std::vector<AblationSetting> ablations;
+    if (haveAblate && !parseAblation(ablateSpec, s, &ablations, &err)) return fail(err, 2);
     int shardK = 1, shardN = 1;
     if (haveShard) {
         const QStringList p = shardText.split(QLatin1Char('/'));
@@ -664,7 +823,12 @@ int cmdEvaluate(QStringList args) {
     if (!QDir().mkpath(outDir)) return fail(Cli::tr("%1: cannot create the output folder").arg(outDir));
     const QDir out(outDir);
     const QString resultsFile = out.filePath("results.jsonl");
-    const QJsonObject method = methodJson(s, split);
+    QJsonObject method = methodJson(s, split);
+    if (!ablations.empty()) {
+        QJsonArray labels;
+        for (const AblationSetting& a : ablations) labels.append(ablationLabel(a, s));
+        method["ablate"] = labels;
+    }
     QJsonObject run;
     run["method"] = method;
     run["shard"] = QJsonArray{shardK, shardN};
@@ -795,7 +959,52 @@ int cmdEvaluate(QStringList args) {
         std::vector<PromptResult> results;
         std::string e;
         std::vector<const eval::MsCxrSample*> groundedSamples = pending;
-        if (!engine->ground(image, prompts, s, &results, &e)) {
+        // --ablate: one recording of every layer at every call up to the last window asked for;
+        // the run's setting and every ablation setting are computed from it.
+        std::vector<std::vector<QJsonObject>> ablationMetrics;
+        if (!ablations.empty()) {
+            const int L = engine->info().crossAttentionLayers;
+            std::vector<Settings> settings;
+            int calls = s.resolvedEnd();
+            for (const AblationSetting& a : ablations) {
+                settings.push_back(applyAblation(s, a, L));
+                const std::string problem = settings.back().validate(L);
+                if (!problem.empty()) return fail(Cli::tr("--ablate %1: %2").arg(ablationLabel(a, s), QString::fromStdString(problem)), 2);
+                calls = std::max(calls, settings.back().resolvedEnd());
+            }
+            std::vector<grounding::AblationRecord> records;
+            groundedSamples.clear();
+            auto use = [&](const grounding::AblationRecord& rec, const eval::MsCxrSample* smp) {
+                PromptResult main;
+                std::string e2;
+                if (!grounding::Engine::resultFromRecord(rec, s, &main, &e2)) {
+                    skip(*smp, Cli::tr("grounding failed: %1").arg(QString::fromStdString(e2)));
+                    return;
+                }
+                std::vector<QJsonObject> row;
+                for (const Settings& st : settings) {
+                    PromptResult r;
+                    if (!grounding::Engine::resultFromRecord(rec, st, &r, &e2)) {
+                        row.push_back(QJsonObject());
+                        continue;
+                    }
+                    row.push_back(metricsJson(eval::computeAll(r.original, r.originalWidth, r.originalHeight, smp->boxes)));
+                }
+                results.push_back(std::move(main));
+                groundedSamples.push_back(smp);
+                ablationMetrics.push_back(std::move(row));
+            };
+            if (engine->recordAllLayers(image, prompts, s, calls, &records, &e)) {
+                for (size_t k = 0; k < records.size(); ++k) use(records[k], pending[k]);
+            } else {
+                for (const auto* p : pending) {
+                    std::vector<grounding::AblationRecord> one;
+                    std::string e1;
+                    if (engine->recordAllLayers(image, {p->labelText}, s, calls, &one, &e1) && one.size() == 1) use(one[0], p);
+                    else skip(*p, Cli::tr("grounding failed: %1").arg(QString::fromStdString(e1)));
+                }
+            }
+        } else if (!engine->ground(image, prompts, s, &results, &e)) {
             // One prompt may be at fault (e.g. no words): ground them one by one, skip the failing ones.
             results.clear();
             groundedSamples.clear();
@@ -828,6 +1037,11 @@ int cmdEvaluate(QStringList args) {
             o["image_height"] = smp.imageHeight;
             const QJsonObject mj = metricsJson(m);
             for (auto it = mj.begin(); it != mj.end(); ++it) o[it.key()] = it.value();
+            if (!ablationMetrics.empty()) {
+                QJsonArray a;
+                for (const QJsonObject& m2 : ablationMetrics[k]) a.append(m2.isEmpty() ? QJsonValue() : QJsonValue(m2));
+                o["ablation"] = a;
+            }
             o["seconds"] = groundSeconds / double(results.size()) + mt.elapsed() / 1000.0;
             const QByteArray line = QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
             if (std::fwrite(line.constData(), 1, size_t(line.size()), resultsOut) != size_t(line.size()) ||

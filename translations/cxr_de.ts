@@ -10,8 +10,8 @@
     </message>
     <message>
         <location filename="../app/cli_bench.cpp" line="80" />
-        <location filename="../app/cli_eval.cpp" line="863" />
-        <location filename="../app/cli_main.cpp" line="126" />
+        <location filename="../app/cli_eval.cpp" line="1077" />
+        <location filename="../app/cli_main.cpp" line="130" />
         <source>unknown option %1</source>
         <translation>unbekannte Option %1</translation>
     </message>
@@ -37,8 +37,8 @@
     </message>
     <message>
         <location filename="../app/cli_engine.cpp" line="188" />
-        <location filename="../app/cli_eval.cpp" line="550" />
-        <location filename="../app/cli_eval.cpp" line="608" />
+        <location filename="../app/cli_eval.cpp" line="705" />
+        <location filename="../app/cli_eval.cpp" line="765" />
         <location filename="../app/cli_export.cpp" line="60" />
         <source>unknown argument %1</source>
         <translation>unbekanntes Argument %1</translation>
@@ -50,8 +50,8 @@
     </message>
     <message>
         <location filename="../app/cli_engine.cpp" line="208" />
-        <location filename="../app/cli_eval.cpp" line="664" />
-        <location filename="../app/cli_eval.cpp" line="932" />
+        <location filename="../app/cli_eval.cpp" line="823" />
+        <location filename="../app/cli_eval.cpp" line="1146" />
         <source>%1: cannot create the output folder</source>
         <translation>%1: der Ausgabeordner kann nicht angelegt werden</translation>
     </message>
@@ -81,7 +81,7 @@
         <translation>inspect-model braucht einen Modellordner</translation>
     </message>
     <message>
-        <location filename="../app/cli_main.cpp" line="93" />
+        <location filename="../app/cli_main.cpp" line="97" />
         <source>info needs exactly one input file</source>
         <translation>info braucht genau eine Eingabedatei</translation>
     </message>
@@ -107,7 +107,7 @@
     </message>
     <message>
         <location filename="../app/cli_eval.cpp" line="150" />
-        <location filename="../app/cli_eval.cpp" line="484" />
+        <location filename="../app/cli_eval.cpp" line="639" />
         <source>%1: cannot read the file</source>
         <translation>%1: die Datei kann nicht gelesen werden</translation>
     </message>
@@ -228,179 +228,229 @@ Fälle anderer Kategorien (nicht in der Tabelle): %1
         <translation>MS-CXR: Mittelwerte je Kategorie (Stichprobenumfang N = %1)</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="455" />
+        <location filename="../app/cli_eval.cpp" line="457" />
         <source>cannot draw the summary chart</source>
         <translation>das Übersichtsdiagramm kann nicht gezeichnet werden</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="490" />
+        <location filename="../app/cli_eval.cpp" line="509" />
+        <source>--ablate: "%1" is not a layer list (e.g. layers=3,4,6,7 or layers=all)</source>
+        <translation>--ablate: „%1“ ist keine Schichtliste (z. B. layers=3,4,6,7 oder layers=all)</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="515" />
+        <source>--ablate: "%1" names no layer</source>
+        <translation>--ablate: „%1“ nennt keine Schicht</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="523" />
+        <source>--ablate: "%1" is not a window A:B with A &lt; B (calls, end exclusive)</source>
+        <translation>--ablate: „%1“ ist kein Fenster A:B mit A &lt; B (Aufrufe, Ende ausgeschlossen)</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="529" />
+        <source>--ablate: unknown setting "%1" (layers=..., window=A:B, otsu=on|off, or default)</source>
+        <translation>--ablate: unbekannte Einstellung „%1“ (layers=..., window=A:B, otsu=on|off oder default)</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="536" />
+        <source>--ablate needs at least one setting, e.g. "default" or "layers=3; window=60:120"</source>
+        <translation>--ablate braucht mindestens eine Einstellung, z. B. "default" oder "layers=3; window=60:120"</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="572" />
+        <source># Ablations (Table II layout)
+
+Each row: the mean ± std over the category means (categories with samples), computed from one recording of every layer at every call.
+
+</source>
+        <translation># Ablationen (Aufbau von Tabelle II)
+
+Jede Zeile: Mittelwert ± Standardabweichung über die Kategorie-Mittelwerte (Kategorien mit Fällen), berechnet aus einer Aufzeichnung jeder Schicht bei jedem Aufruf.
+
+</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="575" />
+        <source>| Setting | N |</source>
+        <translation>| Einstellung | N |</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="645" />
         <source>%1: not a valid JSON object (%2)</source>
         <translation>%1: kein gültiges JSON-Objekt (%2)</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="526" />
+        <location filename="../app/cli_eval.cpp" line="681" />
         <source>bad box "%1": a box is x,y,w,h (integer pixels), boxes are separated by ';'</source>
         <translation>ungültige Box „%1“: eine Box ist x,y,w,h (ganze Pixel), Boxen werden durch ';' getrennt</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="531" />
+        <location filename="../app/cli_eval.cpp" line="686" />
         <source>bad box "%1": x and y must be &gt;= 0, w and h &gt; 0</source>
         <translation>ungültige Box „%1“: x und y müssen &gt;= 0 sein, w und h &gt; 0</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="537" />
+        <location filename="../app/cli_eval.cpp" line="692" />
         <source>--boxes needs at least one box x,y,w,h</source>
         <translation>--boxes braucht mindestens eine Box x,y,w,h</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="552" />
+        <location filename="../app/cli_eval.cpp" line="707" />
         <source>metrics needs --heatmap H.npy --boxes "x,y,w,h;x,y,w,h"</source>
         <translation>metrics braucht --heatmap H.npy --boxes "x,y,w,h;x,y,w,h"</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="556" />
-        <location filename="../app/cli_main.cpp" line="95" />
+        <location filename="../app/cli_eval.cpp" line="711" />
+        <location filename="../app/cli_main.cpp" line="99" />
         <source>%1: the file does not exist</source>
         <translation>%1: die Datei existiert nicht</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="567" />
+        <location filename="../app/cli_eval.cpp" line="722" />
         <source>%1: expected a 2-D map (height x width), found %2 dimension(s)</source>
         <translation>%1: 2-D-Karte (Höhe x Breite) erwartet, %2 Dimension(en) gefunden</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="571" />
+        <location filename="../app/cli_eval.cpp" line="726" />
         <source>%1: expected a float32 map</source>
         <translation>%1: float32-Karte erwartet</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="575" />
+        <location filename="../app/cli_eval.cpp" line="730" />
         <source>box %1,%2,%3,%4 lies outside the %5x%6 map</source>
         <translation>Box %1,%2,%3,%4 liegt außerhalb der %5x%6-Karte</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="610" />
+        <location filename="../app/cli_eval.cpp" line="767" />
         <source>evaluate needs --model DIR --csv FILE --images ROOT --out DIR</source>
         <translation>evaluate braucht --model ORDNER --csv DATEI --images STAMMORDNER --out ORDNER</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="617" />
+        <location filename="../app/cli_eval.cpp" line="776" />
         <source>--shard needs K/N with 1 &lt;= K &lt;= N, e.g. 2/8 (got "%1")</source>
         <translation>--shard braucht K/N mit 1 &lt;= K &lt;= N, z. B. 2/8 (erhalten: „%1“)</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="623" />
+        <location filename="../app/cli_eval.cpp" line="782" />
         <source>--limit needs a positive number (got "%1")</source>
         <translation>--limit braucht eine positive Zahl (erhalten: „%1“)</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="625" />
+        <location filename="../app/cli_eval.cpp" line="784" />
         <source>%1: the image folder does not exist</source>
         <translation>%1: der Bildordner existiert nicht</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="679" />
+        <location filename="../app/cli_eval.cpp" line="843" />
         <source>%1 already holds results: add --resume to continue that run, or choose another --out folder</source>
         <translation>%1 enthält bereits Ergebnisse: --resume angeben, um diesen Lauf fortzusetzen, oder einen anderen --out-Ordner wählen</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="689" />
+        <location filename="../app/cli_eval.cpp" line="853" />
         <source>--resume with other method settings than the run in %1: %2</source>
         <translation>--resume mit anderen Methodeneinstellungen als der Lauf in %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="695" />
+        <location filename="../app/cli_eval.cpp" line="859" />
         <source>%1 holds the sample %2 ("%3") that this run does not select (another --csv, --split, --shard or --limit?)</source>
         <translation>%1 enthält den Fall %2 („%3“), den dieser Lauf nicht auswählt (anderes --csv, --split, --shard oder --limit?)</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="701" />
+        <location filename="../app/cli_eval.cpp" line="865" />
         <source>%1: cannot truncate the incomplete last line</source>
         <translation>%1: die unvollständige letzte Zeile kann nicht abgeschnitten werden</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="711" />
+        <location filename="../app/cli_eval.cpp" line="875" />
         <source>, %1 already finished</source>
         <translation>, %1 bereits fertig</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="717" />
+        <location filename="../app/cli_eval.cpp" line="881" />
         <source>%1: cannot open the file for writing</source>
         <translation>%1: die Datei kann nicht zum Schreiben geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="741" />
+        <location filename="../app/cli_eval.cpp" line="905" />
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="761" />
+        <location filename="../app/cli_eval.cpp" line="925" />
         <source>image file not found (%1)</source>
         <translation>Bilddatei nicht gefunden (%1)</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="762" />
+        <location filename="../app/cli_eval.cpp" line="926" />
         <source>image file not found (%1 or %2)</source>
         <translation>Bilddatei nicht gefunden (%1 oder %2)</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="771" />
+        <location filename="../app/cli_eval.cpp" line="935" />
         <source>cannot read the image: %1</source>
         <translation>das Bild kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="776" />
+        <location filename="../app/cli_eval.cpp" line="940" />
         <source>the image is %1x%2 but the CSV gives %3x%4 (boxes would not fit)</source>
         <translation>das Bild ist %1x%2, die CSV nennt aber %3x%4 (die Boxen würden nicht passen)</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="809" />
+        <location filename="../app/cli_eval.cpp" line="972" />
+        <source>--ablate %1: %2</source>
+        <translation>--ablate %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="981" />
+        <location filename="../app/cli_eval.cpp" line="1004" />
+        <location filename="../app/cli_eval.cpp" line="1018" />
         <source>grounding failed: %1</source>
         <translation>Verortung fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="835" />
-        <location filename="../app/cli_eval.cpp" line="845" />
+        <location filename="../app/cli_eval.cpp" line="1049" />
+        <location filename="../app/cli_eval.cpp" line="1059" />
         <source>%1: cannot write (disk full?)</source>
         <translation>%1: Schreiben nicht möglich (Datenträger voll?)</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="864" />
+        <location filename="../app/cli_eval.cpp" line="1078" />
         <source>merge needs OUT DIR... (or --out OUT DIR...)</source>
         <translation>merge braucht AUSGABE ORDNER... (oder --out AUSGABE ORDNER...)</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="876" />
+        <location filename="../app/cli_eval.cpp" line="1090" />
         <source>%1: the output folder cannot be one of the inputs</source>
         <translation>%1: der Ausgabeordner darf keine der Eingaben sein</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="879" />
+        <location filename="../app/cli_eval.cpp" line="1093" />
         <source>%1: no results.jsonl (not an evaluate output folder)</source>
         <translation>%1: keine results.jsonl (kein Ausgabeordner von evaluate)</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="883" />
+        <location filename="../app/cli_eval.cpp" line="1097" />
         <source>%1: no summary.json: that run did not finish; finish it with evaluate --resume</source>
         <translation>%1: keine summary.json: dieser Lauf wurde nicht beendet; mit evaluate --resume zu Ende führen</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="890" />
+        <location filename="../app/cli_eval.cpp" line="1104" />
         <source>%1 was run with other method settings than %2: %3</source>
         <translation>%1 lief mit anderen Methodeneinstellungen als %2: %3</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="899" />
+        <location filename="../app/cli_eval.cpp" line="1113" />
         <source>%1; finish that run with evaluate --resume first</source>
         <translation>%1; diesen Lauf zuerst mit evaluate --resume zu Ende führen</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="914" />
+        <location filename="../app/cli_eval.cpp" line="1128" />
         <source>the sample %1 ("%2") is in several folders with different metrics (%3 among them): overlapping shards of different runs?</source>
         <translation>der Fall %1 („%2“) liegt in mehreren Ordnern mit unterschiedlichen Metriken (darunter %3): überlappende Shards verschiedener Läufe?</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="948" />
+        <location filename="../app/cli_eval.cpp" line="1162" />
         <source> (%1 duplicate(s) counted once)</source>
         <translation> (%1 Duplikat(e) einfach gezählt)</translation>
     </message>
@@ -427,14 +477,18 @@ Commands:
                                   outside the analysed crop) as JSON {cnr_abs, cnr,
                                   miou, auroc_binned, auroc}
   evaluate --model DIR --csv FILE --images ROOT --out DIR [--split NAME]
-         [--shard K/N] [--resume] [--limit N] [method options as for ground]
+         [--shard K/N] [--resume] [--limit N] [--ablate SPEC] [method options]
                                   the MS-CXR protocol over a CSV: images are
                                   ROOT/&lt;path without files/&gt; (or ROOT/&lt;path&gt;);
                                   OUT/results.jsonl gets one line per sample as it
                                   finishes, --resume skips finished samples; then
                                   OUT/summary.md, summary.json, summary.png (Table I
                                   layout). --shard K/N (K from 1) takes every N-th
-                                  image (sorted by path), --limit the first N samples
+                                  image (sorted by path), --limit the first N samples;
+                                  --ablate "layers=3; window=60:120; otsu=off" (or
+                                  "default") records every layer at every call once
+                                  per image and evaluates each setting from that:
+                                  OUT/ablation.md, ablation.json (Table II layout)
   export --model DIR --image IN --prompt TEXT [--prompt TEXT ...] --out FILE
          [--format png|jpg|dcm] [--grid RxC] [--anonymise] [--overwrite]
          [--boxes CSV] [--colour-map inferno|viridis|jet] [--opacity 0..1]
@@ -485,27 +539,27 @@ Befehle:
 </translation>
     </message>
     <message>
-        <location filename="../app/cli_main.cpp" line="117" />
+        <location filename="../app/cli_main.cpp" line="121" />
         <source>--window needs CENTER:WIDTH with a positive width, e.g. 2048:4096</source>
         <translation>--window braucht ZENTRUM:BREITE mit positiver Breite, z. B. 2048:4096</translation>
     </message>
     <message>
-        <location filename="../app/cli_main.cpp" line="123" />
+        <location filename="../app/cli_main.cpp" line="127" />
         <source>--frame needs a frame number (1 = first)</source>
         <translation>--frame braucht eine Bildnummer (1 = erstes Bild)</translation>
     </message>
     <message>
-        <location filename="../app/cli_main.cpp" line="131" />
+        <location filename="../app/cli_main.cpp" line="135" />
         <source>render needs an input file and an output PNG</source>
         <translation>render braucht eine Eingabedatei und eine Ausgabe-PNG</translation>
     </message>
     <message>
-        <location filename="../app/cli_main.cpp" line="151" />
+        <location filename="../app/cli_main.cpp" line="155" />
         <source>%1: cannot write the PNG (folder missing, not writable or disk full?)</source>
         <translation>%1: die PNG-Datei kann nicht geschrieben werden (Ordner fehlt, schreibgeschützt oder Datenträger voll?)</translation>
     </message>
     <message>
-        <location filename="../app/cli_main.cpp" line="193" />
+        <location filename="../app/cli_main.cpp" line="197" />
         <source>unknown command %1</source>
         <translation>unbekannter Befehl %1</translation>
     </message>

@@ -10,6 +10,20 @@ import xml.etree.ElementTree as ET
 USAGE_EN = None  # matched by prefix below
 
 DE = {
+    # ---- ablations
+    '--ablate: "%1" is not a layer list (e.g. layers=3,4,6,7 or layers=all)':
+        '--ablate: „%1“ ist keine Schichtliste (z. B. layers=3,4,6,7 oder layers=all)',
+    '--ablate: "%1" names no layer': '--ablate: „%1“ nennt keine Schicht',
+    '--ablate: "%1" is not a window A:B with A < B (calls, end exclusive)':
+        '--ablate: „%1“ ist kein Fenster A:B mit A < B (Aufrufe, Ende ausgeschlossen)',
+    '--ablate: unknown setting "%1" (layers=..., window=A:B, otsu=on|off, or default)':
+        '--ablate: unbekannte Einstellung „%1“ (layers=..., window=A:B, otsu=on|off oder default)',
+    '--ablate needs at least one setting, e.g. "default" or "layers=3; window=60:120"':
+        '--ablate braucht mindestens eine Einstellung, z. B. "default" oder "layers=3; window=60:120"',
+    '# Ablations (Table II layout)\n\nEach row: the mean ± std over the category means (categories with samples), computed from one recording of every layer at every call.\n\n':
+        '# Ablationen (Aufbau von Tabelle II)\n\nJede Zeile: Mittelwert ± Standardabweichung über die Kategorie-Mittelwerte (Kategorien mit Fällen), berechnet aus einer Aufzeichnung jeder Schicht bei jedem Aufruf.\n\n',
+    '| Setting | N |': '| Einstellung | N |',
+    '--ablate %1: %2': '--ablate %1: %2',
     # ---- session 3: evaluate/merge/metrics/export commands, picture export, compare grid
     '%1: cannot write the file (folder not writable or disk full?)':
         '%1: die Datei kann nicht geschrieben werden (Ordner schreibgeschützt oder Datenträger voll?)',

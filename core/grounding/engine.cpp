@@ -663,6 +663,136 @@ bool Engine::ground(const GreyImage& image, const std::vector<std::string>& prom
     return true;
 }
 
+bool Engine::recordAllLayers(const GreyImage& image, const std::vector<std::string>& prompts, const Settings& s, int callCount,
+                             std::vector<AblationRecord>* records, std::string* error, const ProgressFn& progress,
+                             const std::atomic_bool* cancel) {
+    std::lock_guard<std::mutex> lock(d->mutex);
+    c10::InferenceMode inference;
+    records->clear();
+    const int L = d->info.crossAttentionLayers;
+    if (s.device != d->info.device || s.precision != d->info.precision) {
+        *error = "the engine was loaded for " + d->info.device + "/" + d->info.precision;
+        return false;
+    }
+    if (callCount < 1 || callCount > s.totalCalls(d->info.trainTimesteps)) {
+        *error = "ablation calls must lie within 1.." + std::to_string(s.totalCalls(d->info.trainTimesteps)) + " (got " +
+                 std::to_string(callCount) + ")";
+        return false;
+    }
+    if (image.width <= 0 || image.height <= 0 || image.pixels.size() != size_t(image.width) * image.height) {
+        *error = "the image is empty or its size does not match its pixels";
+        return false;
+    }
+    if (prompts.empty()) {
+        *error = "no prompt to ground";
+        return false;
+    }
+    if (s.threads > 0 && s.threads != torch::get_num_threads()) torch::set_num_threads(s.threads);
+    const int T = d->info.trainTimesteps;
+    const Schedule sched = Schedule::make(T, d->betaStart, d->betaEnd, d->betaSchedule, s.steps);
+    std::vector<std::vector<int64_t>> ids;
+    for (const std::string& p : prompts) {
+        AblationRecord r;
+        r.prompt = p;
+        const auto tk = d->tokenizer->encode(p, 77);
+        r.firstToken = 1;
+        r.lastToken = tk.length - 2;
+        if (r.lastToken < r.firstToken) {
+            *error = "the prompt \"" + p + "\" has no words to ground (empty after cleaning)";
+            records->clear();
+            return false;
+        }
+        r.calls = callCount;
+        r.layers = L;
+        r.sides.assign(size_t(L), 0);
+        r.maps.resize(size_t(callCount) * L);
+        r.originalWidth = image.width;
+        r.originalHeight = image.height;
+        ids.push_back(tk.ids);
+        records->push_back(std::move(r));
+    }
+    if (progress) progress(Phase::EncodeText, 0, 1);
+    if (!d->emptyContext.defined()) d->emptyContext = d->encodeText({d->tokenizer->encode("", 77).ids});
+    const torch::Tensor ctxWithEmpty = torch::cat({d->emptyContext, d->encodeText(ids)}, 0);  // [1+P,77,H]
+    const int64_t P = static_cast<int64_t>(prompts.size()), rows = 1 + P;
+    if (progress) progress(Phase::EncodeImage, 0, 1);
+    torch::Tensor x = d->encodeImage(d->preprocess(image));
+    std::vector<int> all(static_cast<size_t>(L));
+    for (int l = 0; l < L; ++l) all[size_t(l)] = l;
+    for (int i = 0; i < callCount; ++i) {
+        if (cancel && cancel->load()) {
+            *error = "cancelled";
+            records->clear();
+            return false;
+        }
+        if (progress) progress(Phase::Inversion, i, callCount);
+        nets::AttentionControl ctl;
+        ctl.record = all;
+        ctl.stopAfter = L - 1;
+        ctl.keepRows = 1;  // the unconditional row finishes the pass and drives the trajectory
+        const torch::Tensor v = d->unetCall(x.expand({rows, -1, -1, -1}), sched.timesteps[i], ctxWithEmpty, &ctl);
+        x = sched.invertStep(x, v, i);
+        for (auto& [idx, probs] : ctl.maps) {
+            const int64_t heads = probs.size(0) / rows;
+            const torch::Tensor pr = probs.to(torch::kFloat32).reshape({rows, heads, probs.size(1), probs.size(2)}).mean(1).cpu();
+            const int64_t hw = pr.size(1);
+            const int side = static_cast<int>(std::lround(std::sqrt(double(hw))));
+            for (int64_t p = 0; p < P; ++p) {
+                AblationRecord& r = (*records)[size_t(p)];
+                // as meanHeatmap: mean over the words' tokens, then min-max normalise
+                torch::Tensor m = pr[p + 1].slice(1, r.firstToken, r.lastToken + 1).mean(1).reshape({1, 1, side, side});
+                m = ((m - m.min()) / (m.max() - m.min())).contiguous();
+                r.sides[size_t(idx)] = side;
+                r.maps[size_t(i) * L + idx].assign(m.data_ptr<float>(), m.data_ptr<float>() + m.numel());
+            }
+        }
+        for (auto& r : *records) r.unetCalls = i + 1;
+    }
+    return true;
+}
+
+bool Engine::resultFromRecord(const AblationRecord& rec, const Settings& s, PromptResult* out, std::string* error) {
+    const int a = s.resolvedStart(), b = s.resolvedEnd();
+    if (s.layers.empty() || a < 0 || b <= a || b > rec.calls) {
+        *error = "the window " + std::to_string(a) + ":" + std::to_string(b) + " is outside the recorded calls 0:" +
+                 std::to_string(rec.calls);
+        return false;
+    }
+    for (int l : s.layers)
+        if (l < 0 || l >= rec.layers) {
+            *error = "layer " + std::to_string(l) + " does not exist (0.." + std::to_string(rec.layers - 1) + ")";
+            return false;
+        }
+    c10::InferenceMode inference;
+    torch::Tensor sum;
+    int count = 0;
+    for (int l : s.layers)  // layer-major, as ground()
+        for (int c = a; c < b; ++c) {
+            const std::vector<float>& m = rec.maps[size_t(c) * rec.layers + l];
+            const int side = rec.sides[size_t(l)];
+            if (m.size() != size_t(side) * side || side == 0) {
+                *error = "the record lacks layer " + std::to_string(l) + " at call " + std::to_string(c);
+                return false;
+            }
+            torch::Tensor t = torch::from_blob(const_cast<float*>(m.data()), {1, 1, side, side}, torch::kFloat32);
+            t = F::interpolate(t, F::InterpolateFuncOptions()
+                                      .size(std::vector<int64_t>{512, 512})
+                                      .mode(torch::kBilinear)
+                                      .align_corners(false));
+            sum = sum.defined() ? sum + t : t;
+            ++count;
+        }
+    sum = (sum / static_cast<double>(count)).reshape({512 * 512}).contiguous();
+    *out = PromptResult();
+    out->prompt = rec.prompt;
+    out->firstToken = rec.firstToken;
+    out->lastToken = rec.lastToken;
+    out->heatmapMean.assign(sum.data_ptr<float>(), sum.data_ptr<float>() + sum.numel());
+    finishHeatmap(out, s, rec.originalWidth, rec.originalHeight);
+    out->unetCalls = 0;
+    return true;
+}
+
 bool Engine::restrictTokens(const PromptResult& full, int first, int last, const Settings& s, PromptResult* out,
                             std::string* error) {
     const int words = full.lastToken - full.firstToken + 1;

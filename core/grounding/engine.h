@@ -79,6 +79,20 @@ struct PromptResult {
     Timings seconds;
 };
 
+// Ablations in one pass (issue 6): the token-averaged, min-max normalised map of every
+// cross-attention layer at every inversion call up to `calls`, for one prompt, at each layer's
+// own resolution. Any (layers, window, Otsu) setting inside that range is computed from it
+// without another UNet call (Engine::resultFromRecord).
+struct AblationRecord {
+    std::string prompt;
+    int firstToken = 1, lastToken = 0;   // token positions averaged (the prompt's words)
+    int calls = 0, layers = 0;
+    std::vector<int> sides;              // per layer: the map is sides[l] x sides[l]
+    std::vector<std::vector<float>> maps;  // [call * layers + layer], normalised to [0, 1]
+    int originalWidth = 0, originalHeight = 0;
+    int unetCalls = 0;
+};
+
 struct EngineInfo {
     std::string modelDir, device, precision;
     int threads = 0;
@@ -111,6 +125,17 @@ public:
     bool ground(const GreyImage& image, const std::vector<std::string>& prompts, const Settings& settings,
                 std::vector<PromptResult>* results, std::string* error, const ProgressFn& progress = {},
                 const std::atomic_bool* cancel = nullptr);
+
+    // Records every cross-attention layer at every call 0 .. calls-1 for each prompt (one batch on
+    // a fresh trajectory of the image): the raw material of ablations. Costs `calls` full
+    // conditional passes.
+    bool recordAllLayers(const GreyImage& image, const std::vector<std::string>& prompts, const Settings& settings,
+                         int calls, std::vector<AblationRecord>* records, std::string* error,
+                         const ProgressFn& progress = {}, const std::atomic_bool* cancel = nullptr);
+    // The result of one setting (its layers, window and Otsu; steps must match the record's run)
+    // from a record: the same mean, smoothing, Otsu and mapping back as ground(). No UNet call.
+    static bool resultFromRecord(const AblationRecord& record, const Settings& settings, PromptResult* out,
+                                 std::string* error);
 
     // Re-computes a result's map from its token maps restricted to token positions
     // [firstToken, lastToken] (1-based, inclusive; per-word maps). No UNet call.

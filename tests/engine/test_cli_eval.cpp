@@ -354,6 +354,49 @@ private Q_SLOTS:
         QVERIFY(res.count("files/p10/p10000001/s1/a.png|Enlarged heart"));
     }
 
+    // --ablate: several settings from one recording per image; the run's own setting first in the
+    // list gives exactly the main metrics; Table II layout with one row per setting; resume and
+    // merge keep working.
+    void ablationsInOnePass() {
+        const QString out = tmp.filePath("ablate");
+        Run r;
+        const QString spec = "layers=3,4,6,7; otsu=off; layers=0 window=2:6; layers=all window=4:10";
+        QVERIFY(evaluate(out, {"--ablate", spec, "--limit", "3"}, &r));
+        int n = 0;
+        const auto res = results(out, &n);
+        QCOMPARE(n, 3);
+        for (const auto& [k, o] : res) {
+            const QJsonArray a = o["ablation"].toArray();
+            QCOMPARE(a.size(), 4);
+            for (const char* m : kMetricKeys) {
+                QVERIFY2(a[0].toObject()[m].isDouble(), qPrintable(k));
+                QCOMPARE(a[0].toObject()[m].toDouble(), o[m].toDouble());  // the run's own setting
+            }
+            // Other settings give other maps.
+            QVERIFY(a[2].toObject()["miou"].toDouble() != o["miou"].toDouble() ||
+                    a[2].toObject()["cnr"].toDouble() != o["cnr"].toDouble());
+        }
+        const QByteArray md = readAll(out + "/ablation.md");
+        QVERIFY2(md.contains("| layers 3,4,6,7, calls 8-11, Otsu |") && md.contains("| layers 0, calls 2-5, Otsu |") &&
+                     md.contains("| layers all, calls 4-9, Otsu |") && md.contains("no Otsu"),
+                 md.constData());
+        const QJsonObject j = jsonFile(out + "/ablation.json");
+        QCOMPARE(j["settings"].toArray().size(), 4);
+        QCOMPARE(j["settings"].toArray()[0].toObject()["n"].toInt(), 3);
+        // Merging keeps the ablation table.
+        QCOMPARE(run({"merge", tmp.filePath("ablate-merged"), out}).code, 0);
+        QCOMPARE(readAll(tmp.filePath("ablate-merged") + "/ablation.md"), md);
+        // Resuming with another ablation list is refused (it is part of the method).
+        QVERIFY(!evaluate(out, {"--ablate", "otsu=off", "--limit", "3", "--resume"}, &r));
+        QVERIFY2(r.err.contains("ablate"), r.err.constData());
+        // Bad specs are named.
+        QVERIFY(!evaluate(tmp.filePath("ablate-bad"), {"--ablate", "layers=x"}, &r));
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains("layers=x"), r.err.constData());
+        QVERIFY(!evaluate(tmp.filePath("ablate-bad2"), {"--ablate", "window=5:900", "--limit", "1"}, &r));
+        QVERIFY2(r.err.contains("window"), r.err.constData());
+    }
+
     void malformedInput() {
         // A non-numeric box: the error names the line and the column.
         QByteArray bad = kCsv;
