@@ -1903,356 +1903,366 @@ mIoU %4 %   AUC-ROC %5 % (exakt %6 %)</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="289" />
-        <source>Box editing: drag on the image to draw a box, drag a box or its handles to move or resize it, Delete removes the selected box. D ends editing.</source>
-        <translation>Boxen bearbeiten: auf dem Bild ziehen zeichnet eine Box, eine Box oder ihre Griffe ziehen verschiebt sie oder ändert ihre Größe, Entf löscht die gewählte Box. D beendet die Bearbeitung.</translation>
+        <source>Box editing: drag on the image to draw a box, drag a box or its handles to move or resize it, double-click a box to name its sentence, Delete removes the selected box. D ends editing.</source>
+        <translation>Boxen bearbeiten: auf dem Bild ziehen zeichnet eine Box, eine Box oder ihre Griffe ziehen verschiebt sie oder ändert ihre Größe, Doppelklick auf eine Box benennt ihren Satz, Entf löscht die gewählte Box. D beendet die Bearbeitung.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="362" />
+        <location filename="../ui/mainwindow.cpp" line="340" />
+        <source>Box label</source>
+        <translation>Box-Beschriftung</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="340" />
+        <source>Sentence this box belongs to (empty: none):</source>
+        <translation>Satz, zu dem diese Box gehört (leer: keiner):</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="376" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="365" />
+        <location filename="../ui/mainwindow.cpp" line="379" />
         <source>Open &amp;recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="375" />
+        <location filename="../ui/mainwindow.cpp" line="389" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="387" />
+        <location filename="../ui/mainwindow.cpp" line="401" />
         <source>&amp;Grounding</source>
         <translation>&amp;Grounding</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="393" />
+        <location filename="../ui/mainwindow.cpp" line="407" />
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="400" />
+        <location filename="../ui/mainwindow.cpp" line="414" />
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="405" />
+        <location filename="../ui/mainwindow.cpp" line="419" />
         <source> Window: </source>
         <translation> Fenster: </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="408" />
+        <location filename="../ui/mainwindow.cpp" line="422" />
         <source>Window presets (from the file and for chest images)</source>
         <translation>Fenstervorgaben (aus der Datei und für Thoraxbilder)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="422" />
+        <location filename="../ui/mainwindow.cpp" line="436" />
         <source>Frame </source>
         <translation>Bild </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="450" />
+        <location filename="../ui/mainwindow.cpp" line="464" />
         <source>Cancel scan</source>
         <translation>Suche abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="463" />
+        <location filename="../ui/mainwindow.cpp" line="477" />
         <source>Open images</source>
         <translation>Bilder öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="464" />
+        <location filename="../ui/mainwindow.cpp" line="478" />
         <source>Images (*.dcm *.dicom *.DCM *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</source>
         <translation>Bilder (*.dcm *.dicom *.DCM *.png *.jpg *.jpeg *.tif *.tiff);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="471" />
+        <location filename="../ui/mainwindow.cpp" line="485" />
         <source>Open folder</source>
         <translation>Ordner öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="489" />
+        <location filename="../ui/mainwindow.cpp" line="503" />
         <source>%1: not a folder</source>
         <translation>%1: kein Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="498" />
+        <location filename="../ui/mainwindow.cpp" line="512" />
         <source>The sample study was not found (set CXRG_SAMPLES to its folder).</source>
         <translation>Die Beispielstudie wurde nicht gefunden (CXRG_SAMPLES auf ihren Ordner setzen).</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="516" />
+        <location filename="../ui/mainwindow.cpp" line="530" />
         <source>Loading %1…</source>
         <translation>%1 wird geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="544" />
+        <location filename="../ui/mainwindow.cpp" line="558" />
         <source>%1 - CXR Ground</source>
         <translation>%1 - CXR Ground</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="550" />
+        <location filename="../ui/mainwindow.cpp" line="564" />
         <source> of %1</source>
         <translation> von %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="578" />
+        <location filename="../ui/mainwindow.cpp" line="592" />
         <source>Scanning %1…</source>
         <translation>%1 wird durchsucht…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="592" />
+        <location filename="../ui/mainwindow.cpp" line="606" />
         <source>%1 files</source>
         <translation>%1 Dateien</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="605" />
+        <location filename="../ui/mainwindow.cpp" line="619" />
         <source>Scan cancelled</source>
         <translation>Suche abgebrochen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="611" />
+        <location filename="../ui/mainwindow.cpp" line="625" />
         <source>%n file(s) could not be read and were skipped.</source>
         <translation><numerusform>%n Datei konnte nicht gelesen werden und wurde übersprungen.</numerusform><numerusform>%n Dateien konnten nicht gelesen werden und wurden übersprungen.</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="616" />
+        <location filename="../ui/mainwindow.cpp" line="630" />
         <source>Unreadable files</source>
         <translation>Nicht lesbare Dateien</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="645" />
+        <location filename="../ui/mainwindow.cpp" line="659" />
         <source>(no name)</source>
         <translation>(kein Name)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="654" />
+        <location filename="../ui/mainwindow.cpp" line="668" />
         <source>Study</source>
         <translation>Studie</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="660" />
+        <location filename="../ui/mainwindow.cpp" line="674" />
         <source>Series %1 %2 %3</source>
         <translation>Serie %1 %2 %3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="714" />
+        <location filename="../ui/mainwindow.cpp" line="728" />
         <source>%1: the file no longer exists; it was removed from the recent files.</source>
         <translation>%1: die Datei existiert nicht mehr; sie wurde aus der Liste der zuletzt geöffneten Dateien entfernt.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="720" />
+        <location filename="../ui/mainwindow.cpp" line="734" />
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="722" />
+        <location filename="../ui/mainwindow.cpp" line="736" />
         <source>Clear list</source>
         <translation>Liste leeren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="731" />
+        <location filename="../ui/mainwindow.cpp" line="745" />
         <source>Default</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="734" />
+        <location filename="../ui/mainwindow.cpp" line="748" />
         <source>File window %1</source>
         <translation>Fenster %1 der Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="735" />
+        <location filename="../ui/mainwindow.cpp" line="749" />
         <source>%1 (C %2 / W %3)</source>
         <translation>%1 (Z %2 / B %3)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="738" />
+        <location filename="../ui/mainwindow.cpp" line="752" />
         <source>VOI LUT of the file</source>
         <translation>VOI LUT der Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="740" />
+        <location filename="../ui/mainwindow.cpp" line="754" />
         <source>Automatic (0.5-99.5 %)</source>
         <translation>Automatisch (0,5-99,5 %)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="743" />
+        <location filename="../ui/mainwindow.cpp" line="757" />
         <source>Full range</source>
         <translation>Gesamter Wertebereich</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="746" />
+        <location filename="../ui/mainwindow.cpp" line="760" />
         <source>Lung (C -600 / W 1500)</source>
         <translation>Lunge (Z -600 / B 1500)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="747" />
+        <location filename="../ui/mainwindow.cpp" line="761" />
         <source>Mediastinum (C 40 / W 400)</source>
         <translation>Mediastinum (Z 40 / B 400)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="748" />
+        <location filename="../ui/mainwindow.cpp" line="762" />
         <source>Bone (C 480 / W 2500)</source>
         <translation>Knochen (Z 480 / B 2500)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="751" />
+        <location filename="../ui/mainwindow.cpp" line="765" />
         <source>High contrast</source>
         <translation>Hoher Kontrast</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="752" />
+        <location filename="../ui/mainwindow.cpp" line="766" />
         <source>Low contrast</source>
         <translation>Niedriger Kontrast</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1114" />
+        <location filename="../ui/mainwindow.cpp" line="1128" />
         <source>The grid is full (%1 cells): remove a cell first.</source>
         <translation>Das Raster ist voll (%1 Zellen): zuerst eine Zelle entfernen.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1134" />
+        <location filename="../ui/mainwindow.cpp" line="1148" />
         <source>The compare grid is empty.</source>
         <translation>Das Vergleichsraster ist leer.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1141" />
+        <location filename="../ui/mainwindow.cpp" line="1155" />
         <source>No image is open.</source>
         <translation>Es ist kein Bild geöffnet.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1153" />
+        <location filename="../ui/mainwindow.cpp" line="1167" />
         <source>%1 (word "%2")</source>
         <translation>%1 (Wort „%2“)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="1188" />
+        <location filename="../ui/mainwindow.cpp" line="1202" />
         <source>compare grid of %n prompt(s)</source>
         <translation><numerusform>Vergleichsraster mit %n Satz</numerusform><numerusform>Vergleichsraster mit %n Sätzen</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1189" />
+        <location filename="../ui/mainwindow.cpp" line="1203" />
         <source>image</source>
         <translation>Bild</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1190" />
+        <location filename="../ui/mainwindow.cpp" line="1204" />
         <source>CXR Ground heat map: %1</source>
         <translation>CXR-Ground-Heatmap: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1192" />
+        <location filename="../ui/mainwindow.cpp" line="1206" />
         <source>Zero-shot phrase grounding (latent diffusion cross-attention) burned into the image; %1; model %2%3. Research use - not for diagnosis.</source>
         <translation>Zero-Shot-Phrase-Grounding (Cross-Attention der Latent Diffusion) in das Bild eingebrannt; %1; Modell %2%3. Nur für die Forschung - nicht zur Diagnose.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1194" />
+        <location filename="../ui/mainwindow.cpp" line="1208" />
         <source> (demo model, random weights)</source>
         <translation> (Demo-Modell, Zufallsgewichte)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1214" />
+        <location filename="../ui/mainwindow.cpp" line="1228" />
         <source>No grounded prompt on this image to export.</source>
         <translation>Auf diesem Bild gibt es keinen verorteten Satz zum Exportieren.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="1241" />
+        <location filename="../ui/mainwindow.cpp" line="1255" />
         <source>%n picture(s) written to %1.</source>
         <translation><numerusform>%n Bild in %1 gespeichert.</numerusform><numerusform>%n Bilder in %1 gespeichert.</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1247" />
+        <location filename="../ui/mainwindow.cpp" line="1261" />
         <source>Export the compare grid</source>
         <translation>Das Vergleichsraster exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1247" />
+        <location filename="../ui/mainwindow.cpp" line="1261" />
         <source>Export the image</source>
         <translation>Das Bild exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1251" />
+        <location filename="../ui/mainwindow.cpp" line="1265" />
         <source>PNG image</source>
         <translation>PNG-Bild</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1252" />
+        <location filename="../ui/mainwindow.cpp" line="1266" />
         <source>JPEG image</source>
         <translation>JPEG-Bild</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1253" />
+        <location filename="../ui/mainwindow.cpp" line="1267" />
         <source>DICOM Secondary Capture (into the study)</source>
         <translation>DICOM Secondary Capture (in die Studie)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1255" />
+        <location filename="../ui/mainwindow.cpp" line="1269" />
         <source>Original image resolution</source>
         <translation>Originalauflösung des Bildes</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1256" />
+        <location filename="../ui/mainwindow.cpp" line="1270" />
         <source>As on screen</source>
         <translation>Wie auf dem Bildschirm</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1257" />
+        <location filename="../ui/mainwindow.cpp" line="1271" />
         <source>Anonymise (remove patient identifiers from the DICOM)</source>
         <translation>Anonymisieren (Patientenkennungen aus dem DICOM entfernen)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1258" />
+        <location filename="../ui/mainwindow.cpp" line="1272" />
         <source>Format:</source>
         <translation>Format:</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1259" />
+        <location filename="../ui/mainwindow.cpp" line="1273" />
         <source>Resolution:</source>
         <translation>Auflösung:</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1262" />
+        <location filename="../ui/mainwindow.cpp" line="1276" />
         <source>Exactly the visible layers are burned in, with the prompt, the colour bar and "Research use - not for diagnosis". PNG and JPEG files carry no metadata.</source>
         <translation>Genau die sichtbaren Ebenen werden eingebrannt, mit dem Satz, der Farbleiste und „Nur für die Forschung - nicht zur Diagnose“. PNG- und JPEG-Dateien enthalten keine Metadaten.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1276" />
+        <location filename="../ui/mainwindow.cpp" line="1290" />
         <source>PNG images (*.png)</source>
         <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1276" />
+        <location filename="../ui/mainwindow.cpp" line="1290" />
         <source>JPEG images (*.jpg *.jpeg)</source>
         <translation>JPEG-Bilder (*.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1276" />
+        <location filename="../ui/mainwindow.cpp" line="1290" />
         <source>DICOM files (*.dcm)</source>
         <translation>DICOM-Dateien (*.dcm)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1281" />
+        <location filename="../ui/mainwindow.cpp" line="1295" />
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1285" />
+        <location filename="../ui/mainwindow.cpp" line="1299" />
         <source>Exported to %1</source>
         <translation>Exportiert nach %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1291" />
+        <location filename="../ui/mainwindow.cpp" line="1305" />
         <source>Folder for the pictures</source>
         <translation>Ordner für die Bilder</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1298" />
+        <location filename="../ui/mainwindow.cpp" line="1312" />
         <source>Replace files?</source>
         <translation>Dateien ersetzen?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="1299" />
+        <location filename="../ui/mainwindow.cpp" line="1313" />
         <source>%n picture(s) exist already in %1:
 %2
 Replace them?</source>
@@ -2264,107 +2274,107 @@ Ersetzen?</numerusform></translation>
     </message>
     <message>
         <location filename="../ui/compare.cpp" line="25" />
-        <location filename="../ui/mainwindow.cpp" line="797" />
+        <location filename="../ui/mainwindow.cpp" line="811" />
         <source>demo model - random weights</source>
         <translation>Demo-Modell - Zufallsgewichte</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="838" />
+        <location filename="../ui/mainwindow.cpp" line="852" />
         <source>heat: "%1"</source>
         <translation>Heatmap: „%1“</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="839" />
+        <location filename="../ui/mainwindow.cpp" line="853" />
         <source>heat (normalised)</source>
         <translation>Heatmap (normiert)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="867" />
+        <location filename="../ui/mainwindow.cpp" line="881" />
         <source>The CSV gives this image as %1 x %2 pixels; its boxes were scaled to %3 x %4.</source>
         <translation>Die CSV nennt für dieses Bild %1 x %2 Pixel; seine Boxen wurden auf %3 x %4 skaliert.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="901" />
+        <location filename="../ui/mainwindow.cpp" line="915" />
         <source>%1: %2 sentences with %3 boxes (%4 skipped); %5 box(es) on this image.</source>
         <translation>%1: %2 Sätze mit %3 Boxen (%4 übersprungen); %5 Box(en) auf diesem Bild.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="909" />
+        <location filename="../ui/mainwindow.cpp" line="923" />
         <source>Cannot read the ground-truth CSV: %1</source>
         <translation>Die Referenz-CSV kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="915" />
+        <location filename="../ui/mainwindow.cpp" line="929" />
         <source>MS-CXR ground-truth CSV</source>
         <translation>MS-CXR-Referenz-CSV</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="916" />
+        <location filename="../ui/mainwindow.cpp" line="930" />
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="938" />
+        <location filename="../ui/mainwindow.cpp" line="952" />
         <source>x %1  y %2</source>
         <translation>x %1  y %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="940" />
+        <location filename="../ui/mainwindow.cpp" line="954" />
         <source>RGB %1, %2, %3</source>
         <translation>RGB %1, %2, %3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="946" />
+        <location filename="../ui/mainwindow.cpp" line="960" />
         <source>stored %1  value %2</source>
         <translation>gespeichert %1  Wert %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="953" />
+        <location filename="../ui/mainwindow.cpp" line="967" />
         <source>  heat: not analysed</source>
         <translation>  Heatmap: nicht analysiert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="953" />
+        <location filename="../ui/mainwindow.cpp" line="967" />
         <source>  heat %1</source>
         <translation>  Heatmap %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="962" />
+        <location filename="../ui/mainwindow.cpp" line="976" />
         <source>VOI LUT</source>
         <translation>VOI LUT</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="964" />
+        <location filename="../ui/mainwindow.cpp" line="978" />
         <source>C %1  W %2</source>
         <translation>Z %1  B %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="965" />
+        <location filename="../ui/mainwindow.cpp" line="979" />
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="967" />
+        <location filename="../ui/mainwindow.cpp" line="981" />
         <source>%1 × %2 mm/px</source>
         <translation>%1 × %2 mm/Pixel</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="967" />
+        <location filename="../ui/mainwindow.cpp" line="981" />
         <source>spacing unknown</source>
         <translation>Pixelabstand unbekannt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="979" />
+        <location filename="../ui/mainwindow.cpp" line="993" />
         <source>Cannot open</source>
         <translation>Öffnen nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1043" />
+        <location filename="../ui/mainwindow.cpp" line="1057" />
         <source>About CXR Ground</source>
         <translation>Über CXR Ground</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1046" />
+        <location filename="../ui/mainwindow.cpp" line="1060" />
         <source>CXR Ground %1
 Chest X-ray viewer with zero-shot phrase grounding.
 
@@ -2375,7 +2385,7 @@ Thorax-Röntgen-Betrachter mit Zero-Shot-Phrase-Grounding.
 Nur für die Forschung - nicht zur Diagnose.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1049" />
+        <location filename="../ui/mainwindow.cpp" line="1063" />
         <source>Sample images: NIH ChestX-ray14 images courtesy of the NIH Clinical Center; CR chest from the NEMA WG04 compression test set; GDCM sample data.
 Built with Qt, DCMTK, OpenJPEG, OpenCV and LibTorch.</source>
         <translation>Beispielbilder: NIH-ChestX-ray14-Bilder mit freundlicher Genehmigung des NIH Clinical Center; Thorax-CR aus dem NEMA-WG04-Kompressionstestsatz; GDCM-Beispieldaten.

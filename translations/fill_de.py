@@ -10,6 +10,10 @@ import xml.etree.ElementTree as ET
 USAGE_EN = None  # matched by prefix below
 
 DE = {
+    'Box editing: drag on the image to draw a box, drag a box or its handles to move or resize it, double-click a box to name its sentence, Delete removes the selected box. D ends editing.':
+        'Boxen bearbeiten: auf dem Bild ziehen zeichnet eine Box, eine Box oder ihre Griffe ziehen verschiebt sie oder ändert ihre Größe, Doppelklick auf eine Box benennt ihren Satz, Entf löscht die gewählte Box. D beendet die Bearbeitung.',
+    'Box label': 'Box-Beschriftung',
+    'Sentence this box belongs to (empty: none):': 'Satz, zu dem diese Box gehört (leer: keiner):',
     # ---- ablations
     '--ablate: "%1" is not a layer list (e.g. layers=3,4,6,7 or layers=all)':
         '--ablate: „%1“ ist keine Schichtliste (z. B. layers=3,4,6,7 oder layers=all)',

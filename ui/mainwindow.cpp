@@ -287,7 +287,8 @@ void MainWindow::buildActions() {
         if (on && !boxesAct_->isChecked()) boxesAct_->setChecked(true);
         viewport_->setBoxEditing(on);
         statusBar()->showMessage(on ? tr("Box editing: drag on the image to draw a box, drag a box or its handles to move or "
-                                         "resize it, Delete removes the selected box. D ends editing.")
+                                         "resize it, double-click a box to name its sentence, Delete removes the selected box. "
+                                         "D ends editing.")
                                     : QString(),
                                  on ? 0 : 1);
     });
@@ -327,6 +328,19 @@ void MainWindow::buildActions() {
         grounding_->setGroundTruth({});
     });
     connect(viewport_, &Viewport::boxesChanged, this, &MainWindow::boxesEdited);
+    connect(viewport_, &Viewport::boxLabelRequested, this, [this](int index) {  // queued: no dialog inside a mouse event
+        if (index < 0 || index >= viewport_->boxes().size()) return;
+        // Offer the sentences grounded on this image, so metrics pair the box with its sentence.
+        QStringList choices;
+        for (const auto& e : grounding_->entries()) choices << e.prompt;
+        choices.removeDuplicates();
+        const QString current = viewport_->boxes()[index].label;
+        if (!current.isEmpty() && !choices.contains(current)) choices.prepend(current);
+        bool ok = false;
+        const QString label = QInputDialog::getItem(this, tr("Box label"), tr("Sentence this box belongs to (empty: none):"),
+                                                    choices, std::max(0, int(choices.indexOf(current))), true, &ok);
+        if (ok) viewport_->setBoxLabel(index, label);
+    }, Qt::QueuedConnection);
     connect(settingsAct_, &QAction::triggered, this, &MainWindow::showSettings);
     connect(helpAct_, &QAction::triggered, this, &MainWindow::showShortcuts);
     connect(aboutAct_, &QAction::triggered, this, &MainWindow::showAbout);

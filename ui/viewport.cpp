@@ -604,8 +604,24 @@ void Viewport::keyPressEvent(QKeyEvent* e) {
     QWidget::keyPressEvent(e);
 }
 
+void Viewport::setBoxLabel(int index, const QString& label) {
+    if (index < 0 || index >= boxes_.size()) return;
+    boxes_[index].label = label.simplified();
+    update();
+    Q_EMIT boxesChanged();
+}
+
 void Viewport::mouseDoubleClickEvent(QMouseEvent* e) {
-    if (boxEditing_) return;
+    if (boxEditing_) {
+        // Double-click a box: name the sentence it belongs to (its metrics then use it).
+        int part = 0;
+        const int hit = hitBox(e->position(), &part);
+        if (hit >= 0) {
+            selectedBox_ = hit;
+            Q_EMIT boxLabelRequested(hit);
+        }
+        return;
+    }
     if (e->button() == Qt::LeftButton) fit();
 }
 

@@ -91,6 +91,7 @@ public:
     int selectedBox() const { return selectedBox_; }
     void selectBox(int index);
     void deleteSelectedBox();
+    void setBoxLabel(int index, const QString& label);
 
     // Compare grid: take another viewport's orientation, zoom (same apparent size) and view centre
     // (same relative image point), or its window.
@@ -111,7 +112,8 @@ Q_SIGNALS:
     void viewChanged();
     // x, y < 0: the cursor left the image
     void cursorOverPixel(int x, int y);
-    void boxesChanged();  // drawn, moved, resized or deleted by the user
+    void boxesChanged();  // drawn, moved, resized, renamed or deleted by the user
+    void boxLabelRequested(int index);  // double-click on a box while editing
 
 protected:
     void paintEvent(QPaintEvent*) override;

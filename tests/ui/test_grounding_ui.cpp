@@ -14,6 +14,9 @@
 #include <QApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
+#include <QInputDialog>
+#include <QTimer>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTabWidget>
@@ -384,11 +387,26 @@ private Q_SLOTS:
         QVERIFY(g->metricsText().contains("2 box(es) of this sentence"));
 
         screenshot(w.get(), "boxes-editing.png");
+
+        // Double-click a box: name its sentence; the metrics of that sentence then include it.
+        QTimer::singleShot(300, [] {
+            if (auto* d = qobject_cast<QInputDialog*>(QApplication::activeModalWidget())) {
+                d->setTextValue("Small left pleural effusion");
+                d->accept();
+            }
+        });
+        QTest::mouseDClick(v, Qt::LeftButton, {}, toScreen(resized.center().x(), resized.center().y()));
+        // QTest's offscreen double click can leave the button marked as held: release it.
+        if (QApplication::mouseButtons() != Qt::NoButton)
+            QTest::mouseRelease(v, Qt::LeftButton, {}, toScreen(resized.center().x(), resized.center().y()));
+        QTRY_COMPARE_WITH_TIMEOUT(v->boxes().last().label, QString("Small left pleural effusion"), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(!g->metricsPending(), 30000);
+        QVERIFY2(g->metricsText().contains("3 box(es) of this sentence"), qPrintable(g->metricsText()));
         // Delete removes the selected box; boxes of this image are kept when it is shown again.
         QCOMPARE(v->selectedBox(), int(v->boxes().size()) - 1);
         QTest::keyClick(v, Qt::Key_Delete);
         QCOMPARE(int(v->boxes().size()), before);
-        QCOMPARE(edited.count(), 4);
+        QCOMPARE(edited.count(), 5);
         w->drawBoxesAction()->setChecked(false);
         QVERIFY(!v->boxEditing());
 
@@ -453,6 +471,7 @@ private Q_SLOTS:
         QCOMPARE(c->cellView(0)->display().window.center, 90.0);
         // Hovering one cell marks the same image point in the others.
         const QPoint at = c->cellView(0)->rect().center();
+        QTest::mouseMove(c->cellView(0), at + QPoint(7, 5));  // a real move, whatever the last position
         QTest::mouseMove(c->cellView(0), at);
         int x = -1, y = -1;
         QVERIFY(c->cellView(0)->imagePixelAt(at, &x, &y));
@@ -488,6 +507,7 @@ private Q_SLOTS:
     }
 
     void exportBurnsInTheVisibleLayers() {
+        w->setCompareMode(false);
         GroundingPanel* g = w->groundingPanel();
         g->resultList()->setCurrentRow(0);
         g->setMaskMode(MaskMode::Off);
@@ -555,6 +575,55 @@ private Q_SLOTS:
         QCOMPARE(back.image->height, out.height());
         w->boxesAction()->trigger();
         g->setMaskMode(MaskMode::Outline);
+    }
+
+    void groundsADicomAndExportsIntoItsStudy() {
+        w->setCompareMode(false);
+        GroundingPanel* g = w->groundingPanel();
+        const QString dicom = data("dicom-chest/nih_google_DX_chest_implicitLE.dcm");
+        QSignalSpy shown(w.get(), &MainWindow::imageShown);
+        w->showFile(dicom);
+        QVERIFY(shown.wait(30000));
+        const auto img = w->viewport()->image();
+        QSignalSpy done(g, &GroundingPanel::groundingFinished);
+        grounding::Settings s30;
+        s30.steps = 30;
+        g->ground({"Small left pleural effusion"}, s30);
+        QVERIFY(done.wait(600000));
+        QCOMPARE(g->resultCount(), 1);
+        const auto& r = g->result(0);
+        QCOMPARE(r.originalWidth, img->width);
+        QCOMPARE(r.originalHeight, img->height);
+        QCOMPARE(w->viewport()->heatOverlay(),
+                 heatmapImage(r.original, r.originalWidth, r.originalHeight, g->colourMap(), g->opacity(), g->lowerThreshold()));
+
+        // Into the study: a Secondary Capture with the source's Study UID and new instance UIDs.
+        QTemporaryDir tmp;
+        QString message;
+        QVERIFY2(w->exportView(tmp.filePath("sc.dcm"), "dcm", true, false, false, &message), qPrintable(message));
+        auto tag = [](const QString& file, const QString& t) {
+            QString err;
+            for (const TagRow& row : dumpTags(file, &err))
+                if (row.tag.compare(t, Qt::CaseInsensitive) == 0) return row.value;
+            return QString();
+        };
+        QVERIFY(!tag(dicom, "(0020,000d)").isEmpty());
+        QCOMPARE(tag(tmp.filePath("sc.dcm"), "(0020,000d)"), tag(dicom, "(0020,000d)"));
+        QVERIFY(tag(tmp.filePath("sc.dcm"), "(0008,0018)") != tag(dicom, "(0008,0018)"));
+        QVERIFY2(tag(tmp.filePath("sc.dcm"), "(0008,103e)").startsWith("CXR Ground heat map: Small left"), qPrintable(tag(tmp.filePath("sc.dcm"), "(0008,103e)")));
+        QCOMPARE(tag(tmp.filePath("sc.dcm"), "(0010,0010)"), tag(dicom, "(0010,0010)"));
+
+        // The same sentence on another image joins the compare grid beside the first image's cells.
+        CompareView* c = w->compareView();
+        const int before = c->count();
+        w->compareEntries({0});
+        QCOMPARE(c->count(), before + 1);
+        QCOMPARE(c->item(before).imageName, QFileInfo(dicom).fileName());
+        QVERIFY(c->item(before).image != c->item(0).image);
+        c->cellView(0)->zoomBy(1.5);  // linked across images of different sizes
+        QCOMPARE(c->cellView(before)->geometry().zoom() * c->cellView(before)->geometry().orientedWidth(),
+                 c->cellView(0)->geometry().zoom() * c->cellView(0)->geometry().orientedWidth());
+        w->setCompareMode(false);
     }
 
     void cancelStopsTheRun() {
