@@ -454,8 +454,8 @@ GroundingPanel::~GroundingPanel() {
 }
 
 void GroundingPanel::setModelFolder(const QString& dir) {
-    modelDir_ = dir;
-    QSettings().setValue(QStringLiteral("grounding/modelDir"), dir);
+    modelDir_ = QFileInfo(dir).absoluteFilePath();  // remembered for the next start, from any folder
+    QSettings().setValue(QStringLiteral("grounding/modelDir"), modelDir_);
     loadModelNow();
 }
 
