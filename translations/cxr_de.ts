@@ -1213,52 +1213,52 @@ Befehle:
 <context>
     <name>cxr::ui::CompareView</name>
     <message>
-        <location filename="../ui/compare.cpp" line="86" />
+        <location filename="../ui/compare.cpp" line="63" />
         <source>Layout:</source>
         <translation>Anordnung:</translation>
     </message>
     <message>
-        <location filename="../ui/compare.cpp" line="93" />
+        <location filename="../ui/compare.cpp" line="70" />
         <source>Ground more sentences into the grid (separate them with ';'), Enter</source>
         <translation>Weitere Sätze im Raster verorten (mit ';' trennen), Eingabetaste</translation>
     </message>
     <message>
-        <location filename="../ui/compare.cpp" line="96" />
+        <location filename="../ui/compare.cpp" line="73" />
         <source>Add grounded prompts with the Grounding panel's "Compare" (right-click a prompt), or type sentences above.</source>
         <translation>Verortete Sätze über „Im Raster vergleichen“ im Grounding-Bereich hinzufügen (Rechtsklick auf einen Satz) oder oben Sätze eingeben.</translation>
     </message>
     <message>
-        <location filename="../ui/compare.cpp" line="160" />
+        <location filename="../ui/compare.cpp" line="137" />
         <source>linked</source>
         <translation>verknüpft</translation>
     </message>
     <message>
-        <location filename="../ui/compare.cpp" line="162" />
+        <location filename="../ui/compare.cpp" line="139" />
         <source>Zoom, pan and window follow the other linked cells</source>
         <translation>Zoom, Verschiebung und Fensterung folgen den anderen verknüpften Zellen</translation>
     </message>
     <message>
-        <location filename="../ui/compare.cpp" line="165" />
+        <location filename="../ui/compare.cpp" line="142" />
         <source>Remove from the grid</source>
         <translation>Aus dem Raster entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/compare.cpp" line="237" />
+        <location filename="../ui/compare.cpp" line="214" />
         <source>  (negated)</source>
         <translation>  (verneint)</translation>
     </message>
     <message>
-        <location filename="../ui/compare.cpp" line="240" />
+        <location filename="../ui/compare.cpp" line="217" />
         <source>heat (normalised)</source>
         <translation>Heatmap (normiert)</translation>
     </message>
     <message>
-        <location filename="../ui/compare.cpp" line="251" />
+        <location filename="../ui/compare.cpp" line="228" />
         <source>Metrics: computing…</source>
         <translation>Metriken: wird berechnet…</translation>
     </message>
     <message>
-        <location filename="../ui/compare.cpp" line="262" />
+        <location filename="../ui/compare.cpp" line="239" />
         <source>|CNR| %1  CNR %2  mIoU %3 %  AUC %4 % (%5)</source>
         <translation>|CNR| %1  CNR %2  mIoU %3 %  AUC %4 % (%5)</translation>
     </message>
@@ -1659,29 +1659,27 @@ Länger als 77 Token: das Ende wurde abgeschnitten.</translation>
         <translation>„%1“ erneut ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="929" />
+        <location filename="../ui/grounding.cpp" line="943" />
         <source>Metrics: select a grounded prompt.</source>
         <translation>Metriken: einen verorteten Satz auswählen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/compare.cpp" line="77" />
-        <location filename="../ui/grounding.cpp" line="942" />
+        <location filename="../ui/grounding.cpp" line="931" />
         <source>%n box(es) of this sentence</source>
         <translation><numerusform>%n Box dieses Satzes</numerusform><numerusform>%n Boxen dieses Satzes</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/compare.cpp" line="78" />
-        <location filename="../ui/grounding.cpp" line="943" />
+        <location filename="../ui/grounding.cpp" line="932" />
         <source>all %n box(es)</source>
         <translation><numerusform>die %n Box</numerusform><numerusform>alle %n Boxen</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="945" />
+        <location filename="../ui/grounding.cpp" line="952" />
         <source>Metrics against %1: computing…</source>
         <translation>Metriken gegen %1: wird berechnet…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="962" />
+        <location filename="../ui/grounding.cpp" line="969" />
         <source>Against %1:
 |CNR| %2   CNR %3
 mIoU %4 %   AUC-ROC %5 % (exact %6 %)</source>

@@ -56,29 +56,6 @@ void showResult(Viewport* view, const grounding::PromptResult& r, const annotate
     view->setLegend(legend);
 }
 
-namespace {
-QString normalisedSentence(const QString& s) {
-    QString t = s.simplified().toLower();
-    while (t.endsWith(QLatin1Char('.'))) t.chop(1);
-    return t;
-}
-}  // namespace
-
-bool resultMetrics(const grounding::PromptResult&, const QString& prompt, const QVector<GroundTruthBox>& truth,
-                   std::vector<eval::Box>* boxes, QString* which) {
-    boxes->clear();
-    if (truth.isEmpty()) return false;
-    const QString mine = normalisedSentence(prompt);
-    for (const auto& b : truth)
-        if (!b.label.isEmpty() && normalisedSentence(b.label) == mine) boxes->push_back({b.rect.x(), b.rect.y(), b.rect.width(), b.rect.height()});
-    const bool matched = !boxes->empty();
-    if (!matched)
-        for (const auto& b : truth) boxes->push_back({b.rect.x(), b.rect.y(), b.rect.width(), b.rect.height()});
-    *which = matched ? QCoreApplication::translate("cxr::ui::GroundingPanel", "%n box(es) of this sentence", nullptr, int(boxes->size()))
-                     : QCoreApplication::translate("cxr::ui::GroundingPanel", "all %n box(es)", nullptr, int(boxes->size()));
-    return true;
-}
-
 CompareView::CompareView(QWidget* parent) : QWidget(parent) {
     auto* lay = new QVBoxLayout(this);
     lay->setContentsMargins(4, 4, 4, 4);
@@ -242,7 +219,7 @@ void CompareView::refreshCell(int index) {
     c.view->setBoxesVisible(style_.boxes);
     std::vector<eval::Box> boxes;
     QString which;
-    if (!resultMetrics(*e.result, e.prompt, c.item.boxes, &boxes, &which)) {
+    if (!metricBoxes(e.prompt, c.item.boxes, &boxes, &which)) {
         c.metrics->setText(QString());
         c.metrics->setVisible(false);
         return;

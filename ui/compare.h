@@ -33,11 +33,6 @@ struct CompareItem {
 // Shows a result on a viewport: heat map, mask, colour bar and the demo mark, in `style`.
 void showResult(Viewport* view, const grounding::PromptResult& r, const annotate::Layers& style, bool otsu, bool demoModel,
                 const QString& legendTitle);
-// Metrics of a result against boxes: those labelled with the sentence when any, else all.
-// `which` says which boxes were used.
-bool resultMetrics(const grounding::PromptResult& r, const QString& prompt, const QVector<GroundTruthBox>& boxes,
-                   std::vector<eval::Box>* used, QString* which);
-
 class CompareView : public QWidget {
     Q_OBJECT
 public:

@@ -919,6 +919,20 @@ QString normalisedSentence(const QString& s) {
 }
 }  // namespace
 
+bool metricBoxes(const QString& prompt, const QVector<GroundTruthBox>& truth, std::vector<eval::Box>* boxes, QString* which) {
+    boxes->clear();
+    if (truth.isEmpty()) return false;
+    const QString mine = normalisedSentence(prompt);
+    for (const auto& b : truth)
+        if (!b.label.isEmpty() && normalisedSentence(b.label) == mine) boxes->push_back({b.rect.x(), b.rect.y(), b.rect.width(), b.rect.height()});
+    const bool matched = !boxes->empty();
+    if (!matched)
+        for (const auto& b : truth) boxes->push_back({b.rect.x(), b.rect.y(), b.rect.width(), b.rect.height()});
+    *which = matched ? GroundingPanel::tr("%n box(es) of this sentence", nullptr, int(boxes->size()))
+                     : GroundingPanel::tr("all %n box(es)", nullptr, int(boxes->size()));
+    return true;
+}
+
 void GroundingPanel::recomputeMetrics() {
     const quint64 generation = ++metricsGeneration_;
     haveMetrics_ = false;
@@ -931,16 +945,9 @@ void GroundingPanel::recomputeMetrics() {
         Q_EMIT metricsChanged();
         return;
     }
-    // Boxes of this sentence when some are labelled with it, else every box.
     std::vector<eval::Box> boxes;
-    const QString mine = normalisedSentence(e->prompt);
-    for (const auto& b : truth_)
-        if (!b.label.isEmpty() && normalisedSentence(b.label) == mine) boxes.push_back({b.rect.x(), b.rect.y(), b.rect.width(), b.rect.height()});
-    const bool matched = !boxes.empty();
-    if (!matched)
-        for (const auto& b : truth_) boxes.push_back({b.rect.x(), b.rect.y(), b.rect.width(), b.rect.height()});
-    const QString which = matched ? tr("%n box(es) of this sentence", nullptr, int(boxes.size()))
-                                  : tr("all %n box(es)", nullptr, int(boxes.size()));
+    QString which;
+    metricBoxes(e->prompt, truth_, &boxes, &which);
     metricsRunning_ = true;
     metricsText_ = tr("Metrics against %1: computing…").arg(which);
     metrics_Label_->setText(metricsText_);

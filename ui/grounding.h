@@ -3,6 +3,7 @@
 #pragma once
 
 #include "annotate/overlay.h"
+#include "eval/metrics.h"
 #include "grounding/engine.h"
 #include "viewport.h"
 
@@ -91,6 +92,10 @@ QString settingsKey(const grounding::Settings& s);
 QString settingsSummary(const grounding::Settings& s);  // short, for list entries ("50 steps, layers 3,4")
 bool isPaperSettings(const grounding::Settings& s);
 
+// The boxes a prompt's metrics use: those labelled with its sentence when any, else all of them.
+// `which` says which in words. False when there are no boxes.
+bool metricBoxes(const QString& prompt, const QVector<GroundTruthBox>& truth, std::vector<eval::Box>* boxes, QString* which);
+
 // Method settings (steps, window, layers, Otsu) for a new run.
 class MethodDialog : public QDialog {
     Q_OBJECT
@@ -123,7 +128,6 @@ public:
     void setModelFolder(const QString& dir);  // loads on the worker (asynchronous)
     QString modelFolder() const { return modelDir_; }
     bool modelReady() const { return modelReady_; }
-    bool modelLoading() const { return loading_; }
     bool demoModel() const { return demo_; }
     // Device, precision and threads the model loads with (Settings > Model); reloads when changed.
     void setRuntime(const QString& device, const QString& precision, int threads);
@@ -146,7 +150,6 @@ public:
     void renameEntry(int i, const QString& name);
     void removeEntry(int i);
     void rerunEntry(int i, const grounding::Settings& settings);
-    int cacheSize() const { return int(cache_.size()); }
 
     int selectedResult() const;
     // The map to show for the selected result: the sentence map, or one word's map when a word

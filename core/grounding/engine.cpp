@@ -219,22 +219,34 @@ torch::Tensor Schedule::invertStep(const torch::Tensor& x, const torch::Tensor& 
 // ---------------------------------------------------------------------------------------------
 // Heat map aggregation
 
+// Spec section 5, per (layer, call): mean over the word tokens of probabilities [HW, T], reshaped
+// to its square and min-max normalised -> [1, 1, side, side].
+torch::Tensor normalisedWordMap(const torch::Tensor& p, int firstToken, int lastToken) {
+    const int64_t side = static_cast<int64_t>(std::lround(std::sqrt(double(p.size(0)))));
+    torch::Tensor m = p.slice(1, firstToken, lastToken + 1).mean(1).reshape({1, 1, side, side});
+    return (m - m.min()) / (m.max() - m.min());
+}
+
+// Mean of the maps [1, 1, s, s] after bilinear resizing to 512 x 512 (align_corners false).
+std::vector<float> meanOfResized(const std::vector<torch::Tensor>& maps) {
+    torch::Tensor sum;
+    for (const torch::Tensor& m : maps) {
+        const torch::Tensor r = F::interpolate(m, F::InterpolateFuncOptions()
+                                                      .size(std::vector<int64_t>{512, 512})
+                                                      .mode(torch::kBilinear)
+                                                      .align_corners(false));
+        sum = sum.defined() ? sum + r : r;
+    }
+    sum = (sum / static_cast<double>(maps.size())).reshape({512 * 512}).contiguous();
+    return std::vector<float>(sum.data_ptr<float>(), sum.data_ptr<float>() + sum.numel());
+}
+
 std::vector<float> meanHeatmap(const std::vector<torch::Tensor>& probs, int firstToken, int lastToken) {
     torch::NoGradGuard g;
-    torch::Tensor sum;
-    for (const torch::Tensor& p : probs) {  // [HW, T]
-        const int64_t hw = p.size(0);
-        const int64_t side = static_cast<int64_t>(std::lround(std::sqrt(double(hw))));
-        torch::Tensor m = p.slice(1, firstToken, lastToken + 1).mean(1).reshape({1, 1, side, side});
-        m = (m - m.min()) / (m.max() - m.min());
-        m = F::interpolate(m, F::InterpolateFuncOptions()
-                                  .size(std::vector<int64_t>{512, 512})
-                                  .mode(torch::kBilinear)
-                                  .align_corners(false));
-        sum = sum.defined() ? sum + m : m;
-    }
-    sum = (sum / static_cast<double>(probs.size())).reshape({512 * 512}).contiguous();
-    return std::vector<float>(sum.data_ptr<float>(), sum.data_ptr<float>() + sum.numel());
+    std::vector<torch::Tensor> maps;
+    maps.reserve(probs.size());
+    for (const torch::Tensor& p : probs) maps.push_back(normalisedWordMap(p, firstToken, lastToken));  // p: [HW, T]
+    return meanOfResized(maps);
 }
 
 void finishHeatmap(PromptResult* r, const Settings& s, int ow, int oh) {
@@ -739,9 +751,7 @@ bool Engine::recordAllLayers(const GreyImage& image, const std::vector<std::stri
             const int side = static_cast<int>(std::lround(std::sqrt(double(hw))));
             for (int64_t p = 0; p < P; ++p) {
                 AblationRecord& r = (*records)[size_t(p)];
-                // as meanHeatmap: mean over the words' tokens, then min-max normalise
-                torch::Tensor m = pr[p + 1].slice(1, r.firstToken, r.lastToken + 1).mean(1).reshape({1, 1, side, side});
-                m = ((m - m.min()) / (m.max() - m.min())).contiguous();
+                const torch::Tensor m = normalisedWordMap(pr[p + 1], r.firstToken, r.lastToken).contiguous();
                 r.sides[size_t(idx)] = side;
                 r.maps[size_t(i) * L + idx].assign(m.data_ptr<float>(), m.data_ptr<float>() + m.numel());
             }
@@ -764,8 +774,7 @@ bool Engine::resultFromRecord(const AblationRecord& rec, const Settings& s, Prom
             return false;
         }
     c10::InferenceMode inference;
-    torch::Tensor sum;
-    int count = 0;
+    std::vector<torch::Tensor> maps;
     for (int l : s.layers)  // layer-major, as ground()
         for (int c = a; c < b; ++c) {
             const std::vector<float>& m = rec.maps[size_t(c) * rec.layers + l];
@@ -774,20 +783,13 @@ bool Engine::resultFromRecord(const AblationRecord& rec, const Settings& s, Prom
                 *error = "the record lacks layer " + std::to_string(l) + " at call " + std::to_string(c);
                 return false;
             }
-            torch::Tensor t = torch::from_blob(const_cast<float*>(m.data()), {1, 1, side, side}, torch::kFloat32);
-            t = F::interpolate(t, F::InterpolateFuncOptions()
-                                      .size(std::vector<int64_t>{512, 512})
-                                      .mode(torch::kBilinear)
-                                      .align_corners(false));
-            sum = sum.defined() ? sum + t : t;
-            ++count;
+            maps.push_back(torch::from_blob(const_cast<float*>(m.data()), {1, 1, side, side}, torch::kFloat32));
         }
-    sum = (sum / static_cast<double>(count)).reshape({512 * 512}).contiguous();
     *out = PromptResult();
     out->prompt = rec.prompt;
     out->firstToken = rec.firstToken;
     out->lastToken = rec.lastToken;
-    out->heatmapMean.assign(sum.data_ptr<float>(), sum.data_ptr<float>() + sum.numel());
+    out->heatmapMean = meanOfResized(maps);
     finishHeatmap(out, s, rec.originalWidth, rec.originalHeight);
     out->unetCalls = 0;
     return true;

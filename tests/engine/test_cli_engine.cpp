@@ -10,6 +10,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "cli_run.h"
+
 #include <cmath>
 
 namespace {
@@ -17,25 +19,10 @@ namespace {
 const QString kData = QStringLiteral(CXRG_TEST_DATA);
 const QString kExe = QStringLiteral(CXRG_BINARY_DIR "/app/cxr-ground");
 
-struct Run {
-    int code = -1;
-    QByteArray out, err;
-};
+using cxr::testing::Run;
+using cxr::testing::runProgram;
 
-Run run(const QStringList& args, int timeoutMs = 600000) {
-    QProcess p;
-    p.start(kExe, args);
-    Run r;
-    if (!p.waitForFinished(timeoutMs)) {
-        p.kill();
-        r.err = "timeout";
-        return r;
-    }
-    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
-}
+Run run(const QStringList& args, int timeoutMs = 600000) { return runProgram(kExe, args, timeoutMs); }
 
 std::vector<float> readNpy(const QString& path, std::vector<int64_t>* shape = nullptr) {
     cxr::npy::Array a;

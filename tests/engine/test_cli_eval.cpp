@@ -12,6 +12,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "cli_run.h"
+
 #include <cmath>
 #include <map>
 
@@ -23,26 +25,10 @@ const QString kModel = kData + "/model-small";
 const QStringList kMethod = {"--steps", "20"};
 const char* const kMetricKeys[] = {"cnr_abs", "cnr", "miou", "auroc_binned", "auroc"};
 
-struct Run {
-    int code = -1;
-    QByteArray out, err;
-};
+using cxr::testing::Run;
+using cxr::testing::runProgram;
 
-Run run(const QStringList& args, int timeoutMs = 900000) {
-    QProcess p;
-    p.start(kExe, args);
-    Run r;
-    if (!p.waitForFinished(timeoutMs)) {
-        p.kill();
-        p.waitForFinished();
-        r.err = "timeout";
-        return r;
-    }
-    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
-}
+Run run(const QStringList& args, int timeoutMs = 900000) { return runProgram(kExe, args, timeoutMs); }
 
 QByteArray readAll(const QString& path) {
     QFile f(path);

@@ -11,6 +11,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "cli_run.h"
+
 #include <cmath>
 
 namespace {
@@ -18,25 +20,10 @@ namespace {
 const QString kData = QStringLiteral(CXRG_TEST_DATA);
 const QString kExe = QStringLiteral(CXRG_BINARY_DIR "/app/cxr-ground");
 
-struct Run {
-    int code = -1;
-    QByteArray out, err;
-};
+using cxr::testing::Run;
+using cxr::testing::runProgram;
 
-Run run(const QString& exe, const QStringList& args) {
-    QProcess p;
-    p.start(exe, args);
-    Run r;
-    if (!p.waitForFinished(600000)) {
-        p.kill();
-        r.err = "timeout";
-        return r;
-    }
-    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    r.out = p.readAllStandardOutput();
-    r.err = p.readAllStandardError();
-    return r;
-}
+Run run(const QString& exe, const QStringList& args) { return runProgram(exe, args); }
 
 QString dicomValue(const QString& file, const QString& tag) {
     const Run r = run(QStringLiteral("dcmdump"), {"+P", tag, file});

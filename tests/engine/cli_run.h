@@ -1,0 +1,31 @@
+// Runs a command-line program as a user runs it (tests of cxr-ground's commands).
+#pragma once
+
+#include <QByteArray>
+#include <QProcess>
+#include <QStringList>
+
+namespace cxr::testing {
+
+struct Run {
+    int code = -1;  // exit code; -1 when it crashed or timed out
+    QByteArray out, err;
+};
+
+inline Run runProgram(const QString& exe, const QStringList& args, int timeoutMs = 900000) {
+    QProcess p;
+    p.start(exe, args);
+    Run r;
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        r.err = "timeout";
+        return r;
+    }
+    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+}  // namespace cxr::testing
