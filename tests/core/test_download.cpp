@@ -163,6 +163,17 @@ class TestServer : public QTcpServer {
   QHash<QTcpSocket*, QByteArray> m_buffers;
 };
 
+// One full request, then only "Range: bytes=K-" requests: the transfer resumed at K and never
+// started again from zero. (The network stack may send the same resume request twice when a
+// connection closes at an unlucky moment: a CI run once recorded three requests here. A failure
+// prints the list.)
+bool resumedFrom(const QList<QByteArray>& ranges, qint64 k) {
+  if (ranges.size() < 2 || !ranges.first().isEmpty()) return false;
+  for (int i = 1; i < ranges.size(); ++i)
+    if (ranges.at(i) != "bytes=" + QByteArray::number(k) + '-') return false;
+  return true;
+}
+
 struct Result {
   bool finished = false;
   bool ok = false;
@@ -283,7 +294,7 @@ class TestDownload : public QObject {
     const Result r = run(dl, files, target);
     QVERIFY(r.finished);
     QVERIFY2(r.ok, qPrintable(r.message));
-    QCOMPARE(server.ranges(path), (QList<QByteArray>{QByteArray(), "bytes=" + QByteArray::number(k) + '-'}));
+    QVERIFY2(resumedFrom(server.ranges(path), k), server.ranges(path).join(" | ").constData());
     verifyComplete(target, files);
   }
 
@@ -308,7 +319,7 @@ class TestDownload : public QObject {
     r = run(dl, files, target);
     QVERIFY(r.finished);
     QVERIFY2(r.ok, qPrintable(r.message));
-    QCOMPARE(server.ranges(path), (QList<QByteArray>{QByteArray(), "bytes=" + QByteArray::number(k) + '-'}));
+    QVERIFY2(resumedFrom(server.ranges(path), k), server.ranges(path).join(" | ").constData());
     QCOMPARE(server.count(QStringLiteral("/bundle/configs/inference.json")), 1);  // complete files are skipped
     QCOMPARE(server.count(QStringLiteral("/bundle/models/autoencoder.pth")), 1);
     verifyComplete(target, files);
@@ -328,7 +339,7 @@ class TestDownload : public QObject {
     const Result r = run(dl, files, target);
     QVERIFY(r.finished);
     QVERIFY2(r.ok, qPrintable(r.message));
-    QCOMPARE(server.ranges(path), (QList<QByteArray>{QByteArray(), "bytes=" + QByteArray::number(k) + '-'}));
+    QVERIFY2(resumedFrom(server.ranges(path), k), server.ranges(path).join(" | ").constData());
     verifyComplete(target, files);
   }
 
@@ -362,7 +373,7 @@ class TestDownload : public QObject {
     const Result r = run(dl, files, target);
     QVERIFY(r.finished);
     QVERIFY2(r.ok, qPrintable(r.message));
-    QCOMPARE(server.ranges(path), (QList<QByteArray>{QByteArray(), "bytes=" + QByteArray::number(k) + '-'}));
+    QVERIFY2(resumedFrom(server.ranges(path), k), server.ranges(path).join(" | ").constData());
     QCOMPARE(server.count(QStringLiteral("/bundle/models/autoencoder.pth")), 1);
     verifyComplete(target, files);
   }
