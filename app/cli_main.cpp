@@ -6,7 +6,10 @@
 #include "imaging/image.h"
 #include "imaging/loader.h"
 
+#include <QDir>
+#include <QFile>
 #include <QFileInfo>
+#include <QTemporaryDir>
 #include <QStringList>
 
 #include <opencv2/imgcodecs.hpp>
@@ -162,6 +165,13 @@ int main(int argc, char** argv) {
     // export draws text into pictures: it needs a GUI application (offscreen, no display).
     const bool gui = argc > 1 && std::strcmp(argv[1], "export") == 0;
     if (gui && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+    // Batch jobs (cron, Slurm, root shells) often have no XDG_RUNTIME_DIR; give Qt a private one
+    // (0700, removed at exit) instead of a warning on every run.
+    std::unique_ptr<QTemporaryDir> runtimeDir;
+    if (gui && qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
+        runtimeDir = std::make_unique<QTemporaryDir>(QDir::tempPath() + QStringLiteral("/cxr-ground-runtime-XXXXXX"));
+        if (runtimeDir->isValid()) qputenv("XDG_RUNTIME_DIR", QFile::encodeName(runtimeDir->path()));
+    }
     std::unique_ptr<QCoreApplication> appHolder(gui ? new QGuiApplication(argc, argv) : new QCoreApplication(argc, argv));
     QCoreApplication& app = *appHolder;
     QCoreApplication::setApplicationName(QStringLiteral("cxr-ground"));
