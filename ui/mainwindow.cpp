@@ -1177,9 +1177,12 @@ QImage MainWindow::exportPicture(bool originalResolution, QString* message) cons
     }
     QImage picture;
     if (originalResolution) {
+        // As the viewer shows it: rotated and flipped, at original resolution.
         static const std::vector<float> none;
-        picture = annotate::burnIn(viewport_->rendered().convertToFormat(QImage::Format_RGB32), r ? r->original : none,
-                                   r ? r->originalWidth : 0, r ? r->originalHeight : 0, layers, cap);
+        annotate::Oriented o = annotate::orient(viewport_->rendered(), r ? r->original : none, r ? r->originalWidth : 0,
+                                                r ? r->originalHeight : 0, layers.boxList, viewport_->geometry());
+        layers.boxList = o.boxes;
+        picture = annotate::burnIn(o.base.convertToFormat(QImage::Format_RGB32), o.map, o.width, o.height, layers, cap);
     } else {
         picture = viewport_->grab().toImage();
     }

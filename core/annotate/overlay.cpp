@@ -132,6 +132,69 @@ QString researchUseLine() {
     return QCoreApplication::translate("cxr::annotate", "Research use - not for diagnosis. CXR Ground, zero-shot phrase grounding.");
 }
 
+namespace {
+// The same orientation as `g` for an image of w x h.
+ImageGeometry orientationFor(const ImageGeometry& g, int w, int h) {
+    ImageGeometry out(w, h);
+    for (int i = 0; i < g.rotation() / 90; ++i) out.rotateClockwise();
+    if (g.flippedH()) out.flipHorizontal();
+    if (g.flippedV()) out.flipVertical();
+    return out;
+}
+}  // namespace
+
+Oriented orient(const QImage& base, const std::vector<float>& map, int width, int height,
+                const QVector<LabelledBox>& boxes, const ImageGeometry& geometry) {
+    Oriented out;
+    if (geometry.rotation() == 0 && !geometry.flippedH() && !geometry.flippedV()) {
+        out.base = base;
+        out.map = map;
+        out.width = width;
+        out.height = height;
+        out.boxes = boxes;
+        return out;
+    }
+    // Every oriented pixel takes the source pixel under its centre.
+    if (!base.isNull()) {
+        const QImage src = base.convertToFormat(QImage::Format_RGB32);
+        const ImageGeometry g = orientationFor(geometry, src.width(), src.height());
+        out.base = QImage(g.orientedWidth(), g.orientedHeight(), QImage::Format_RGB32);
+        for (int y = 0; y < out.base.height(); ++y) {
+            auto* line = reinterpret_cast<QRgb*>(out.base.scanLine(y));
+            for (int x = 0; x < out.base.width(); ++x) {
+                const PointF p = g.orientedToImage({x + 0.5, y + 0.5});
+                const int sx = std::clamp(int(std::floor(p.x)), 0, src.width() - 1);
+                const int sy = std::clamp(int(std::floor(p.y)), 0, src.height() - 1);
+                line[x] = reinterpret_cast<const QRgb*>(src.constScanLine(sy))[sx];
+            }
+        }
+    }
+    if (width > 0 && height > 0 && map.size() == size_t(width) * size_t(height)) {
+        const ImageGeometry g = orientationFor(geometry, width, height);
+        out.width = g.orientedWidth();
+        out.height = g.orientedHeight();
+        out.map.resize(map.size());
+        for (int y = 0; y < out.height; ++y)
+            for (int x = 0; x < out.width; ++x) {
+                const PointF p = g.orientedToImage({x + 0.5, y + 0.5});
+                const int sx = std::clamp(int(std::floor(p.x)), 0, width - 1);
+                const int sy = std::clamp(int(std::floor(p.y)), 0, height - 1);
+                out.map[size_t(y) * size_t(out.width) + size_t(x)] = map[size_t(sy) * size_t(width) + size_t(sx)];
+            }
+    }
+    // Boxes are in the base image's pixels.
+    const ImageGeometry g = orientationFor(geometry, base.isNull() ? geometry.width() : base.width(),
+                                           base.isNull() ? geometry.height() : base.height());
+    for (const LabelledBox& b : boxes) {
+        const PointF a = g.imageToOriented({double(b.rect.left()), double(b.rect.top())});
+        const PointF c = g.imageToOriented({double(b.rect.left() + b.rect.width()), double(b.rect.top() + b.rect.height())});
+        const int x0 = int(std::lround(std::min(a.x, c.x))), y0 = int(std::lround(std::min(a.y, c.y)));
+        const int x1 = int(std::lround(std::max(a.x, c.x))), y1 = int(std::lround(std::max(a.y, c.y)));
+        out.boxes.push_back({QRect(x0, y0, x1 - x0, y1 - y0), b.label});
+    }
+    return out;
+}
+
 QImage burnIn(const QImage& base, const std::vector<float>& map, int w, int h, const Layers& layers, const Caption& caption) {
     QImage out = base.convertToFormat(QImage::Format_RGB32);
     QPainter p(&out);

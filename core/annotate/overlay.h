@@ -10,6 +10,8 @@
 
 #include <vector>
 
+#include "imaging/geometry.h"
+
 namespace cxr::annotate {
 
 enum class ColourMap { Inferno, Viridis, Jet };
@@ -51,6 +53,18 @@ struct Caption {
     bool demoModel = false;    // random weights: stamped on the picture
     double minValue = 0, maxValue = 1, otsu = -1;  // colour bar range and Otsu threshold
 };
+
+// Base image, map and boxes turned as the viewer shows them (the orientation of `geometry`:
+// quarter turns clockwise, then flips), all at original resolution. Burning in the result keeps
+// labels and the "demo model" stamp upright. `map` may be empty (no result).
+struct Oriented {
+    QImage base;
+    std::vector<float> map;
+    int width = 0, height = 0;  // of the map
+    QVector<LabelledBox> boxes;
+};
+Oriented orient(const QImage& base, const std::vector<float>& map, int width, int height,
+                const QVector<LabelledBox>& boxes, const ImageGeometry& geometry);
 
 // The picture at the size of `base` (original resolution) with the layers burned in.
 QImage burnIn(const QImage& base, const std::vector<float>& map, int width, int height, const Layers& layers,

@@ -1,5 +1,6 @@
 // core/export: atomic writes (success, refusal, replacement, failures leave nothing behind),
 // metadata-free PNG/JPEG, DICOM Secondary Capture round trips (DCMTK, dcmdump, the project's loader).
+#include "annotate/overlay.h"
 #include "export/atomic_write.h"
 #include "export/dicom_sc.h"
 #include "imaging/loader.h"
@@ -21,6 +22,7 @@
 #include <dcmtk/dcmdata/dcmetinf.h>
 #include <dcmtk/dcmdata/dcuid.h>
 
+#include <cmath>
 #include <cstring>
 
 #include <sys/stat.h>
@@ -135,6 +137,63 @@ private Q_SLOTS:
     void initTestCase() { cxr::registerCodecs(); }
 
     // ---- atomic writes ------------------------------------------------------------------------
+    // Original-resolution exports are turned as the viewer shows the image: picture, map and boxes
+    // together, for every rotation and flip.
+    void orientTurnsPictureMapAndBoxesTogether() {
+        // 90 degrees clockwise of  a b c  is  d a
+        //                          d e f      e b
+        //                                     f c
+        QImage base(3, 2, QImage::Format_RGB32);
+        const QRgb a = qRgb(1, 0, 0), b = qRgb(2, 0, 0), c = qRgb(3, 0, 0), d = qRgb(4, 0, 0), e = qRgb(5, 0, 0),
+                   f = qRgb(6, 0, 0);
+        base.setPixel(0, 0, a); base.setPixel(1, 0, b); base.setPixel(2, 0, c);
+        base.setPixel(0, 1, d); base.setPixel(1, 1, e); base.setPixel(2, 1, f);
+        const std::vector<float> map{0.1f, 0.2f, 0.3f, 0.4f, 0.5f, std::nanf("")};
+        const QVector<cxr::annotate::LabelledBox> boxes{{QRect(0, 0, 2, 1), "ab"}};
+        cxr::ImageGeometry g(3, 2);
+        g.rotateClockwise();
+        cxr::annotate::Oriented o = cxr::annotate::orient(base, map, 3, 2, boxes, g);
+        QCOMPARE(o.base.size(), QSize(2, 3));
+        QCOMPARE(o.base.pixel(0, 0), d); QCOMPARE(o.base.pixel(1, 0), a);
+        QCOMPARE(o.base.pixel(0, 1), e); QCOMPARE(o.base.pixel(1, 1), b);
+        QCOMPARE(o.base.pixel(0, 2), f); QCOMPARE(o.base.pixel(1, 2), c);
+        QCOMPARE(o.width, 2);
+        QCOMPARE(o.height, 3);
+        QCOMPARE(o.map[1], 0.1f);
+        QVERIFY(std::isnan(o.map[4]));
+        QCOMPARE(o.boxes.size(), 1);
+        QCOMPARE(o.boxes[0].rect, QRect(1, 0, 1, 2));
+        QCOMPARE(o.boxes[0].label, QString("ab"));
+
+        // Every orientation agrees with the viewer's geometry, pixel by pixel and box by box.
+        QImage big(7, 4, QImage::Format_RGB32);
+        std::vector<float> bigMap(28);
+        for (int i = 0; i < 28; ++i) {
+            big.setPixel(i % 7, i / 7, qRgb(i, 255 - i, 7));
+            bigMap[size_t(i)] = float(i);
+        }
+        const QRect box(1, 1, 3, 2);
+        for (int turns = 0; turns < 4; ++turns)
+            for (int flips = 0; flips < 4; ++flips) {
+                cxr::ImageGeometry h(7, 4);
+                for (int t = 0; t < turns; ++t) h.rotateClockwise();
+                if (flips & 1) h.flipHorizontal();
+                if (flips & 2) h.flipVertical();
+                const auto out = cxr::annotate::orient(big, bigMap, 7, 4, {{box, QString()}}, h);
+                QCOMPARE(out.base.size(), QSize(h.orientedWidth(), h.orientedHeight()));
+                QRect expected;
+                for (int y = 0; y < 4; ++y)
+                    for (int x = 0; x < 7; ++x) {
+                        const cxr::PointF q = h.imageToOriented({x + 0.5, y + 0.5});
+                        const int ox = int(q.x), oy = int(q.y);
+                        QCOMPARE(out.base.pixel(ox, oy), big.pixel(x, y));
+                        QCOMPARE(out.map[size_t(oy * out.width + ox)], bigMap[size_t(y * 7 + x)]);
+                        if (box.contains(x, y)) expected |= QRect(ox, oy, 1, 1);
+                    }
+                QCOMPARE(out.boxes[0].rect, expected);
+            }
+    }
+
     void writeRefuseReplace() {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());

@@ -545,6 +545,31 @@ private Q_SLOTS:
             }
         QVERIFY(inHeat > 20 && outside > 20);
 
+        // Rotated and mirrored in the viewer: the original-resolution export is turned the same way
+        // (every analysed pixel lands where the viewer shows it; labels are drawn upright after).
+        w->viewport()->rotateClockwise();
+        w->viewport()->flipHorizontal();
+        const ImageGeometry geom = w->viewport()->geometry();
+        const QString turnedPng = tmp.filePath("turned.png");
+        QVERIFY2(w->exportView(turnedPng, "png", true, false, false, &message), qPrintable(message));
+        w->viewport()->flipHorizontal();
+        w->viewport()->rotateCounterClockwise();
+        const QImage turned = QImage(turnedPng).convertToFormat(QImage::Format_RGB32);
+        QCOMPARE(turned.width(), 431);
+        QVERIFY(turned.height() > 512);
+        int same = 0;
+        for (int oy = 0; oy < 512; oy += 3)
+            for (int ox = 0; ox < 431; ox += 3) {
+                const PointF p = geom.orientedToImage({ox + 0.5, oy + 0.5});
+                const int sx = int(p.x), sy = int(p.y);
+                if ((sy > 431 - 50 && sx < 320) || (oy > 512 - 50 && ox < 320)) continue;  // the stamps
+                if (std::isnan(r.original[size_t(sy) * 512 + sx])) continue;  // hatching follows the picture
+                QCOMPARE(turned.pixel(ox, oy), out.pixel(sx, sy));
+                ++same;
+            }
+        QVERIFY(same > 10000);
+        QFile::remove(turnedPng);
+
         // Never overwritten without asking; a missing folder is named; nothing half-written.
         const QByteArray first = [&] { QFile f(png); f.open(QIODevice::ReadOnly); return f.readAll(); }();
         QVERIFY(!w->exportView(png, "png", true, false, false, &message));
