@@ -11,7 +11,7 @@
     <message>
         <location filename="../app/cli_bench.cpp" line="80" />
         <location filename="../app/cli_eval.cpp" line="1077" />
-        <location filename="../app/cli_main.cpp" line="130" />
+        <location filename="../app/cli_main.cpp" line="133" />
         <source>unknown option %1</source>
         <translation>unbekannte Option %1</translation>
     </message>
@@ -81,7 +81,7 @@
         <translation>inspect-model braucht einen Modellordner</translation>
     </message>
     <message>
-        <location filename="../app/cli_main.cpp" line="97" />
+        <location filename="../app/cli_main.cpp" line="100" />
         <source>info needs exactly one input file</source>
         <translation>info braucht genau eine Eingabedatei</translation>
     </message>
@@ -302,7 +302,7 @@ Jede Zeile: Mittelwert ± Standardabweichung über die Kategorie-Mittelwerte (Ka
     </message>
     <message>
         <location filename="../app/cli_eval.cpp" line="711" />
-        <location filename="../app/cli_main.cpp" line="99" />
+        <location filename="../app/cli_main.cpp" line="102" />
         <source>%1: the file does not exist</source>
         <translation>%1: die Datei existiert nicht</translation>
     </message>
@@ -455,7 +455,7 @@ Jede Zeile: Mittelwert ± Standardabweichung über die Kategorie-Mittelwerte (Ka
         <translation> (%1 Duplikat(e) einfach gezählt)</translation>
     </message>
     <message>
-        <location filename="../app/cli_main.cpp" line="28" />
+        <location filename="../app/cli_main.cpp" line="31" />
         <source>Usage: cxr-ground &lt;command&gt; [options]
 
 Commands:
@@ -539,27 +539,27 @@ Befehle:
 </translation>
     </message>
     <message>
-        <location filename="../app/cli_main.cpp" line="121" />
+        <location filename="../app/cli_main.cpp" line="124" />
         <source>--window needs CENTER:WIDTH with a positive width, e.g. 2048:4096</source>
         <translation>--window braucht ZENTRUM:BREITE mit positiver Breite, z. B. 2048:4096</translation>
     </message>
     <message>
-        <location filename="../app/cli_main.cpp" line="127" />
+        <location filename="../app/cli_main.cpp" line="130" />
         <source>--frame needs a frame number (1 = first)</source>
         <translation>--frame braucht eine Bildnummer (1 = erstes Bild)</translation>
     </message>
     <message>
-        <location filename="../app/cli_main.cpp" line="135" />
+        <location filename="../app/cli_main.cpp" line="138" />
         <source>render needs an input file and an output PNG</source>
         <translation>render braucht eine Eingabedatei und eine Ausgabe-PNG</translation>
     </message>
     <message>
-        <location filename="../app/cli_main.cpp" line="155" />
+        <location filename="../app/cli_main.cpp" line="158" />
         <source>%1: cannot write the PNG (folder missing, not writable or disk full?)</source>
         <translation>%1: die PNG-Datei kann nicht geschrieben werden (Ordner fehlt, schreibgeschützt oder Datenträger voll?)</translation>
     </message>
     <message>
-        <location filename="../app/cli_main.cpp" line="197" />
+        <location filename="../app/cli_main.cpp" line="207" />
         <source>unknown command %1</source>
         <translation>unbekannter Befehl %1</translation>
     </message>
@@ -995,32 +995,32 @@ Befehle:
         <translation>Nur für die Forschung - nicht zur Diagnose. CXR Ground, Zero-Shot-Phrase-Grounding.</translation>
     </message>
     <message>
-        <location filename="../core/annotate/overlay.cpp" line="161" />
+        <location filename="../core/annotate/overlay.cpp" line="224" />
         <source>box %1</source>
         <translation>Box %1</translation>
     </message>
     <message>
-        <location filename="../core/annotate/overlay.cpp" line="175" />
+        <location filename="../core/annotate/overlay.cpp" line="238" />
         <source>demo model - random weights</source>
         <translation>Demo-Modell - Zufallsgewichte</translation>
     </message>
     <message>
-        <location filename="../core/annotate/overlay.cpp" line="199" />
+        <location filename="../core/annotate/overlay.cpp" line="268" />
         <source>  (negated)</source>
         <translation>  (verneint)</translation>
     </message>
     <message>
-        <location filename="../core/annotate/overlay.cpp" line="224" />
+        <location filename="../core/annotate/overlay.cpp" line="293" />
         <source>heat (normalised)</source>
         <translation>Heatmap (normiert)</translation>
     </message>
     <message>
-        <location filename="../core/annotate/overlay.cpp" line="232" />
+        <location filename="../core/annotate/overlay.cpp" line="301" />
         <source>Otsu %1</source>
         <translation>Otsu %1</translation>
     </message>
     <message>
-        <location filename="../core/annotate/overlay.cpp" line="243" />
+        <location filename="../core/annotate/overlay.cpp" line="312" />
         <source>Demo model with random weights: this map means nothing.</source>
         <translation>Demo-Modell mit Zufallsgewichten: diese Karte bedeutet nichts.</translation>
     </message>
@@ -1355,185 +1355,185 @@ Befehle:
 <context>
     <name>cxr::ui::GroundingPanel</name>
     <message>
-        <location filename="../ui/grounding.cpp" line="240" />
+        <location filename="../ui/grounding.cpp" line="248" />
         <source>Grounding</source>
         <translation>Grounding</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="255" />
+        <location filename="../ui/grounding.cpp" line="263" />
         <source>Choose model folder…</source>
         <translation>Modellordner wählen…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="260" />
+        <location filename="../ui/grounding.cpp" line="268" />
         <source>demo model - random weights: the maps mean nothing</source>
         <translation>Demo-Modell - Zufallsgewichte: die Karten bedeuten nichts</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="270" />
-        <location filename="../ui/grounding.cpp" line="596" />
+        <location filename="../ui/grounding.cpp" line="278" />
+        <location filename="../ui/grounding.cpp" line="612" />
         <source>Ground</source>
         <translation>Verorten</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="271" />
+        <location filename="../ui/grounding.cpp" line="279" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="297" />
+        <location filename="../ui/grounding.cpp" line="305" />
         <source>Words (click one for its own map, again for the sentence):</source>
         <translation>Wörter (eines anklicken für seine eigene Karte, erneut für den Satz):</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="326" />
+        <location filename="../ui/grounding.cpp" line="334" />
         <source>Opacity:</source>
         <translation>Deckkraft:</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="375" />
+        <location filename="../ui/grounding.cpp" line="383" />
         <source>Model: %1
 %2 M parameters, %3, %4 threads</source>
         <translation>Modell: %1
 %2 Mio. Parameter, %3, %4 Threads</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="389" />
+        <location filename="../ui/grounding.cpp" line="397" />
         <source>The model folder cannot be used:
 %1</source>
         <translation>Der Modellordner kann nicht verwendet werden:
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="478" />
+        <location filename="../ui/grounding.cpp" line="494" />
         <source>Loading the model from %1…</source>
         <translation>Das Modell wird aus %1 geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="505" />
+        <location filename="../ui/grounding.cpp" line="521" />
         <source>Model folder</source>
         <translation>Modellordner</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="602" />
+        <location filename="../ui/grounding.cpp" line="618" />
         <source>Type or paste a sentence to ground.</source>
         <translation>Einen Satz zum Verorten eingeben oder einfügen.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="613" />
+        <location filename="../ui/grounding.cpp" line="635" />
         <source>No usable model is loaded.</source>
         <translation>Es ist kein verwendbares Modell geladen.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="114" />
+        <location filename="../ui/grounding.cpp" line="122" />
         <source>%1 steps, calls %2-%3, layers %4</source>
         <translation>%1 Schritte, Aufrufe %2-%3, Schichten %4</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="119" />
+        <location filename="../ui/grounding.cpp" line="127" />
         <source>, no Otsu</source>
         <translation>, ohne Otsu</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="256" />
+        <location filename="../ui/grounding.cpp" line="264" />
         <source>Download model…</source>
         <translation>Modell herunterladen…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="264" />
+        <location filename="../ui/grounding.cpp" line="272" />
         <source>Report sentence or whole report (Ctrl+Enter grounds):</source>
         <translation>Befundsatz oder ganzer Befund (Strg+Eingabe verortet):</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="266" />
+        <location filename="../ui/grounding.cpp" line="274" />
         <source>e.g. Small left pleural effusion — or paste a whole report: every sentence is grounded</source>
         <translation>z. B. Kleiner Pleuraerguss links — oder einen ganzen Befund einfügen: jeder Satz wird verortet</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="272" />
+        <location filename="../ui/grounding.cpp" line="280" />
         <source>Method…</source>
         <translation>Methode…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="273" />
+        <location filename="../ui/grounding.cpp" line="281" />
         <source>Inversion steps, attention window, layers and Otsu mask for new prompts</source>
         <translation>Inversionsschritte, Attention-Fenster, Schichten und Otsu-Maske für neue Sätze</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="288" />
+        <location filename="../ui/grounding.cpp" line="296" />
         <source>Grounded prompts on this image (double-click renames, right-click for more):</source>
         <translation>Verortete Sätze auf diesem Bild (Doppelklick benennt um, Rechtsklick für mehr):</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="313" />
+        <location filename="../ui/grounding.cpp" line="321" />
         <source>Heat map</source>
         <translation>Heatmap</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="330" />
+        <location filename="../ui/grounding.cpp" line="338" />
         <source>Heat values at or below this are transparent</source>
         <translation>Heatmap-Werte bis zu diesem Wert sind durchsichtig</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="335" />
+        <location filename="../ui/grounding.cpp" line="343" />
         <source>Hide below:</source>
         <translation>Ausblenden bis:</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="337" />
+        <location filename="../ui/grounding.cpp" line="345" />
         <source>Outline</source>
         <translation>Umriss</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="338" />
+        <location filename="../ui/grounding.cpp" line="346" />
         <source>Fill</source>
         <translation>Füllung</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="339" />
+        <location filename="../ui/grounding.cpp" line="347" />
         <source>Off</source>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="341" />
+        <location filename="../ui/grounding.cpp" line="349" />
         <source>Colour of the Otsu mask</source>
         <translation>Farbe der Otsu-Maske</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="346" />
+        <location filename="../ui/grounding.cpp" line="354" />
         <source>Otsu mask:</source>
         <translation>Otsu-Maske:</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="442" />
+        <location filename="../ui/grounding.cpp" line="458" />
         <source>Mask colour</source>
         <translation>Maskenfarbe</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="445" />
+        <location filename="../ui/grounding.cpp" line="461" />
         <source>No model: choose the folder that holds configs/, models/, text_encoder/ and tokenizer/, or download it.</source>
         <translation>Kein Modell: den Ordner wählen, der configs/, models/, text_encoder/ und tokenizer/ enthält, oder es herunterladen.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="446" />
-        <location filename="../ui/grounding.cpp" line="524" />
+        <location filename="../ui/grounding.cpp" line="462" />
+        <location filename="../ui/grounding.cpp" line="540" />
         <source>Method: %1</source>
         <translation>Methode: %1</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="525" />
+        <location filename="../ui/grounding.cpp" line="541" />
         <source> (not the paper's settings)</source>
         <translation> (nicht die Einstellungen der Veröffentlichung)</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="569" />
+        <location filename="../ui/grounding.cpp" line="585" />
         <source>Negated ("%1"): the sentence denies a finding; the map shows where the words point, not a finding.
 </source>
         <translation>Verneint („%1“): der Satz verneint einen Befund; die Karte zeigt, worauf die Wörter verweisen, keinen Befund.
 </translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="572" />
+        <location filename="../ui/grounding.cpp" line="588" />
         <source>%1
 %2
 %3 UNet calls, %4 s%5</source>
@@ -1542,144 +1542,154 @@ Befehle:
 %3 UNet-Aufrufe, %4 s%5</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="578" />
+        <location filename="../ui/grounding.cpp" line="594" />
         <source>
 Longer than 77 tokens: the end was cut off.</source>
         <translation>
 Länger als 77 Token: das Ende wurde abgeschnitten.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/grounding.cpp" line="596" />
+        <location filename="../ui/grounding.cpp" line="612" />
         <source>Ground %n sentences</source>
         <translation><numerusform>%n Satz verorten</numerusform><numerusform>%n Sätze verorten</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="618" />
+        <location filename="../ui/grounding.cpp" line="623" />
+        <source>The text has %1 sentences; at most %2 are grounded at once. Paste one report, or a part of it.</source>
+        <translation>Der Text hat %1 Sätze; höchstens %2 werden auf einmal verortet. Fügen Sie einen Befund oder einen Teil davon ein.</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="640" />
         <source>No image is open.</source>
         <translation>Es ist kein Bild geöffnet.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="641" />
+        <location filename="../ui/grounding.cpp" line="645" />
+        <source>%1 sentences at once are too many; at most %2 are grounded in one request.</source>
+        <translation>%1 Sätze auf einmal sind zu viele; höchstens %2 werden in einem Auftrag verortet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="673" />
         <source>From the results cache (no model call).</source>
         <translation>Aus dem Ergebnis-Cache (kein Modellaufruf).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/grounding.cpp" line="657" />
+        <location filename="../ui/grounding.cpp" line="689" />
         <source>Queued (%n request(s) waiting).</source>
         <translation><numerusform>In der Warteschlange (%n Anfrage wartet).</numerusform><numerusform>In der Warteschlange (%n Anfragen warten).</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="671" />
+        <location filename="../ui/grounding.cpp" line="703" />
         <source>Starting…</source>
         <translation>Start…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="691" />
+        <location filename="../ui/grounding.cpp" line="723" />
         <source>loading the model</source>
         <translation>Modell wird geladen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="691" />
+        <location filename="../ui/grounding.cpp" line="723" />
         <source>encoding the image</source>
         <translation>Bild wird kodiert</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="692" />
+        <location filename="../ui/grounding.cpp" line="724" />
         <source>encoding the text</source>
         <translation>Text wird kodiert</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="692" />
+        <location filename="../ui/grounding.cpp" line="724" />
         <source>inverting the image</source>
         <translation>Bild wird invertiert (DDIM)</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="693" />
+        <location filename="../ui/grounding.cpp" line="725" />
         <source>reading attention</source>
         <translation>Aufmerksamkeit wird gelesen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="693" />
+        <location filename="../ui/grounding.cpp" line="725" />
         <source>building the heat map</source>
         <translation>Heatmap wird erstellt</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="699" />
+        <location filename="../ui/grounding.cpp" line="731" />
         <source>, about %1 s left</source>
         <translation>, noch etwa %1 s</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="701" />
+        <location filename="../ui/grounding.cpp" line="733" />
         <source>%1: %2 of %3%4</source>
         <translation>%1: %2 von %3%4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/grounding.cpp" line="702" />
+        <location filename="../ui/grounding.cpp" line="734" />
         <source> (%n more queued)</source>
         <translation><numerusform> (%n weitere wartet)</numerusform><numerusform> (%n weitere warten)</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="745" />
+        <location filename="../ui/grounding.cpp" line="778" />
         <source>%1 [%2]</source>
         <translation>%1 [%2]</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="768" />
+        <location filename="../ui/grounding.cpp" line="801" />
         <source>Done in %1 s (%2 UNet calls)</source>
         <translation>Fertig in %1 s (%2 UNet-Aufrufe)</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="815" />
+        <location filename="../ui/grounding.cpp" line="848" />
         <source>Rename</source>
         <translation>Umbenennen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="816" />
+        <location filename="../ui/grounding.cpp" line="849" />
         <source>Re-run with other settings…</source>
         <translation>Mit anderen Einstellungen erneut ausführen…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="817" />
+        <location filename="../ui/grounding.cpp" line="850" />
         <source>Copy sentence to the prompt box</source>
         <translation>Satz in das Eingabefeld kopieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/grounding.cpp" line="822" />
+        <location filename="../ui/grounding.cpp" line="855" />
         <source>Compare in the grid (%n prompt(s))</source>
         <translation><numerusform>Im Raster vergleichen (%n Satz)</numerusform><numerusform>Im Raster vergleichen (%n Sätze)</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="824" />
+        <location filename="../ui/grounding.cpp" line="857" />
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="831" />
+        <location filename="../ui/grounding.cpp" line="864" />
         <source>Re-run "%1"</source>
         <translation>„%1“ erneut ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="943" />
+        <location filename="../ui/grounding.cpp" line="976" />
         <source>Metrics: select a grounded prompt.</source>
         <translation>Metriken: einen verorteten Satz auswählen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/grounding.cpp" line="931" />
+        <location filename="../ui/grounding.cpp" line="964" />
         <source>%n box(es) of this sentence</source>
         <translation><numerusform>%n Box dieses Satzes</numerusform><numerusform>%n Boxen dieses Satzes</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/grounding.cpp" line="932" />
+        <location filename="../ui/grounding.cpp" line="965" />
         <source>all %n box(es)</source>
         <translation><numerusform>die %n Box</numerusform><numerusform>alle %n Boxen</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="952" />
+        <location filename="../ui/grounding.cpp" line="985" />
         <source>Metrics against %1: computing…</source>
         <translation>Metriken gegen %1: wird berechnet…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="969" />
+        <location filename="../ui/grounding.cpp" line="1002" />
         <source>Against %1:
 |CNR| %2   CNR %3
 mIoU %4 %   AUC-ROC %5 % (exact %6 %)</source>
@@ -1688,8 +1698,8 @@ mIoU %4 %   AUC-ROC %5 % (exact %6 %)</source>
 mIoU %4 %   AUC-ROC %5 % (exakt %6 %)</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="684" />
-        <location filename="../ui/grounding.cpp" line="780" />
+        <location filename="../ui/grounding.cpp" line="716" />
+        <location filename="../ui/grounding.cpp" line="813" />
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
@@ -1697,7 +1707,7 @@ mIoU %4 %   AUC-ROC %5 % (exakt %6 %)</translation>
 <context>
     <name>cxr::ui::GroundingWorker</name>
     <message>
-        <location filename="../ui/grounding.cpp" line="58" />
+        <location filename="../ui/grounding.cpp" line="59" />
         <source>No model is loaded.</source>
         <translation>Es ist kein Modell geladen.</translation>
     </message>
@@ -2135,132 +2145,132 @@ mIoU %4 %   AUC-ROC %5 % (exakt %6 %)</translation>
         <translation>%1 (Wort „%2“)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="1202" />
+        <location filename="../ui/mainwindow.cpp" line="1205" />
         <source>compare grid of %n prompt(s)</source>
         <translation><numerusform>Vergleichsraster mit %n Satz</numerusform><numerusform>Vergleichsraster mit %n Sätzen</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1203" />
+        <location filename="../ui/mainwindow.cpp" line="1206" />
         <source>image</source>
         <translation>Bild</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1204" />
+        <location filename="../ui/mainwindow.cpp" line="1207" />
         <source>CXR Ground heat map: %1</source>
         <translation>CXR-Ground-Heatmap: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1206" />
+        <location filename="../ui/mainwindow.cpp" line="1209" />
         <source>Zero-shot phrase grounding (latent diffusion cross-attention) burned into the image; %1; model %2%3. Research use - not for diagnosis.</source>
         <translation>Zero-Shot-Phrase-Grounding (Cross-Attention der Latent Diffusion) in das Bild eingebrannt; %1; Modell %2%3. Nur für die Forschung - nicht zur Diagnose.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1208" />
+        <location filename="../ui/mainwindow.cpp" line="1211" />
         <source> (demo model, random weights)</source>
         <translation> (Demo-Modell, Zufallsgewichte)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1228" />
+        <location filename="../ui/mainwindow.cpp" line="1231" />
         <source>No grounded prompt on this image to export.</source>
         <translation>Auf diesem Bild gibt es keinen verorteten Satz zum Exportieren.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="1255" />
+        <location filename="../ui/mainwindow.cpp" line="1258" />
         <source>%n picture(s) written to %1.</source>
         <translation><numerusform>%n Bild in %1 gespeichert.</numerusform><numerusform>%n Bilder in %1 gespeichert.</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1261" />
+        <location filename="../ui/mainwindow.cpp" line="1264" />
         <source>Export the compare grid</source>
         <translation>Das Vergleichsraster exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1261" />
+        <location filename="../ui/mainwindow.cpp" line="1264" />
         <source>Export the image</source>
         <translation>Das Bild exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1265" />
+        <location filename="../ui/mainwindow.cpp" line="1268" />
         <source>PNG image</source>
         <translation>PNG-Bild</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1266" />
+        <location filename="../ui/mainwindow.cpp" line="1269" />
         <source>JPEG image</source>
         <translation>JPEG-Bild</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1267" />
+        <location filename="../ui/mainwindow.cpp" line="1270" />
         <source>DICOM Secondary Capture (into the study)</source>
         <translation>DICOM Secondary Capture (in die Studie)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1269" />
+        <location filename="../ui/mainwindow.cpp" line="1272" />
         <source>Original image resolution</source>
         <translation>Originalauflösung des Bildes</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1270" />
+        <location filename="../ui/mainwindow.cpp" line="1273" />
         <source>As on screen</source>
         <translation>Wie auf dem Bildschirm</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1271" />
+        <location filename="../ui/mainwindow.cpp" line="1274" />
         <source>Anonymise (remove patient identifiers from the DICOM)</source>
         <translation>Anonymisieren (Patientenkennungen aus dem DICOM entfernen)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1272" />
+        <location filename="../ui/mainwindow.cpp" line="1275" />
         <source>Format:</source>
         <translation>Format:</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1273" />
+        <location filename="../ui/mainwindow.cpp" line="1276" />
         <source>Resolution:</source>
         <translation>Auflösung:</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1276" />
+        <location filename="../ui/mainwindow.cpp" line="1279" />
         <source>Exactly the visible layers are burned in, with the prompt, the colour bar and "Research use - not for diagnosis". PNG and JPEG files carry no metadata.</source>
         <translation>Genau die sichtbaren Ebenen werden eingebrannt, mit dem Satz, der Farbleiste und „Nur für die Forschung - nicht zur Diagnose“. PNG- und JPEG-Dateien enthalten keine Metadaten.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1290" />
+        <location filename="../ui/mainwindow.cpp" line="1293" />
         <source>PNG images (*.png)</source>
         <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1290" />
+        <location filename="../ui/mainwindow.cpp" line="1293" />
         <source>JPEG images (*.jpg *.jpeg)</source>
         <translation>JPEG-Bilder (*.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1290" />
+        <location filename="../ui/mainwindow.cpp" line="1293" />
         <source>DICOM files (*.dcm)</source>
         <translation>DICOM-Dateien (*.dcm)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1295" />
+        <location filename="../ui/mainwindow.cpp" line="1298" />
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1299" />
+        <location filename="../ui/mainwindow.cpp" line="1302" />
         <source>Exported to %1</source>
         <translation>Exportiert nach %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1305" />
+        <location filename="../ui/mainwindow.cpp" line="1308" />
         <source>Folder for the pictures</source>
         <translation>Ordner für die Bilder</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1312" />
+        <location filename="../ui/mainwindow.cpp" line="1315" />
         <source>Replace files?</source>
         <translation>Dateien ersetzen?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="1313" />
+        <location filename="../ui/mainwindow.cpp" line="1316" />
         <source>%n picture(s) exist already in %1:
 %2
 Replace them?</source>
@@ -2393,57 +2403,57 @@ Erstellt mit Qt, DCMTK, OpenJPEG, OpenCV und LibTorch.</translation>
 <context>
     <name>cxr::ui::MethodDialog</name>
     <message>
-        <location filename="../ui/grounding.cpp" line="125" />
+        <location filename="../ui/grounding.cpp" line="133" />
         <source>Method settings</source>
         <translation>Methodeneinstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="127" />
+        <location filename="../ui/grounding.cpp" line="135" />
         <source>The paper's settings are 300 inversion steps, the attention window of calls 120-179 and cross-attention layers 3, 4, 6, 7 with the Otsu mask.</source>
         <translation>Die Einstellungen der Veröffentlichung sind 300 Inversionsschritte, das Attention-Fenster der Aufrufe 120-179 und die Cross-Attention-Schichten 3, 4, 6, 7 mit Otsu-Maske.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="136" />
+        <location filename="../ui/grounding.cpp" line="144" />
         <source>Inversion steps:</source>
         <translation>Inversionsschritte:</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="137" />
+        <location filename="../ui/grounding.cpp" line="145" />
         <source>Window from the steps (middle fifth)</source>
         <translation>Fenster aus den Schritten (mittleres Fünftel)</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="146" />
+        <location filename="../ui/grounding.cpp" line="154" />
         <source>First call of the window:</source>
         <translation>Erster Aufruf des Fensters:</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="147" />
+        <location filename="../ui/grounding.cpp" line="155" />
         <source>Last call of the window:</source>
         <translation>Letzter Aufruf des Fensters:</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="152" />
+        <location filename="../ui/grounding.cpp" line="160" />
         <source>Cross-attention layers in execution order, counted from 0 (this model has %1).</source>
         <translation>Cross-Attention-Schichten in Ausführungsreihenfolge, ab 0 gezählt (dieses Modell hat %1).</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="153" />
+        <location filename="../ui/grounding.cpp" line="161" />
         <source>Layers:</source>
         <translation>Schichten:</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="154" />
+        <location filename="../ui/grounding.cpp" line="162" />
         <source>Mask the map with its Otsu threshold</source>
         <translation>Die Karte mit ihrem Otsu-Schwellwert maskieren</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="216" />
+        <location filename="../ui/grounding.cpp" line="224" />
         <source>"%1" is not a layer number.</source>
         <translation>„%1“ ist keine Schichtnummer.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="218" />
+        <location filename="../ui/grounding.cpp" line="226" />
         <source>Name at least one layer.</source>
         <translation>Mindestens eine Schicht angeben.</translation>
     </message>

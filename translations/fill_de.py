@@ -10,6 +10,10 @@ import xml.etree.ElementTree as ET
 USAGE_EN = None  # matched by prefix below
 
 DE = {
+    "The text has %1 sentences; at most %2 are grounded at once. Paste one report, or a part of it.":
+        "Der Text hat %1 Sätze; höchstens %2 werden auf einmal verortet. Fügen Sie einen Befund oder einen Teil davon ein.",
+    "%1 sentences at once are too many; at most %2 are grounded in one request.":
+        "%1 Sätze auf einmal sind zu viele; höchstens %2 werden in einem Auftrag verortet.",
     'Box editing: drag on the image to draw a box, drag a box or its handles to move or resize it, double-click a box to name its sentence, Delete removes the selected box. D ends editing.':
         'Boxen bearbeiten: auf dem Bild ziehen zeichnet eine Box, eine Box oder ihre Griffe ziehen verschiebt sie oder ändert ihre Größe, Doppelklick auf eine Box benennt ihren Satz, Entf löscht die gewählte Box. D beendet die Bearbeitung.',
     'Box label': 'Box-Beschriftung',

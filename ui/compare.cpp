@@ -213,7 +213,7 @@ void CompareView::refreshCell(int index) {
     const GroundedPrompt& e = c.item.entry;
     c.caption->setText(e.name + (e.negated ? tr("  (negated)") : QString()) +
                        (c.item.imageName.isEmpty() ? QString() : QStringLiteral("  —  %1").arg(c.item.imageName)));
-    c.caption->setToolTip(e.prompt + QLatin1Char('\n') + settingsSummary(e.settings));
+    c.caption->setToolTip(shortened(e.prompt, 500) + QLatin1Char('\n') + settingsSummary(e.settings));
     showResult(c.view, *e.result, style_, e.settings.otsu, c.item.demoModel, tr("heat (normalised)"));
     c.view->setBoxes(c.item.boxes);
     c.view->setBoxesVisible(style_.boxes);

@@ -3,6 +3,7 @@
 #include "eval/metrics.h"
 #include "text/report.h"
 
+#include <QTimer>
 #include <QCheckBox>
 #include <QColorDialog>
 #include <QComboBox>
@@ -106,6 +107,13 @@ bool isPaperSettings(const grounding::Settings& s) {
     const grounding::Settings paper;
     return s.steps == paper.steps && s.resolvedStart() == paper.resolvedStart() && s.resolvedEnd() == paper.resolvedEnd() &&
            s.layers == paper.layers && s.otsu == paper.otsu && s.blurSigma == paper.blurSigma;
+}
+
+QString shortened(const QString& text, int maxChars) {
+    if (text.size() <= maxChars) return text;
+    int cut = int(text.lastIndexOf(QLatin1Char(' '), maxChars - 1));
+    if (cut < maxChars / 2) cut = maxChars - 1;
+    return text.left(cut) + QChar(0x2026);
 }
 
 QString settingsSummary(const grounding::Settings& s) {
@@ -402,7 +410,15 @@ GroundingPanel::GroundingPanel(QWidget* parent) : QDockWidget(tr("Grounding"), p
     connect(cancelButton_, &QPushButton::clicked, this, &GroundingPanel::cancel);
     connect(methodButton_, &QPushButton::clicked, this, &GroundingPanel::editMethod);
     prompt_->installEventFilter(this);  // Ctrl+Enter grounds
-    connect(prompt_, &QPlainTextEdit::textChanged, this, &GroundingPanel::updateGroundButton);
+    // The button counts the sentences; for a very long text only once typing pauses.
+    buttonTimer_ = new QTimer(this);
+    buttonTimer_->setSingleShot(true);
+    buttonTimer_->setInterval(300);
+    connect(buttonTimer_, &QTimer::timeout, this, &GroundingPanel::updateGroundButton);
+    connect(prompt_, &QPlainTextEdit::textChanged, this, [this] {
+        if (prompt_->document()->characterCount() > 20000) buttonTimer_->start();
+        else updateGroundButton();
+    });
     connect(list_, &QListWidget::currentRowChanged, this, [this] {
         if (fillingList_) return;
         fillChips();
@@ -570,7 +586,7 @@ void GroundingPanel::fillList() {
                                          "not a finding.\n").arg(e.negationCue)
                                     : QString()) +
                          tr("%1\n%2\n%3 UNet calls, %4 s%5")
-                             .arg(e.prompt, settingsSummary(e.settings))
+                             .arg(shortened(e.prompt, 500), settingsSummary(e.settings))
                              .arg(e.result->unetCalls)
                              .arg(e.result->seconds.encodeImage + e.result->seconds.encodeText + e.result->seconds.inversion +
                                       e.result->seconds.attention + e.result->seconds.postprocess,
@@ -603,6 +619,12 @@ void GroundingPanel::groundFromEdit() {
         progressText_->setText(lastError_);
         return;
     }
+    if (sentences.size() > kMaxSentencesPerRequest) {
+        lastError_ = tr("The text has %1 sentences; at most %2 are grounded at once. Paste one report, or a part "
+                        "of it.").arg(sentences.size()).arg(kMaxSentencesPerRequest);
+        progressText_->setText(lastError_);
+        return;
+    }
     ground(sentences);  // a whole report: every sentence in one batch on the image's trajectory
 }
 
@@ -619,12 +641,22 @@ void GroundingPanel::ground(const QStringList& prompts, const grounding::Setting
         progressText_->setText(lastError_);
         return;
     }
+    if (prompts.size() > kMaxSentencesPerRequest) {
+        lastError_ = tr("%1 sentences at once are too many; at most %2 are grounded in one request.")
+                         .arg(prompts.size()).arg(kMaxSentencesPerRequest);
+        progressText_->setText(lastError_);
+        return;
+    }
     grounding::Settings settings = settingsIn;
     settings.precision = precision_.toStdString();
     const QString sk = settingsKey(settings);
     QStringList todo;
     for (const QString& raw : prompts) {
-        const QString p = raw.simplified();
+        QString p = raw.simplified();
+        if (p.size() > kMaxPromptChars) {  // beyond the 77 tokens the model reads
+            const int cut = int(p.lastIndexOf(QLatin1Char(' '), kMaxPromptChars));
+            p.truncate(cut > kMaxPromptChars / 2 ? cut : kMaxPromptChars);
+        }
         if (p.isEmpty() || todo.contains(p)) continue;
         const QString ck = key_ + QLatin1Char('\n') + p + QLatin1Char('\n') + sk;
         auto hit = cache_.constFind(ck);
@@ -742,7 +774,8 @@ void GroundingPanel::addEntry(const QString& key, const QString& prompt, const g
     e.negated = !e.negationCue.isEmpty();
     e.thumbnail = thumbnail(grey, width, height, *r, colourMap());
     e.prompt = prompt;
-    e.name = isPaperSettings(s) ? prompt : tr("%1 [%2]").arg(prompt, settingsSummary(s));
+    const QString shown = shortened(prompt, 160);
+    e.name = isPaperSettings(s) ? shown : tr("%1 [%2]").arg(shown, settingsSummary(s));
     e.settings = s;
     e.result = std::move(r);
     e.fromCache = fromCache;

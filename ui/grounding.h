@@ -30,6 +30,7 @@ class QSlider;
 class QCheckBox;
 class QLineEdit;
 class QSpinBox;
+class QTimer;
 
 namespace cxr::ui {
 
@@ -90,6 +91,13 @@ struct GroundedPrompt {
 // Key of the results cache: image, prompt and every setting that changes the map.
 QString settingsKey(const grounding::Settings& s);
 QString settingsSummary(const grounding::Settings& s);  // short, for list entries ("50 steps, layers 3,4")
+// `text` cut at a word boundary to at most `maxChars` characters, with "…" when cut (names, tool tips).
+QString shortened(const QString& text, int maxChars);
+// At most this many sentences are grounded in one request (a typical report has fewer than 20).
+constexpr int kMaxSentencesPerRequest = 24;
+// A prompt is cut to this many characters before grounding: the model reads only its first 77
+// tokens, which real text never spreads over more than a few hundred characters.
+constexpr int kMaxPromptChars = 2000;
 bool isPaperSettings(const grounding::Settings& s);
 
 // The boxes a prompt's metrics use: those labelled with its sentence when any, else all of them.
@@ -270,6 +278,7 @@ private:
     QLabel* methodLabel_;
     QProgressBar* progress_;
     QLabel* progressText_;
+    QTimer* buttonTimer_ = nullptr;
     QListWidget* list_;
     QListWidget* chips_;
     int activeWord_ = -1;

@@ -257,8 +257,14 @@ QImage withFooter(const QImage& picture, const Layers& layers, const Caption& ca
     const QFontMetrics fb(big), fs(small);
     const int barW = std::min(int(260 * scale), w / 3), barH = int(14 * scale);
     const int textW = std::max(50, w - 3 * pad - barW);
-    const QString prompt = caption.prompt.isEmpty() ? QString()
-                                                     : QStringLiteral("\u201C%1\u201D").arg(caption.prompt) +
+    // A pasted essay stays a caption: at most 300 characters, cut at a word.
+    QString said = caption.prompt;
+    if (said.size() > 300) {
+        const int cut = int(said.lastIndexOf(QLatin1Char(' '), 299));
+        said = said.left(cut > 150 ? cut : 299) + QChar(0x2026);
+    }
+    const QString prompt = said.isEmpty() ? QString()
+                                          : QStringLiteral("\u201C%1\u201D").arg(said) +
                                                            (caption.negated ? QCoreApplication::translate("cxr::annotate", "  (negated)") : QString());
     const QRect promptRect = fb.boundingRect(QRect(0, 0, textW, 10000), Qt::TextWordWrap, prompt);
     const int lines = 2 + (caption.demoModel ? 1 : 0);

@@ -493,6 +493,25 @@ bool Engine::ground(const GreyImage& image, const std::vector<std::string>& prom
                     std::vector<PromptResult>* results, std::string* error, const ProgressFn& progress,
                     const std::atomic_bool* cancel) {
     std::lock_guard<std::mutex> lock(d->mutex);
+    results->clear();
+    if (prompts.size() <= size_t(kMaxBatchPrompts)) return groundBatch(image, prompts, s, results, error, progress, cancel);
+    // The first batch inverts the image (and caches its trajectory); the others reuse it.
+    for (size_t first = 0; first < prompts.size(); first += kMaxBatchPrompts) {
+        const size_t end = std::min(prompts.size(), first + size_t(kMaxBatchPrompts));
+        const std::vector<std::string> batch(prompts.begin() + std::ptrdiff_t(first), prompts.begin() + std::ptrdiff_t(end));
+        std::vector<PromptResult> part;
+        if (!groundBatch(image, batch, s, &part, error, progress, cancel)) {
+            results->clear();
+            return false;
+        }
+        for (PromptResult& r : part) results->push_back(std::move(r));
+    }
+    return true;
+}
+
+bool Engine::groundBatch(const GreyImage& image, const std::vector<std::string>& prompts, const Settings& s,
+                         std::vector<PromptResult>* results, std::string* error, const ProgressFn& progress,
+                         const std::atomic_bool* cancel) {
     c10::InferenceMode inference;
     results->clear();
     const std::string problems = s.validate(d->info.crossAttentionLayers);

@@ -120,7 +120,11 @@ public:
 
     const EngineInfo& info() const;
 
-    // Grounds every prompt on the image (one batch on the image's trajectory). False with a
+    // At most this many prompts share one UNet batch; more are grounded in successive batches on
+    // the image's cached trajectory, so memory per call stays bounded.
+    static constexpr int kMaxBatchPrompts = 16;
+
+    // Grounds every prompt on the image (batches on the image's trajectory). False with a
     // message on error or cancellation ("cancelled").
     bool ground(const GreyImage& image, const std::vector<std::string>& prompts, const Settings& settings,
                 std::vector<PromptResult>* results, std::string* error, const ProgressFn& progress = {},
@@ -155,6 +159,10 @@ public:
 
 private:
     Engine();
+    // ground() for at most kMaxBatchPrompts prompts, with the engine's lock held.
+    bool groundBatch(const GreyImage& image, const std::vector<std::string>& prompts, const Settings& settings,
+                     std::vector<PromptResult>* results, std::string* error, const ProgressFn& progress,
+                     const std::atomic_bool* cancel);
     std::unique_ptr<Impl> d;
 };
 

@@ -194,6 +194,19 @@ private Q_SLOTS:
             }
     }
 
+    // A pasted essay as the prompt: the caption is cut, the footer stays a footer.
+    void longPromptCaptionIsCut() {
+        QImage picture(512, 512, QImage::Format_RGB32);
+        picture.fill(Qt::black);
+        cxr::annotate::Caption cap;
+        cap.prompt = QString("small left pleural effusion ").repeated(4000);
+        const QImage out = cxr::annotate::withFooter(picture, cxr::annotate::Layers(), cap);
+        QCOMPARE(out.width(), 512);
+        QVERIFY2(out.height() < 512 + 400, qPrintable(QString::number(out.height())));
+        cap.prompt = "Small left pleural effusion";
+        QVERIFY(cxr::annotate::withFooter(picture, cxr::annotate::Layers(), cap).height() < out.height());
+    }
+
     void writeRefuseReplace() {
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
@@ -637,5 +650,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(TestExport)
+QTEST_MAIN(TestExport)  // QGuiApplication: captions are drawn with fonts
 #include "test_export.moc"

@@ -257,6 +257,37 @@ private Q_SLOTS:
         QVERIFY(!engine->ground(image, {"effusion"}, s, &rs, &err));
         QVERIFY2(err.find("layer 42") != std::string::npos, err.c_str());
     }
+
+    // More prompts than one UNet batch holds: successive batches on the image's trajectory, each
+    // result the same as grounding its prompt alone.
+    void manyPromptsRunInBatches() {
+        const GreyImage image = readPng(kCases + "/nih01_landscape_up/input.png");
+        Settings s;
+        s.steps = 30;
+        const char* findings[] = {"effusion", "atelectasis", "pneumothorax", "cardiomegaly", "consolidation",
+                                  "edema", "opacity", "nodule", "mass", "fracture"};
+        std::vector<std::string> prompts;
+        for (int i = 0; i <= Engine::kMaxBatchPrompts; ++i)
+            prompts.push_back(std::string(i % 2 ? "left " : "right ") + findings[i % 10] + (i >= 10 ? " again" : ""));
+        engine->clearCache();
+        std::vector<PromptResult> rs;
+        std::string err;
+        QVERIFY2(engine->ground(image, prompts, s, &rs, &err), err.c_str());
+        QCOMPARE(rs.size(), prompts.size());
+        QVERIFY(!rs.front().trajectoryCached);
+        QVERIFY(rs.back().trajectoryCached);  // the second batch reused the first one's inversion
+        QCOMPARE(rs.back().unetCalls, s.resolvedEnd() - s.resolvedStart());
+        for (size_t k : {size_t(0), prompts.size() - 1}) {
+            std::vector<PromptResult> one;
+            QVERIFY2(engine->ground(image, {prompts[k]}, s, &one, &err), err.c_str());
+            QCOMPARE(one[0].prompt, rs[k].prompt);
+            QCOMPARE(one[0].heatmapMean.size(), rs[k].heatmapMean.size());
+            double worst = 0;
+            for (size_t i = 0; i < one[0].heatmapMean.size(); ++i)
+                worst = std::max(worst, double(std::abs(one[0].heatmapMean[i] - rs[k].heatmapMean[i])));
+            QVERIFY2(worst < 1e-5, qPrintable(QString::number(worst)));
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestEngineParity)

@@ -442,6 +442,38 @@ private Q_SLOTS:
         QCOMPARE(g->groundButton()->text(), QString("Ground"));
     }
 
+    // A 100k-token paste: a clear message instead of thousands of groundings, the text kept; one
+    // endless sentence is grounded on its first 77 tokens and shown shortened.
+    void hugePasteIsHandled() {
+        GroundingPanel* g = w->groundingPanel();
+        const int before = g->resultCount();
+        QString many;
+        for (int i = 0; i < 33000; ++i) many += QStringLiteral("Small effusion %1. ").arg(i);
+        g->promptEdit()->setPlainText(many);
+        QTest::keyClick(g->promptEdit(), Qt::Key_Return, Qt::ControlModifier);
+        QVERIFY(!g->busy());
+        QCOMPARE(g->resultCount(), before);
+        QVERIFY2(g->lastError().contains("33000") || g->lastError().contains("33,000"), qPrintable(g->lastError()));
+        QCOMPARE(g->promptEdit()->toPlainText(), many);  // nothing of the user's text is lost
+
+        QString endless;
+        for (int i = 0; i < 100000; ++i) endless += QStringLiteral("effusion ");
+        g->promptEdit()->setPlainText(endless);
+        QSignalSpy done(g, &GroundingPanel::groundingFinished);
+        QTest::keyClick(g->promptEdit(), Qt::Key_Return, Qt::ControlModifier);
+        QVERIFY(done.wait(600000));
+        QCOMPARE(g->resultCount(), before + 1);
+        const GroundedPrompt& e = g->entries()[before];
+        QVERIFY(e.result->truncated);
+        QCOMPARE(e.result->length, 77);
+        QVERIFY2(e.name.size() < 200, qPrintable(QString::number(e.name.size())));
+        QVERIFY(g->resultList()->item(before)->toolTip().size() < 2000);
+        QVERIFY(g->resultList()->item(before)->toolTip().contains("77 tokens"));
+        g->removeEntry(before);
+        QCOMPARE(g->resultCount(), before);
+        g->promptEdit()->setPlainText("Small left pleural effusion");
+    }
+
     void compareGridSynchronises() {
         GroundingPanel* g = w->groundingPanel();
         w->compareEntries({0, 1});
