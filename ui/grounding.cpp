@@ -109,13 +109,6 @@ bool isPaperSettings(const grounding::Settings& s) {
            s.layers == paper.layers && s.otsu == paper.otsu && s.blurSigma == paper.blurSigma;
 }
 
-QString shortened(const QString& text, int maxChars) {
-    if (text.size() <= maxChars) return text;
-    int cut = int(text.lastIndexOf(QLatin1Char(' '), maxChars - 1));
-    if (cut < maxChars / 2) cut = maxChars - 1;
-    return text.left(cut) + QChar(0x2026);
-}
-
 QString settingsSummary(const grounding::Settings& s) {
     QStringList layers;
     for (int l : s.layers) layers << QString::number(l);

@@ -67,6 +67,7 @@ using annotate::heatmapImage;
 using annotate::maskFill;
 using annotate::maskOutline;
 using annotate::MaskMode;
+using annotate::shortened;
 
 }  // namespace cxr::ui
 
@@ -91,8 +92,6 @@ struct GroundedPrompt {
 // Key of the results cache: image, prompt and every setting that changes the map.
 QString settingsKey(const grounding::Settings& s);
 QString settingsSummary(const grounding::Settings& s);  // short, for list entries ("50 steps, layers 3,4")
-// `text` cut at a word boundary to at most `maxChars` characters, with "…" when cut (names, tool tips).
-QString shortened(const QString& text, int maxChars);
 // At most this many sentences are grounded in one request (a typical report has fewer than 20).
 constexpr int kMaxSentencesPerRequest = 24;
 // A prompt is cut to this many characters before grounding: the model reads only its first 77

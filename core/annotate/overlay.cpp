@@ -132,6 +132,13 @@ QString researchUseLine() {
     return QCoreApplication::translate("cxr::annotate", "Research use - not for diagnosis. CXR Ground, zero-shot phrase grounding.");
 }
 
+QString shortened(const QString& text, int maxChars) {
+    if (text.size() <= maxChars) return text;
+    int cut = int(text.lastIndexOf(QLatin1Char(' '), maxChars - 1));
+    if (cut < maxChars / 2) cut = maxChars - 1;
+    return text.left(cut) + QChar(0x2026);
+}
+
 namespace {
 // The same orientation as `g` for an image of w x h.
 ImageGeometry orientationFor(const ImageGeometry& g, int w, int h) {
@@ -257,12 +264,7 @@ QImage withFooter(const QImage& picture, const Layers& layers, const Caption& ca
     const QFontMetrics fb(big), fs(small);
     const int barW = std::min(int(260 * scale), w / 3), barH = int(14 * scale);
     const int textW = std::max(50, w - 3 * pad - barW);
-    // A pasted essay stays a caption: at most 300 characters, cut at a word.
-    QString said = caption.prompt;
-    if (said.size() > 300) {
-        const int cut = int(said.lastIndexOf(QLatin1Char(' '), 299));
-        said = said.left(cut > 150 ? cut : 299) + QChar(0x2026);
-    }
+    const QString said = shortened(caption.prompt, 300);  // a pasted essay stays a caption
     const QString prompt = said.isEmpty() ? QString()
                                           : QStringLiteral("\u201C%1\u201D").arg(said) +
                                                            (caption.negated ? QCoreApplication::translate("cxr::annotate", "  (negated)") : QString());

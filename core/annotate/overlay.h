@@ -75,6 +75,10 @@ QImage withFooter(const QImage& picture, const Layers& layers, const Caption& ca
 // Cells side by side in `rows` x `cols`, each scaled to the same height (grid export).
 QImage grid(const QVector<QImage>& cells, int rows, int cols, QColor background = QColor(16, 16, 18));
 
+// `text` cut at a word boundary to at most `maxChars` characters, with "…" when cut (captions,
+// names, tool tips).
+QString shortened(const QString& text, int maxChars);
+
 // The fixed line every export carries.
 QString researchUseLine();
 
