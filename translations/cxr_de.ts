@@ -995,32 +995,32 @@ Befehle:
         <translation>Nur für die Forschung - nicht zur Diagnose. CXR Ground, Zero-Shot-Phrase-Grounding.</translation>
     </message>
     <message>
-        <location filename="../core/annotate/overlay.cpp" line="224" />
+        <location filename="../core/annotate/overlay.cpp" line="231" />
         <source>box %1</source>
         <translation>Box %1</translation>
     </message>
     <message>
-        <location filename="../core/annotate/overlay.cpp" line="238" />
+        <location filename="../core/annotate/overlay.cpp" line="245" />
         <source>demo model - random weights</source>
         <translation>Demo-Modell - Zufallsgewichte</translation>
     </message>
     <message>
-        <location filename="../core/annotate/overlay.cpp" line="268" />
+        <location filename="../core/annotate/overlay.cpp" line="270" />
         <source>  (negated)</source>
         <translation>  (verneint)</translation>
     </message>
     <message>
-        <location filename="../core/annotate/overlay.cpp" line="293" />
+        <location filename="../core/annotate/overlay.cpp" line="295" />
         <source>heat (normalised)</source>
         <translation>Heatmap (normiert)</translation>
     </message>
     <message>
-        <location filename="../core/annotate/overlay.cpp" line="301" />
+        <location filename="../core/annotate/overlay.cpp" line="303" />
         <source>Otsu %1</source>
         <translation>Otsu %1</translation>
     </message>
     <message>
-        <location filename="../core/annotate/overlay.cpp" line="312" />
+        <location filename="../core/annotate/overlay.cpp" line="314" />
         <source>Demo model with random weights: this map means nothing.</source>
         <translation>Demo-Modell mit Zufallsgewichten: diese Karte bedeutet nichts.</translation>
     </message>
@@ -1355,185 +1355,185 @@ Befehle:
 <context>
     <name>cxr::ui::GroundingPanel</name>
     <message>
-        <location filename="../ui/grounding.cpp" line="248" />
+        <location filename="../ui/grounding.cpp" line="241" />
         <source>Grounding</source>
         <translation>Grounding</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="263" />
+        <location filename="../ui/grounding.cpp" line="256" />
         <source>Choose model folder…</source>
         <translation>Modellordner wählen…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="268" />
+        <location filename="../ui/grounding.cpp" line="261" />
         <source>demo model - random weights: the maps mean nothing</source>
         <translation>Demo-Modell - Zufallsgewichte: die Karten bedeuten nichts</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="278" />
-        <location filename="../ui/grounding.cpp" line="612" />
+        <location filename="../ui/grounding.cpp" line="271" />
+        <location filename="../ui/grounding.cpp" line="605" />
         <source>Ground</source>
         <translation>Verorten</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="279" />
+        <location filename="../ui/grounding.cpp" line="272" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="305" />
+        <location filename="../ui/grounding.cpp" line="298" />
         <source>Words (click one for its own map, again for the sentence):</source>
         <translation>Wörter (eines anklicken für seine eigene Karte, erneut für den Satz):</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="334" />
+        <location filename="../ui/grounding.cpp" line="327" />
         <source>Opacity:</source>
         <translation>Deckkraft:</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="383" />
+        <location filename="../ui/grounding.cpp" line="376" />
         <source>Model: %1
 %2 M parameters, %3, %4 threads</source>
         <translation>Modell: %1
 %2 Mio. Parameter, %3, %4 Threads</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="397" />
+        <location filename="../ui/grounding.cpp" line="390" />
         <source>The model folder cannot be used:
 %1</source>
         <translation>Der Modellordner kann nicht verwendet werden:
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="494" />
+        <location filename="../ui/grounding.cpp" line="487" />
         <source>Loading the model from %1…</source>
         <translation>Das Modell wird aus %1 geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="521" />
+        <location filename="../ui/grounding.cpp" line="514" />
         <source>Model folder</source>
         <translation>Modellordner</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="618" />
+        <location filename="../ui/grounding.cpp" line="611" />
         <source>Type or paste a sentence to ground.</source>
         <translation>Einen Satz zum Verorten eingeben oder einfügen.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="635" />
+        <location filename="../ui/grounding.cpp" line="628" />
         <source>No usable model is loaded.</source>
         <translation>Es ist kein verwendbares Modell geladen.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="122" />
+        <location filename="../ui/grounding.cpp" line="115" />
         <source>%1 steps, calls %2-%3, layers %4</source>
         <translation>%1 Schritte, Aufrufe %2-%3, Schichten %4</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="127" />
+        <location filename="../ui/grounding.cpp" line="120" />
         <source>, no Otsu</source>
         <translation>, ohne Otsu</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="264" />
+        <location filename="../ui/grounding.cpp" line="257" />
         <source>Download model…</source>
         <translation>Modell herunterladen…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="272" />
+        <location filename="../ui/grounding.cpp" line="265" />
         <source>Report sentence or whole report (Ctrl+Enter grounds):</source>
         <translation>Befundsatz oder ganzer Befund (Strg+Eingabe verortet):</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="274" />
+        <location filename="../ui/grounding.cpp" line="267" />
         <source>e.g. Small left pleural effusion — or paste a whole report: every sentence is grounded</source>
         <translation>z. B. Kleiner Pleuraerguss links — oder einen ganzen Befund einfügen: jeder Satz wird verortet</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="280" />
+        <location filename="../ui/grounding.cpp" line="273" />
         <source>Method…</source>
         <translation>Methode…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="281" />
+        <location filename="../ui/grounding.cpp" line="274" />
         <source>Inversion steps, attention window, layers and Otsu mask for new prompts</source>
         <translation>Inversionsschritte, Attention-Fenster, Schichten und Otsu-Maske für neue Sätze</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="296" />
+        <location filename="../ui/grounding.cpp" line="289" />
         <source>Grounded prompts on this image (double-click renames, right-click for more):</source>
         <translation>Verortete Sätze auf diesem Bild (Doppelklick benennt um, Rechtsklick für mehr):</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="321" />
+        <location filename="../ui/grounding.cpp" line="314" />
         <source>Heat map</source>
         <translation>Heatmap</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="338" />
+        <location filename="../ui/grounding.cpp" line="331" />
         <source>Heat values at or below this are transparent</source>
         <translation>Heatmap-Werte bis zu diesem Wert sind durchsichtig</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="343" />
+        <location filename="../ui/grounding.cpp" line="336" />
         <source>Hide below:</source>
         <translation>Ausblenden bis:</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="345" />
+        <location filename="../ui/grounding.cpp" line="338" />
         <source>Outline</source>
         <translation>Umriss</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="346" />
+        <location filename="../ui/grounding.cpp" line="339" />
         <source>Fill</source>
         <translation>Füllung</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="347" />
+        <location filename="../ui/grounding.cpp" line="340" />
         <source>Off</source>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="349" />
+        <location filename="../ui/grounding.cpp" line="342" />
         <source>Colour of the Otsu mask</source>
         <translation>Farbe der Otsu-Maske</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="354" />
+        <location filename="../ui/grounding.cpp" line="347" />
         <source>Otsu mask:</source>
         <translation>Otsu-Maske:</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="458" />
+        <location filename="../ui/grounding.cpp" line="451" />
         <source>Mask colour</source>
         <translation>Maskenfarbe</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="461" />
+        <location filename="../ui/grounding.cpp" line="454" />
         <source>No model: choose the folder that holds configs/, models/, text_encoder/ and tokenizer/, or download it.</source>
         <translation>Kein Modell: den Ordner wählen, der configs/, models/, text_encoder/ und tokenizer/ enthält, oder es herunterladen.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="462" />
-        <location filename="../ui/grounding.cpp" line="540" />
+        <location filename="../ui/grounding.cpp" line="455" />
+        <location filename="../ui/grounding.cpp" line="533" />
         <source>Method: %1</source>
         <translation>Methode: %1</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="541" />
+        <location filename="../ui/grounding.cpp" line="534" />
         <source> (not the paper's settings)</source>
         <translation> (nicht die Einstellungen der Veröffentlichung)</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="585" />
+        <location filename="../ui/grounding.cpp" line="578" />
         <source>Negated ("%1"): the sentence denies a finding; the map shows where the words point, not a finding.
 </source>
         <translation>Verneint („%1“): der Satz verneint einen Befund; die Karte zeigt, worauf die Wörter verweisen, keinen Befund.
 </translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="588" />
+        <location filename="../ui/grounding.cpp" line="581" />
         <source>%1
 %2
 %3 UNet calls, %4 s%5</source>
@@ -1542,154 +1542,154 @@ Befehle:
 %3 UNet-Aufrufe, %4 s%5</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="594" />
+        <location filename="../ui/grounding.cpp" line="587" />
         <source>
 Longer than 77 tokens: the end was cut off.</source>
         <translation>
 Länger als 77 Token: das Ende wurde abgeschnitten.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/grounding.cpp" line="612" />
+        <location filename="../ui/grounding.cpp" line="605" />
         <source>Ground %n sentences</source>
         <translation><numerusform>%n Satz verorten</numerusform><numerusform>%n Sätze verorten</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="623" />
+        <location filename="../ui/grounding.cpp" line="616" />
         <source>The text has %1 sentences; at most %2 are grounded at once. Paste one report, or a part of it.</source>
         <translation>Der Text hat %1 Sätze; höchstens %2 werden auf einmal verortet. Fügen Sie einen Befund oder einen Teil davon ein.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="640" />
+        <location filename="../ui/grounding.cpp" line="633" />
         <source>No image is open.</source>
         <translation>Es ist kein Bild geöffnet.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="645" />
+        <location filename="../ui/grounding.cpp" line="638" />
         <source>%1 sentences at once are too many; at most %2 are grounded in one request.</source>
         <translation>%1 Sätze auf einmal sind zu viele; höchstens %2 werden in einem Auftrag verortet.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="673" />
+        <location filename="../ui/grounding.cpp" line="666" />
         <source>From the results cache (no model call).</source>
         <translation>Aus dem Ergebnis-Cache (kein Modellaufruf).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/grounding.cpp" line="689" />
+        <location filename="../ui/grounding.cpp" line="682" />
         <source>Queued (%n request(s) waiting).</source>
         <translation><numerusform>In der Warteschlange (%n Anfrage wartet).</numerusform><numerusform>In der Warteschlange (%n Anfragen warten).</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="703" />
+        <location filename="../ui/grounding.cpp" line="696" />
         <source>Starting…</source>
         <translation>Start…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="723" />
+        <location filename="../ui/grounding.cpp" line="716" />
         <source>loading the model</source>
         <translation>Modell wird geladen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="723" />
+        <location filename="../ui/grounding.cpp" line="716" />
         <source>encoding the image</source>
         <translation>Bild wird kodiert</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="724" />
+        <location filename="../ui/grounding.cpp" line="717" />
         <source>encoding the text</source>
         <translation>Text wird kodiert</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="724" />
+        <location filename="../ui/grounding.cpp" line="717" />
         <source>inverting the image</source>
         <translation>Bild wird invertiert (DDIM)</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="725" />
+        <location filename="../ui/grounding.cpp" line="718" />
         <source>reading attention</source>
         <translation>Aufmerksamkeit wird gelesen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="725" />
+        <location filename="../ui/grounding.cpp" line="718" />
         <source>building the heat map</source>
         <translation>Heatmap wird erstellt</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="731" />
+        <location filename="../ui/grounding.cpp" line="724" />
         <source>, about %1 s left</source>
         <translation>, noch etwa %1 s</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="733" />
+        <location filename="../ui/grounding.cpp" line="726" />
         <source>%1: %2 of %3%4</source>
         <translation>%1: %2 von %3%4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/grounding.cpp" line="734" />
+        <location filename="../ui/grounding.cpp" line="727" />
         <source> (%n more queued)</source>
         <translation><numerusform> (%n weitere wartet)</numerusform><numerusform> (%n weitere warten)</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="778" />
+        <location filename="../ui/grounding.cpp" line="771" />
         <source>%1 [%2]</source>
         <translation>%1 [%2]</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="801" />
+        <location filename="../ui/grounding.cpp" line="794" />
         <source>Done in %1 s (%2 UNet calls)</source>
         <translation>Fertig in %1 s (%2 UNet-Aufrufe)</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="848" />
+        <location filename="../ui/grounding.cpp" line="841" />
         <source>Rename</source>
         <translation>Umbenennen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="849" />
+        <location filename="../ui/grounding.cpp" line="842" />
         <source>Re-run with other settings…</source>
         <translation>Mit anderen Einstellungen erneut ausführen…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="850" />
+        <location filename="../ui/grounding.cpp" line="843" />
         <source>Copy sentence to the prompt box</source>
         <translation>Satz in das Eingabefeld kopieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/grounding.cpp" line="855" />
+        <location filename="../ui/grounding.cpp" line="848" />
         <source>Compare in the grid (%n prompt(s))</source>
         <translation><numerusform>Im Raster vergleichen (%n Satz)</numerusform><numerusform>Im Raster vergleichen (%n Sätze)</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="857" />
+        <location filename="../ui/grounding.cpp" line="850" />
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="864" />
+        <location filename="../ui/grounding.cpp" line="857" />
         <source>Re-run "%1"</source>
         <translation>„%1“ erneut ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="976" />
+        <location filename="../ui/grounding.cpp" line="969" />
         <source>Metrics: select a grounded prompt.</source>
         <translation>Metriken: einen verorteten Satz auswählen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/grounding.cpp" line="964" />
+        <location filename="../ui/grounding.cpp" line="957" />
         <source>%n box(es) of this sentence</source>
         <translation><numerusform>%n Box dieses Satzes</numerusform><numerusform>%n Boxen dieses Satzes</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/grounding.cpp" line="965" />
+        <location filename="../ui/grounding.cpp" line="958" />
         <source>all %n box(es)</source>
         <translation><numerusform>die %n Box</numerusform><numerusform>alle %n Boxen</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="985" />
+        <location filename="../ui/grounding.cpp" line="978" />
         <source>Metrics against %1: computing…</source>
         <translation>Metriken gegen %1: wird berechnet…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="1002" />
+        <location filename="../ui/grounding.cpp" line="995" />
         <source>Against %1:
 |CNR| %2   CNR %3
 mIoU %4 %   AUC-ROC %5 % (exact %6 %)</source>
@@ -1698,8 +1698,8 @@ mIoU %4 %   AUC-ROC %5 % (exact %6 %)</source>
 mIoU %4 %   AUC-ROC %5 % (exakt %6 %)</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="716" />
-        <location filename="../ui/grounding.cpp" line="813" />
+        <location filename="../ui/grounding.cpp" line="709" />
+        <location filename="../ui/grounding.cpp" line="806" />
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
@@ -2125,152 +2125,152 @@ mIoU %4 %   AUC-ROC %5 % (exakt %6 %)</translation>
         <translation>Niedriger Kontrast</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1128" />
+        <location filename="../ui/mainwindow.cpp" line="1101" />
         <source>The grid is full (%1 cells): remove a cell first.</source>
         <translation>Das Raster ist voll (%1 Zellen): zuerst eine Zelle entfernen.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1148" />
+        <location filename="../ui/mainwindow.cpp" line="1121" />
         <source>The compare grid is empty.</source>
         <translation>Das Vergleichsraster ist leer.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1155" />
+        <location filename="../ui/mainwindow.cpp" line="1128" />
         <source>No image is open.</source>
         <translation>Es ist kein Bild geöffnet.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1167" />
+        <location filename="../ui/mainwindow.cpp" line="1140" />
         <source>%1 (word "%2")</source>
         <translation>%1 (Wort „%2“)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="1205" />
+        <location filename="../ui/mainwindow.cpp" line="1176" />
         <source>compare grid of %n prompt(s)</source>
         <translation><numerusform>Vergleichsraster mit %n Satz</numerusform><numerusform>Vergleichsraster mit %n Sätzen</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1206" />
+        <location filename="../ui/mainwindow.cpp" line="1177" />
         <source>image</source>
         <translation>Bild</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1207" />
+        <location filename="../ui/mainwindow.cpp" line="1178" />
         <source>CXR Ground heat map: %1</source>
         <translation>CXR-Ground-Heatmap: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1209" />
+        <location filename="../ui/mainwindow.cpp" line="1180" />
         <source>Zero-shot phrase grounding (latent diffusion cross-attention) burned into the image; %1; model %2%3. Research use - not for diagnosis.</source>
         <translation>Zero-Shot-Phrase-Grounding (Cross-Attention der Latent Diffusion) in das Bild eingebrannt; %1; Modell %2%3. Nur für die Forschung - nicht zur Diagnose.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1211" />
+        <location filename="../ui/mainwindow.cpp" line="1182" />
         <source> (demo model, random weights)</source>
         <translation> (Demo-Modell, Zufallsgewichte)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1231" />
+        <location filename="../ui/mainwindow.cpp" line="1202" />
         <source>No grounded prompt on this image to export.</source>
         <translation>Auf diesem Bild gibt es keinen verorteten Satz zum Exportieren.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="1258" />
+        <location filename="../ui/mainwindow.cpp" line="1229" />
         <source>%n picture(s) written to %1.</source>
         <translation><numerusform>%n Bild in %1 gespeichert.</numerusform><numerusform>%n Bilder in %1 gespeichert.</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1264" />
+        <location filename="../ui/mainwindow.cpp" line="1235" />
         <source>Export the compare grid</source>
         <translation>Das Vergleichsraster exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1264" />
+        <location filename="../ui/mainwindow.cpp" line="1235" />
         <source>Export the image</source>
         <translation>Das Bild exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1268" />
+        <location filename="../ui/mainwindow.cpp" line="1239" />
         <source>PNG image</source>
         <translation>PNG-Bild</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1269" />
+        <location filename="../ui/mainwindow.cpp" line="1240" />
         <source>JPEG image</source>
         <translation>JPEG-Bild</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1270" />
+        <location filename="../ui/mainwindow.cpp" line="1241" />
         <source>DICOM Secondary Capture (into the study)</source>
         <translation>DICOM Secondary Capture (in die Studie)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1272" />
+        <location filename="../ui/mainwindow.cpp" line="1243" />
         <source>Original image resolution</source>
         <translation>Originalauflösung des Bildes</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1273" />
+        <location filename="../ui/mainwindow.cpp" line="1244" />
         <source>As on screen</source>
         <translation>Wie auf dem Bildschirm</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1274" />
+        <location filename="../ui/mainwindow.cpp" line="1245" />
         <source>Anonymise (remove patient identifiers from the DICOM)</source>
         <translation>Anonymisieren (Patientenkennungen aus dem DICOM entfernen)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1275" />
+        <location filename="../ui/mainwindow.cpp" line="1246" />
         <source>Format:</source>
         <translation>Format:</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1276" />
+        <location filename="../ui/mainwindow.cpp" line="1247" />
         <source>Resolution:</source>
         <translation>Auflösung:</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1279" />
+        <location filename="../ui/mainwindow.cpp" line="1250" />
         <source>Exactly the visible layers are burned in, with the prompt, the colour bar and "Research use - not for diagnosis". PNG and JPEG files carry no metadata.</source>
         <translation>Genau die sichtbaren Ebenen werden eingebrannt, mit dem Satz, der Farbleiste und „Nur für die Forschung - nicht zur Diagnose“. PNG- und JPEG-Dateien enthalten keine Metadaten.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1293" />
+        <location filename="../ui/mainwindow.cpp" line="1264" />
         <source>PNG images (*.png)</source>
         <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1293" />
+        <location filename="../ui/mainwindow.cpp" line="1264" />
         <source>JPEG images (*.jpg *.jpeg)</source>
         <translation>JPEG-Bilder (*.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1293" />
+        <location filename="../ui/mainwindow.cpp" line="1264" />
         <source>DICOM files (*.dcm)</source>
         <translation>DICOM-Dateien (*.dcm)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1298" />
+        <location filename="../ui/mainwindow.cpp" line="1269" />
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1302" />
+        <location filename="../ui/mainwindow.cpp" line="1273" />
         <source>Exported to %1</source>
         <translation>Exportiert nach %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1308" />
+        <location filename="../ui/mainwindow.cpp" line="1279" />
         <source>Folder for the pictures</source>
         <translation>Ordner für die Bilder</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1315" />
+        <location filename="../ui/mainwindow.cpp" line="1286" />
         <source>Replace files?</source>
         <translation>Dateien ersetzen?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="1316" />
+        <location filename="../ui/mainwindow.cpp" line="1287" />
         <source>%n picture(s) exist already in %1:
 %2
 Replace them?</source>
@@ -2287,102 +2287,102 @@ Ersetzen?</numerusform></translation>
         <translation>Demo-Modell - Zufallsgewichte</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="852" />
+        <location filename="../ui/mainwindow.cpp" line="825" />
         <source>heat: "%1"</source>
         <translation>Heatmap: „%1“</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="853" />
+        <location filename="../ui/mainwindow.cpp" line="826" />
         <source>heat (normalised)</source>
         <translation>Heatmap (normiert)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="881" />
+        <location filename="../ui/mainwindow.cpp" line="854" />
         <source>The CSV gives this image as %1 x %2 pixels; its boxes were scaled to %3 x %4.</source>
         <translation>Die CSV nennt für dieses Bild %1 x %2 Pixel; seine Boxen wurden auf %3 x %4 skaliert.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="915" />
+        <location filename="../ui/mainwindow.cpp" line="888" />
         <source>%1: %2 sentences with %3 boxes (%4 skipped); %5 box(es) on this image.</source>
         <translation>%1: %2 Sätze mit %3 Boxen (%4 übersprungen); %5 Box(en) auf diesem Bild.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="923" />
+        <location filename="../ui/mainwindow.cpp" line="896" />
         <source>Cannot read the ground-truth CSV: %1</source>
         <translation>Die Referenz-CSV kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="929" />
+        <location filename="../ui/mainwindow.cpp" line="902" />
         <source>MS-CXR ground-truth CSV</source>
         <translation>MS-CXR-Referenz-CSV</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="930" />
+        <location filename="../ui/mainwindow.cpp" line="903" />
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="952" />
+        <location filename="../ui/mainwindow.cpp" line="925" />
         <source>x %1  y %2</source>
         <translation>x %1  y %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="954" />
+        <location filename="../ui/mainwindow.cpp" line="927" />
         <source>RGB %1, %2, %3</source>
         <translation>RGB %1, %2, %3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="960" />
+        <location filename="../ui/mainwindow.cpp" line="933" />
         <source>stored %1  value %2</source>
         <translation>gespeichert %1  Wert %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="967" />
+        <location filename="../ui/mainwindow.cpp" line="940" />
         <source>  heat: not analysed</source>
         <translation>  Heatmap: nicht analysiert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="967" />
+        <location filename="../ui/mainwindow.cpp" line="940" />
         <source>  heat %1</source>
         <translation>  Heatmap %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="976" />
+        <location filename="../ui/mainwindow.cpp" line="949" />
         <source>VOI LUT</source>
         <translation>VOI LUT</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="978" />
+        <location filename="../ui/mainwindow.cpp" line="951" />
         <source>C %1  W %2</source>
         <translation>Z %1  B %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="979" />
+        <location filename="../ui/mainwindow.cpp" line="952" />
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="981" />
+        <location filename="../ui/mainwindow.cpp" line="954" />
         <source>%1 × %2 mm/px</source>
         <translation>%1 × %2 mm/Pixel</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="981" />
+        <location filename="../ui/mainwindow.cpp" line="954" />
         <source>spacing unknown</source>
         <translation>Pixelabstand unbekannt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="993" />
+        <location filename="../ui/mainwindow.cpp" line="966" />
         <source>Cannot open</source>
         <translation>Öffnen nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1057" />
+        <location filename="../ui/mainwindow.cpp" line="1030" />
         <source>About CXR Ground</source>
         <translation>Über CXR Ground</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1060" />
+        <location filename="../ui/mainwindow.cpp" line="1033" />
         <source>CXR Ground %1
 Chest X-ray viewer with zero-shot phrase grounding.
 
@@ -2393,7 +2393,7 @@ Thorax-Röntgen-Betrachter mit Zero-Shot-Phrase-Grounding.
 Nur für die Forschung - nicht zur Diagnose.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1063" />
+        <location filename="../ui/mainwindow.cpp" line="1036" />
         <source>Sample images: NIH ChestX-ray14 images courtesy of the NIH Clinical Center; CR chest from the NEMA WG04 compression test set; GDCM sample data.
 Built with Qt, DCMTK, OpenJPEG, OpenCV and LibTorch.</source>
         <translation>Beispielbilder: NIH-ChestX-ray14-Bilder mit freundlicher Genehmigung des NIH Clinical Center; Thorax-CR aus dem NEMA-WG04-Kompressionstestsatz; GDCM-Beispieldaten.
@@ -2403,57 +2403,57 @@ Erstellt mit Qt, DCMTK, OpenJPEG, OpenCV und LibTorch.</translation>
 <context>
     <name>cxr::ui::MethodDialog</name>
     <message>
-        <location filename="../ui/grounding.cpp" line="133" />
+        <location filename="../ui/grounding.cpp" line="126" />
         <source>Method settings</source>
         <translation>Methodeneinstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="135" />
+        <location filename="../ui/grounding.cpp" line="128" />
         <source>The paper's settings are 300 inversion steps, the attention window of calls 120-179 and cross-attention layers 3, 4, 6, 7 with the Otsu mask.</source>
         <translation>Die Einstellungen der Veröffentlichung sind 300 Inversionsschritte, das Attention-Fenster der Aufrufe 120-179 und die Cross-Attention-Schichten 3, 4, 6, 7 mit Otsu-Maske.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="144" />
+        <location filename="../ui/grounding.cpp" line="137" />
         <source>Inversion steps:</source>
         <translation>Inversionsschritte:</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="145" />
+        <location filename="../ui/grounding.cpp" line="138" />
         <source>Window from the steps (middle fifth)</source>
         <translation>Fenster aus den Schritten (mittleres Fünftel)</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="154" />
+        <location filename="../ui/grounding.cpp" line="147" />
         <source>First call of the window:</source>
         <translation>Erster Aufruf des Fensters:</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="155" />
+        <location filename="../ui/grounding.cpp" line="148" />
         <source>Last call of the window:</source>
         <translation>Letzter Aufruf des Fensters:</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="160" />
+        <location filename="../ui/grounding.cpp" line="153" />
         <source>Cross-attention layers in execution order, counted from 0 (this model has %1).</source>
         <translation>Cross-Attention-Schichten in Ausführungsreihenfolge, ab 0 gezählt (dieses Modell hat %1).</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="161" />
+        <location filename="../ui/grounding.cpp" line="154" />
         <source>Layers:</source>
         <translation>Schichten:</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="162" />
+        <location filename="../ui/grounding.cpp" line="155" />
         <source>Mask the map with its Otsu threshold</source>
         <translation>Die Karte mit ihrem Otsu-Schwellwert maskieren</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="224" />
+        <location filename="../ui/grounding.cpp" line="217" />
         <source>"%1" is not a layer number.</source>
         <translation>„%1“ ist keine Schichtnummer.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="226" />
+        <location filename="../ui/grounding.cpp" line="219" />
         <source>Name at least one layer.</source>
         <translation>Mindestens eine Schicht angeben.</translation>
     </message>

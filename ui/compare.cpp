@@ -289,10 +289,8 @@ QImage CompareView::cellPicture(int index, bool originalResolution) const {
                   (c.item.imageName.isEmpty() ? QString() : QStringLiteral(" | ") + c.item.imageName);
     QImage picture;
     if (originalResolution) {
-        annotate::Oriented o = annotate::orient(c.view->rendered(), e.result->original, e.result->originalWidth,
-                                                e.result->originalHeight, layers.boxList, c.view->geometry());
-        layers.boxList = o.boxes;
-        picture = annotate::burnIn(o.base.convertToFormat(QImage::Format_RGB32), o.map, o.width, o.height, layers, cap);
+        picture = annotate::burnIn(c.view->rendered(), e.result->original, e.result->originalWidth, e.result->originalHeight,
+                                   layers, cap, c.view->geometry());
     } else {
         picture = c.view->grab().toImage();
     }

@@ -820,39 +820,12 @@ void MainWindow::updateOverlay() {
         updateStatus();
         return;
     }
-    const auto& r = *shown;
-    const QImage heat = grounding_->heatVisible()
-                            ? heatmapImage(r.original, r.originalWidth, r.originalHeight, grounding_->colourMap(),
-                                           grounding_->opacity(), grounding_->lowerThreshold())
-                            : QImage();
-    QImage mask;
-    if (grounding_->maskMode() == MaskMode::Outline)
-        mask = maskOutline(r.original, r.originalWidth, r.originalHeight, grounding_->maskColour());
-    else if (grounding_->maskMode() == MaskMode::Fill) {
-        QColor c = grounding_->maskColour();
-        c.setAlpha(90);
-        mask = maskFill(r.original, r.originalWidth, r.originalHeight, c);
-    }
-    viewport_->setOverlay(heat, mask, mark);
-    if (!heat.isNull()) {
-        Legend legend;
-        for (int i = 0; i < 256; ++i) legend.colours << colourAt(grounding_->colourMap(), i / 255.0);
-        float lo = 1, hi = 0;
-        for (float v : r.heatmap)
-            if (v > 0) {
-                lo = std::min(lo, v);
-                hi = std::max(hi, v);
-            }
-        legend.minValue = hi >= lo ? lo : 0;
-        legend.maxValue = hi >= lo ? hi : 0;
-        const GroundedPrompt* e = grounding_->displayedEntry();
-        legend.otsu = (e && e->settings.otsu) ? r.threshold : -1;
-        legend.lower = grounding_->lowerThreshold();
-        legend.title = grounding_->activeWord() >= 0 && e
-                           ? tr("heat: \"%1\"").arg(QString::fromStdString(e->result->words[size_t(grounding_->activeWord())].text))
-                           : tr("heat (normalised)");
-        viewport_->setLegend(legend);
-    }
+    const GroundedPrompt* e = grounding_->displayedEntry();
+    const QString title = grounding_->activeWord() >= 0 && e
+                              ? tr("heat: \"%1\"").arg(QString::fromStdString(e->result->words[size_t(grounding_->activeWord())].text))
+                              : tr("heat (normalised)");
+    showResult(viewport_, *shown, grounding_->layers(), e && e->settings.otsu, grounding_->modelReady() && grounding_->demoModel(),
+               title);
     updateStatus();
 }
 
@@ -1179,10 +1152,8 @@ QImage MainWindow::exportPicture(bool originalResolution, QString* message) cons
     if (originalResolution) {
         // As the viewer shows it: rotated and flipped, at original resolution.
         static const std::vector<float> none;
-        annotate::Oriented o = annotate::orient(viewport_->rendered(), r ? r->original : none, r ? r->originalWidth : 0,
-                                                r ? r->originalHeight : 0, layers.boxList, viewport_->geometry());
-        layers.boxList = o.boxes;
-        picture = annotate::burnIn(o.base.convertToFormat(QImage::Format_RGB32), o.map, o.width, o.height, layers, cap);
+        picture = annotate::burnIn(viewport_->rendered(), r ? r->original : none, r ? r->originalWidth : 0,
+                                   r ? r->originalHeight : 0, layers, cap, viewport_->geometry());
     } else {
         picture = viewport_->grab().toImage();
     }

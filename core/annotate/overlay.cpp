@@ -148,46 +148,38 @@ ImageGeometry orientationFor(const ImageGeometry& g, int w, int h) {
     if (g.flippedV()) out.flipVertical();
     return out;
 }
+
+// Calls put(x, y, sx, sy) for every pixel (x, y) of the oriented image with the source pixel
+// (sx, sy) under its centre.
+template <typename Put>
+void forEachTurnedPixel(const ImageGeometry& g, Put&& put) {
+    for (int y = 0; y < g.orientedHeight(); ++y)
+        for (int x = 0; x < g.orientedWidth(); ++x) {
+            const PointF p = g.orientedToImage({x + 0.5, y + 0.5});
+            put(x, y, std::clamp(int(std::floor(p.x)), 0, g.width() - 1), std::clamp(int(std::floor(p.y)), 0, g.height() - 1));
+        }
+}
 }  // namespace
 
 Oriented orient(const QImage& base, const std::vector<float>& map, int width, int height,
                 const QVector<LabelledBox>& boxes, const ImageGeometry& geometry) {
     Oriented out;
-    if (geometry.rotation() == 0 && !geometry.flippedH() && !geometry.flippedV()) {
-        out.base = base;
-        out.map = map;
-        out.width = width;
-        out.height = height;
-        out.boxes = boxes;
-        return out;
-    }
-    // Every oriented pixel takes the source pixel under its centre.
     if (!base.isNull()) {
         const QImage src = base.convertToFormat(QImage::Format_RGB32);
         const ImageGeometry g = orientationFor(geometry, src.width(), src.height());
         out.base = QImage(g.orientedWidth(), g.orientedHeight(), QImage::Format_RGB32);
-        for (int y = 0; y < out.base.height(); ++y) {
-            auto* line = reinterpret_cast<QRgb*>(out.base.scanLine(y));
-            for (int x = 0; x < out.base.width(); ++x) {
-                const PointF p = g.orientedToImage({x + 0.5, y + 0.5});
-                const int sx = std::clamp(int(std::floor(p.x)), 0, src.width() - 1);
-                const int sy = std::clamp(int(std::floor(p.y)), 0, src.height() - 1);
-                line[x] = reinterpret_cast<const QRgb*>(src.constScanLine(sy))[sx];
-            }
-        }
+        forEachTurnedPixel(g, [&](int x, int y, int sx, int sy) {
+            reinterpret_cast<QRgb*>(out.base.scanLine(y))[x] = reinterpret_cast<const QRgb*>(src.constScanLine(sy))[sx];
+        });
     }
     if (width > 0 && height > 0 && map.size() == size_t(width) * size_t(height)) {
         const ImageGeometry g = orientationFor(geometry, width, height);
         out.width = g.orientedWidth();
         out.height = g.orientedHeight();
         out.map.resize(map.size());
-        for (int y = 0; y < out.height; ++y)
-            for (int x = 0; x < out.width; ++x) {
-                const PointF p = g.orientedToImage({x + 0.5, y + 0.5});
-                const int sx = std::clamp(int(std::floor(p.x)), 0, width - 1);
-                const int sy = std::clamp(int(std::floor(p.y)), 0, height - 1);
-                out.map[size_t(y) * size_t(out.width) + size_t(x)] = map[size_t(sy) * size_t(width) + size_t(sx)];
-            }
+        forEachTurnedPixel(g, [&](int x, int y, int sx, int sy) {
+            out.map[size_t(y) * size_t(out.width) + size_t(x)] = map[size_t(sy) * size_t(width) + size_t(sx)];
+        });
     }
     // Boxes are in the base image's pixels.
     const ImageGeometry g = orientationFor(geometry, base.isNull() ? geometry.width() : base.width(),
@@ -202,8 +194,16 @@ Oriented orient(const QImage& base, const std::vector<float>& map, int width, in
     return out;
 }
 
-QImage burnIn(const QImage& base, const std::vector<float>& map, int w, int h, const Layers& layers, const Caption& caption) {
-    QImage out = base.convertToFormat(QImage::Format_RGB32);
+QImage burnIn(const QImage& original, const std::vector<float>& originalMap, int originalWidth, int originalHeight,
+              const Layers& originalLayers, const Caption& caption, const ImageGeometry& orientation) {
+    const bool turned = orientation.rotation() != 0 || orientation.flippedH() || orientation.flippedV();
+    Oriented o;
+    if (turned) o = orient(original, originalMap, originalWidth, originalHeight, originalLayers.boxList, orientation);
+    const std::vector<float>& map = turned ? o.map : originalMap;
+    const int w = turned ? o.width : originalWidth, h = turned ? o.height : originalHeight;
+    Layers layers = originalLayers;
+    if (turned) layers.boxList = o.boxes;
+    QImage out = (turned ? o.base : original).convertToFormat(QImage::Format_RGB32);
     QPainter p(&out);
     if (map.size() == size_t(w) * h && out.width() == w && out.height() == h) {
         if (layers.heat) p.drawImage(0, 0, heatmapImage(map, w, h, layers.colourMap, layers.opacity, layers.lower));

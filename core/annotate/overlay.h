@@ -55,8 +55,8 @@ struct Caption {
 };
 
 // Base image, map and boxes turned as the viewer shows them (the orientation of `geometry`:
-// quarter turns clockwise, then flips), all at original resolution. Burning in the result keeps
-// labels and the "demo model" stamp upright. `map` may be empty (no result).
+// quarter turns clockwise, then flips), all at original resolution; burnIn() draws on the result,
+// so labels and the "demo model" stamp stay upright. `map` may be empty (no result).
 struct Oriented {
     QImage base;
     std::vector<float> map;
@@ -66,9 +66,10 @@ struct Oriented {
 Oriented orient(const QImage& base, const std::vector<float>& map, int width, int height,
                 const QVector<LabelledBox>& boxes, const ImageGeometry& geometry);
 
-// The picture at the size of `base` (original resolution) with the layers burned in.
+// The picture at original resolution with the layers burned in, turned as `orientation` (the
+// viewer's geometry; identity by default) shows it: size of `base`, sides swapped at 90 / 270.
 QImage burnIn(const QImage& base, const std::vector<float>& map, int width, int height, const Layers& layers,
-              const Caption& caption);
+              const Caption& caption, const ImageGeometry& orientation = ImageGeometry());
 // Adds the footer band under `picture`: the prompt as a caption, the colour bar with its range,
 // details, and "Research use - not for diagnosis".
 QImage withFooter(const QImage& picture, const Layers& layers, const Caption& caption);
