@@ -63,12 +63,13 @@ int runEngineBench(const Options& o) {
     using namespace grounding;
     Settings s;
     s.steps = o.steps;
-    s.device = o.device;
-    s.precision = o.precision;
-    s.threads = o.threads;
+    RunSettings runSettings;
+    runSettings.device = o.device;
+    runSettings.precision = o.precision;
+    runSettings.threads = o.threads;
     std::string err;
     const double tBuild = now();
-    auto engine = Engine::randomForBenchmark(o.configDir, s, &err);
+    auto engine = Engine::randomForBenchmark(o.configDir, runSettings, &err);
     if (!engine) {
         std::fprintf(stderr, "cxr-ground: %s\n", err.c_str());
         return 1;
@@ -76,7 +77,7 @@ int runEngineBench(const Options& o) {
     Engine::Impl* d = engine->impl();
     std::printf("benchmark: engine (%s, random weights, %zu parameters)\n", o.configDir.c_str(), engine->info().parameterCount);
     std::printf("  settings: steps %d, window %d:%d, layers 3,4,6,7, device %s, precision %s, threads %d; built in %.1f s\n",
-                s.steps, s.resolvedStart(), s.resolvedEnd(), s.device.c_str(), s.precision.c_str(), engine->info().threads,
+                s.steps, s.resolvedStart(), s.resolvedEnd(), runSettings.device.c_str(), runSettings.precision.c_str(), engine->info().threads,
                 now() - tBuild);
     std::fflush(stdout);
     std::vector<Row> rows;
@@ -87,7 +88,7 @@ int runEngineBench(const Options& o) {
         // (a) naive: all calls, batch of two (empty + prompt), all attention maps recorded.
         torch::NoGradGuard g;
         const double t0 = now();
-        const Schedule sched = Schedule::make(engine->info().trainTimesteps, d->betaStart, d->betaEnd, d->betaSchedule, s.steps);
+        const Schedule sched = d->schedule(s.steps);
         std::vector<int64_t> ids, emptyIds;
         int len = 0;
         bool tr = false;

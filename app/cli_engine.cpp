@@ -21,6 +21,7 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -67,7 +68,7 @@ bool parseIntList(const QString& s, std::vector<int>* out) {
 
 }  // namespace
 
-bool parseSettings(QStringList& args, Settings* s, QString* error) {
+bool parseSettings(QStringList& args, Settings* s, grounding::RunSettings* run, QString* error, bool attribution) {
     for (int i = 0; i < args.size();) {
         const QString a = args[i];
         auto value = [&](QString* v) {
@@ -100,13 +101,20 @@ bool parseSettings(QStringList& args, Settings* s, QString* error) {
             ok = parseIntList(v, &s->layers);
         } else if (a == QLatin1String("--device")) {
             if (!value(&v)) return false;
-            s->device = v.toStdString();
+            run->device = v.toStdString();
         } else if (a == QLatin1String("--precision")) {
             if (!value(&v)) return false;
-            s->precision = v.toStdString();
+            run->precision = v.toStdString();
         } else if (a == QLatin1String("--threads")) {
             if (!value(&v)) return false;
-            s->threads = v.toInt(&ok);
+            run->threads = v.toInt(&ok);
+        } else if (a == QLatin1String("--allow-tf32")) {
+            run->allowTf32 = true;
+            args.removeAt(i);
+        } else if (attribution && a == QLatin1String("--attribution")) {
+            if (!value(&v)) return false;
+            s->attribution = v.trimmed().toStdString();
+            ok = !s->attribution.empty();
         } else if (a == QLatin1String("--no-otsu")) {
             s->otsu = false;
             args.removeAt(i);
@@ -119,12 +127,32 @@ bool parseSettings(QStringList& args, Settings* s, QString* error) {
             return false;
         }
     }
-    const std::string problems = s->validate(0);
+    const std::string problems = s->validate(0) + run->validate();
     if (!problems.empty()) {
         *error = QString::fromStdString(problems).trimmed();
         return false;
     }
     return true;
+}
+
+bool checkDevice(const grounding::RunSettings& run, QString* error) {
+    const std::vector<std::string> devices = grounding::Engine::availableDevices();
+    if (run.device == "cpu" || std::find(devices.begin(), devices.end(), run.device) != devices.end() ||
+        (run.device == "cuda" && devices.size() > 1))
+        return true;
+    const bool cudaLike = run.device == "cuda" || run.device.rfind("cuda:", 0) == 0;
+    if (!cudaLike) {
+        *error = Cli::tr("unknown device \"%1\": use cpu, cuda or cuda:N").arg(QString::fromStdString(run.device));
+    } else if (devices.size() == 1) {
+        *error = Cli::tr("--device %1: this build has no CUDA support or the machine has no usable NVIDIA GPU; use "
+                         "--device cpu")
+                     .arg(QString::fromStdString(run.device));
+    } else {
+        *error = Cli::tr("--device %1 does not exist: this machine has cuda:0 .. cuda:%2")
+                     .arg(QString::fromStdString(run.device))
+                     .arg(devices.size() - 2);
+    }
+    return false;
 }
 
 QString takeOption(QStringList& args, const QString& name, bool* present) {
@@ -173,8 +201,9 @@ bool writeNpy(const QString& path, int h, int w, const std::vector<float>& v, QS
 
 int cmdGround(QStringList args) {
     Settings s;
+    grounding::RunSettings run;
     QString err;
-    if (!parseSettings(args, &s, &err)) return fail(err, 2);
+    if (!parseSettings(args, &s, &run, &err, /*attribution=*/true)) return fail(err, 2);
     const QString modelDir = takeOption(args, QStringLiteral("--model"));
     const QString imagePath = takeOption(args, QStringLiteral("--image"));
     const QString outDir = takeOption(args, QStringLiteral("--out"));
@@ -188,11 +217,12 @@ int cmdGround(QStringList args) {
     if (!args.isEmpty()) return fail(Cli::tr("unknown argument %1").arg(args.first()), 2);
     if (modelDir.isEmpty() || imagePath.isEmpty() || outDir.isEmpty() || prompts.isEmpty())
         return fail(Cli::tr("ground needs --model DIR --image IN --prompt TEXT [--prompt TEXT ...] --out DIR"), 2);
+    if (!checkDevice(run, &err)) return fail(err);
     GreyImage image;
     if (!readerImage(imagePath, &image, &err)) return fail(err);
     std::string e;
     std::fprintf(stderr, "cxr-ground: loading the model from %s\n", modelDir.toUtf8().constData());
-    auto engine = grounding::Engine::load(modelDir.toStdString(), s, &e);
+    auto engine = grounding::Engine::load(modelDir.toStdString(), run, &e);
     if (!engine) return fail(QString::fromStdString(e));
     std::vector<std::string> ps;
     for (const QString& p : prompts) ps.push_back(p.toStdString());
@@ -227,7 +257,20 @@ int cmdGround(QStringList args) {
         o["length"] = r.length;
         o["word_tokens"] = r.lastToken - r.firstToken + 1;
         o["truncated"] = r.truncated;
-        o["otsu_threshold"] = s.otsu ? QJsonValue(double(r.threshold)) : QJsonValue();
+        o["otsu_threshold"] = s.otsu && std::isfinite(r.threshold) ? QJsonValue(double(r.threshold)) : QJsonValue();
+        o["token_range"] = QJsonArray{r.firstToken, r.lastToken + 1};  // positions, end exclusive
+        if (!s.attribution.empty()) {
+            QJsonObject at;
+            at["category"] = QString::fromStdString(s.attribution);
+            at["matched"] = r.attributionMatched;
+            if (!r.attributionMatched)
+                at["note"] = QStringLiteral("none of the category's tokens is in the prompt: the map is all NaN "
+                                            "(the sample is left out of an evaluation)");
+            o["attribution"] = at;
+            if (!r.attributionMatched)
+                std::fprintf(stderr, "cxr-ground: prompt %zu holds none of the tokens of \"%s\": its map is all NaN\n", k,
+                             s.attribution.c_str());
+        }
         o["unet_calls"] = r.unetCalls;
         o["trajectory_cached"] = r.trajectoryCached;
         QJsonObject sec;
@@ -246,6 +289,10 @@ int cmdGround(QStringList args) {
         o["image_height"] = r.originalHeight;
         o["steps"] = s.steps;
         o["window"] = QJsonArray{s.resolvedStart(), s.resolvedEnd()};
+        {
+            const int T = engine->info().trainTimesteps, step = s.stepSize(T), K = s.totalCalls(T);
+            o["timesteps_first_last"] = QJsonArray{(T - 1) - step * (K - 1), T - 1};
+        }
         QJsonArray layers;
         for (int l : s.layers) layers.append(l);
         o["layers"] = layers;

@@ -13,9 +13,14 @@ namespace cxr::cli {
 // The cache key is the absolute file path.
 bool readerImage(const QString& path, grounding::GreyImage* out, QString* error);
 
-// Common engine options (--steps, --window A:B, --layers L,..., --device, --precision, --threads,
-// --no-otsu); returns false (with a message) on a bad value. Consumes the arguments it knows.
-bool parseSettings(QStringList& args, grounding::Settings* s, QString* error);
+// Common engine options: the method (--steps, --window A:B, --layers L,..., --no-otsu,
+// --attribution NAME when `attribution` is given) and the run (--device, --precision, --threads,
+// --allow-tf32); returns false (with a message) on a bad value. Consumes the arguments it knows.
+bool parseSettings(QStringList& args, grounding::Settings* s, grounding::RunSettings* run, QString* error,
+                   bool attribution = false);
+// The run's device as the engine will use it; false with a message (exit 1: "--device cuda" on a
+// build or machine without CUDA, a malformed device string).
+bool checkDevice(const grounding::RunSettings& run, QString* error);
 
 // Removes "name value" from args and returns the value ("" when absent; *present tells).
 QString takeOption(QStringList& args, const QString& name, bool* present = nullptr);

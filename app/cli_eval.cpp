@@ -1,31 +1,32 @@
-// cxr-ground evaluation commands: metrics (one map), evaluate (the MS-CXR protocol of
-// grounding-spec section 6 over a CSV, resumable and shardable) and merge (shard outputs into one
-// summary).
+// cxr-ground evaluation commands: metrics (one map), evaluate (the MS-CXR protocol over a CSV,
+// resumable and shardable) and merge (shard outputs into one summary). The protocol itself
+// (selection, results.jsonl, statistics, Tables I-III) is core/eval/protocol; this file holds the
+// arguments, the files and the engine calls.
 //
 // Output folder of evaluate / merge:
-//   results.jsonl  one JSON object per finished sample, appended and flushed as it finishes
+//   results.jsonl  one JSON object per sample, appended and flushed as it finishes
 //   run.json       the method settings and the selection (shard, limit) of the run
 //   summary.json   Table I layout: per category N, mean and std of every metric, then mean and std
-//                  over the category means; the skipped samples with their reasons
+//                  over the category means; skipped, failed and left-out samples with their reasons
 //   summary.md     the same as a markdown table
 //   summary.png    bar chart of the per-category means
+//   ablation.md / ablation.json   with --ablate: Table II (or III) layout
 #include "cli_common.h"
 #include "cli_engine_common.h"
 
 #include "eval/metrics.h"
 #include "eval/mscxr.h"
+#include "eval/protocol.h"
 #include "grounding/engine.h"
 #include "grounding/npy.h"
+#include "model/config.h"
+#include "model/json.h"
 
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QSaveFile>
-#include <QSet>
 
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
@@ -34,51 +35,19 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
-#include <iterator>
 #include <map>
 
 namespace cxr::cli {
 
 using eval::Box;
 using eval::Metrics;
+using eval::Record;
 using grounding::GreyImage;
 using grounding::PromptResult;
 using grounding::Settings;
+using json::Value;
 
 namespace {
-
-// ---- metrics as JSON ------------------------------------------------------------------------
-
-struct MetricDef {
-    const char* key;    // JSON key
-    const char* title;  // column title
-    bool percent;       // shown as a percentage in summary.md (as the paper does)
-    double Metrics::*field;
-};
-
-const MetricDef kMetrics[] = {
-    {"cnr_abs", "|CNR|", false, &Metrics::cnrAbs},
-    {"cnr", "CNR", false, &Metrics::cnr},
-    {"miou", "mIoU", true, &Metrics::miou},
-    {"auroc_binned", "AUC-ROC", true, &Metrics::aurocBinned},
-    {"auroc", "AUC-ROC (exact)", true, &Metrics::auroc},
-};
-
-// Non-finite numbers have no JSON form: null, read back as NaN (never a silent number).
-QJsonValue num(double v) { return std::isfinite(v) ? QJsonValue(v) : QJsonValue(); }
-double numOf(const QJsonValue& v) { return v.isDouble() ? v.toDouble() : NAN; }
-
-QJsonObject metricsJson(const Metrics& m) {
-    QJsonObject o;
-    for (const MetricDef& d : kMetrics) o[QLatin1String(d.key)] = num(m.*d.field);
-    return o;
-}
-
-QJsonArray boxesJson(const std::vector<Box>& boxes) {
-    QJsonArray a;
-    for (const Box& b : boxes) a.append(QJsonArray{b.x, b.y, b.w, b.h});
-    return a;
-}
 
 bool writeAtomically(const QString& path, const QByteArray& data, QString* error) {
     QSaveFile f(path);
@@ -89,283 +58,41 @@ bool writeAtomically(const QString& path, const QByteArray& data, QString* error
     return true;
 }
 
-// ---- one line of results.jsonl --------------------------------------------------------------
+QByteArray bytes(const std::string& s) { return QByteArray(s.data(), qsizetype(s.size())); }
 
-struct Record {
-    QString path, dicomId, prompt, category;
-    std::vector<Box> boxes;
-    Metrics m;
-    QJsonObject json;  // the line as read / written
-    QString key() const { return path + QChar(0) + prompt; }
-};
-
-QString sampleKey(const eval::MsCxrSample& s) {
-    return QString::fromStdString(s.path) + QChar(0) + QString::fromStdString(s.labelText);
-}
-
-bool parseRecord(const QByteArray& line, Record* r, QString* why) {
-    QJsonParseError pe;
-    const QJsonDocument doc = QJsonDocument::fromJson(line, &pe);
-    if (pe.error != QJsonParseError::NoError || !doc.isObject()) {
-        *why = pe.error != QJsonParseError::NoError ? pe.errorString() : Cli::tr("not a JSON object");
-        return false;
-    }
-    const QJsonObject o = doc.object();
-    for (const char* k : {"path", "prompt", "category"})
-        if (!o.value(QLatin1String(k)).isString()) {
-            *why = Cli::tr("no \"%1\" text").arg(QLatin1String(k));
-            return false;
-        }
-    for (const MetricDef& d : kMetrics) {
-        const QJsonValue v = o.value(QLatin1String(d.key));
-        if (!v.isDouble() && !v.isNull()) {
-            *why = Cli::tr("no \"%1\" number").arg(QLatin1String(d.key));
-            return false;
-        }
-        r->m.*d.field = numOf(v);
-    }
-    r->path = o.value(QLatin1String("path")).toString();
-    r->prompt = o.value(QLatin1String("prompt")).toString();
-    r->category = o.value(QLatin1String("category")).toString();
-    r->dicomId = o.value(QLatin1String("dicom_id")).toString();
-    r->boxes.clear();
-    for (const QJsonValue& b : o.value(QLatin1String("boxes")).toArray()) {
-        const QJsonArray a = b.toArray();
-        if (a.size() == 4) r->boxes.push_back(Box{a[0].toInt(), a[1].toInt(), a[2].toInt(), a[3].toInt()});
-    }
-    r->json = o;
-    return true;
-}
-
-// Reads results.jsonl. A last line that is incomplete (no line break or not valid JSON: a run
-// killed while writing it) is left out and *validBytes ends before it; any other bad line is an
-// error. Duplicated samples are an error.
-bool readResults(const QString& file, std::vector<Record>* out, qint64* validBytes, QString* droppedNote,
-                 QString* error) {
-    out->clear();
-    *validBytes = 0;
+bool readJsonObject(const QString& file, Value* out, QString* error) {
     QFile f(file);
-    if (!f.exists()) return true;
     if (!f.open(QIODevice::ReadOnly)) {
         *error = Cli::tr("%1: cannot read the file").arg(file);
         return false;
     }
-    const QByteArray all = f.readAll();
-    QSet<QString> seen;
-    qint64 pos = 0;
-    int lineNo = 0;
-    while (pos < all.size()) {
-        ++lineNo;
-        const qint64 nl = all.indexOf('\n', pos);
-        const bool complete = nl >= 0;
-        const QByteArray line = all.mid(pos, (complete ? nl : all.size()) - pos);
-        const bool last = !complete || nl + 1 >= all.size();
-        Record r;
-        QString why;
-        if (line.trimmed().isEmpty() && complete) {
-            pos = nl + 1;
-            *validBytes = pos;
-            continue;
-        }
-        if (!complete || !parseRecord(line, &r, &why)) {
-            if (last) {
-                if (droppedNote)
-                    *droppedNote = Cli::tr("%1: line %2 is incomplete (%3 bytes, an interrupted run); it is dropped "
-                                           "and its sample evaluated again")
-                                       .arg(file)
-                                       .arg(lineNo)
-                                       .arg(line.size());
-                break;
-            }
-            *error = Cli::tr("%1: line %2 is not a valid result (%3); remove or fix that line")
-                         .arg(file)
-                         .arg(lineNo)
-                         .arg(why);
-            return false;
-        }
-        if (seen.contains(r.key())) {
-            *error = Cli::tr("%1: line %2: the sample %3 (\"%4\") appears twice")
-                         .arg(file)
-                         .arg(lineNo)
-                         .arg(r.path, r.prompt);
-            return false;
-        }
-        seen.insert(r.key());
-        out->push_back(r);
-        pos = nl + 1;
-        *validBytes = pos;
+    std::string e;
+    const QByteArray data = f.readAll();
+    if (!json::parse(data.toStdString(), out, &e) || !out->isObject()) {
+        *error = Cli::tr("%1: not a valid JSON object (%2)").arg(file, QString::fromStdString(e));
+        return false;
     }
     return true;
 }
 
-// ---- summary --------------------------------------------------------------------------------
-
-struct MeanStd {
-    double mean = NAN, stdev = NAN;
-};
-
-// Mean and population standard deviation (numpy's default, ddof = 0).
-MeanStd meanStd(const std::vector<double>& v) {
-    MeanStd r;
-    if (v.empty()) return r;
-    double s = 0;
-    for (double x : v) s += x;
-    r.mean = s / double(v.size());
-    double q = 0;
-    for (double x : v) q += (x - r.mean) * (x - r.mean);
-    r.stdev = std::sqrt(q / double(v.size()));
-    return r;
-}
-
-struct CategoryStats {
-    QString name;
-    int n = 0;
-    MeanStd m[5];
-};
-
-struct Summary {
-    std::vector<CategoryStats> categories;  // the 8, in the paper's order
-    int categoriesWithSamples = 0;
-    MeanStd over[5];  // mean and std over the category means
-    int samples = 0;
-    QStringList skipped;
-    QStringList otherCategories;  // categories outside the 8 (cannot happen with the reader; reported)
-};
-
-Summary summarize(std::vector<Record> records, QStringList skipped) {
-    std::sort(records.begin(), records.end(), [](const Record& a, const Record& b) { return a.key() < b.key(); });
-    skipped.removeDuplicates();
-    skipped.sort();
-    Summary s;
-    s.samples = int(records.size());
-    s.skipped = skipped;
-    std::vector<double> catMeans[5];
-    for (const std::string& c : eval::msCxrCategories()) {
-        CategoryStats cs;
-        cs.name = QString::fromStdString(c);
-        std::vector<double> v[5];
-        for (const Record& r : records)
-            if (r.category == cs.name) {
-                ++cs.n;
-                for (int k = 0; k < 5; ++k) v[k].push_back(r.m.*kMetrics[k].field);
-            }
-        for (int k = 0; k < 5; ++k) {
-            cs.m[k] = meanStd(v[k]);
-            if (cs.n > 0) catMeans[k].push_back(cs.m[k].mean);
-        }
-        if (cs.n > 0) ++s.categoriesWithSamples;
-        s.categories.push_back(cs);
+// The first key whose values differ, as "key (a vs b)"; empty when equal.
+QString differingKey(const Value& a, const Value& b) {
+    std::vector<std::string> keys;
+    for (const auto& m : a.members()) keys.push_back(m.first);
+    for (const auto& m : b.members()) keys.push_back(m.first);
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    for (const std::string& k : keys) {
+        const Value* x = a.find(k);
+        const Value* y = b.find(k);
+        const Value nx = x ? *x : Value(), ny = y ? *y : Value();
+        if (nx != ny) return QStringLiteral("%1 (%2 vs %3)").arg(QString::fromStdString(k), QString::fromStdString(nx.dump()), QString::fromStdString(ny.dump()));
     }
-    for (int k = 0; k < 5; ++k) s.over[k] = meanStd(catMeans[k]);
-    for (const Record& r : records) {
-        const auto& cats = eval::msCxrCategories();
-        if (std::find(cats.begin(), cats.end(), r.category.toStdString()) == cats.end() &&
-            !s.otherCategories.contains(r.category))
-            s.otherCategories << r.category;
-    }
-    return s;
-}
-
-QJsonObject meanStdJson(const MeanStd& m) {
-    QJsonObject o;
-    o["mean"] = num(m.mean);
-    o["std"] = num(m.stdev);
-    return o;
-}
-
-QByteArray summaryJson(const Summary& s, const QJsonObject& settings) {
-    QJsonObject o;
-    o["samples"] = s.samples;
-    o["skipped_count"] = int(s.skipped.size());
-    o["skipped"] = QJsonArray::fromStringList(s.skipped);
-    o["settings"] = settings;
-    o["std"] = QStringLiteral("population standard deviation (ddof = 0)");
-    QJsonArray cats;
-    for (const CategoryStats& c : s.categories) {
-        QJsonObject co;
-        co["category"] = c.name;
-        co["n"] = c.n;
-        for (int k = 0; k < 5; ++k) co[QLatin1String(kMetrics[k].key)] = meanStdJson(c.m[k]);
-        cats.append(co);
-    }
-    o["categories"] = cats;
-    QJsonObject over, mean, sd;
-    over["categories_with_samples"] = s.categoriesWithSamples;
-    for (int k = 0; k < 5; ++k) {
-        mean[QLatin1String(kMetrics[k].key)] = num(s.over[k].mean);
-        sd[QLatin1String(kMetrics[k].key)] = num(s.over[k].stdev);
-    }
-    over["mean"] = mean;
-    over["std"] = sd;
-    o["over_categories"] = over;
-    if (!s.otherCategories.isEmpty()) o["other_categories"] = QJsonArray::fromStringList(s.otherCategories);
-    return QJsonDocument(o).toJson(QJsonDocument::Indented);
-}
-
-QString fmt(double v, bool percent) {
-    if (!std::isfinite(v)) return QStringLiteral("n/a");
-    return percent ? QString::number(100 * v, 'f', 1) : QString::number(v, 'f', 3);
-}
-
-QString settingsLine(const QJsonObject& st) {
-    QStringList layers;
-    for (const QJsonValue& l : st["layers"].toArray()) layers << QString::number(l.toInt());
-    const QJsonArray w = st["window"].toArray();
-    return Cli::tr("steps %1, window %2:%3, layers %4, Otsu %5, precision %6%7")
-        .arg(st["steps"].toInt())
-        .arg(w.at(0).toInt())
-        .arg(w.at(1).toInt())
-        .arg(layers.join(QLatin1Char(',')), st["otsu"].toBool() ? Cli::tr("on") : Cli::tr("off"),
-             st["precision"].toString(),
-             st["split"].toString().isEmpty() ? QString() : Cli::tr(", split %1").arg(st["split"].toString()));
-}
-
-QByteArray summaryMarkdown(const Summary& s, const QJsonObject& settings) {
-    QString md;
-    md += Cli::tr("# MS-CXR phrase grounding (Table I layout)\n\n");
-    md += Cli::tr("%1 sample(s) evaluated, %2 skipped. Method: %3.\n\n")
-              .arg(s.samples)
-              .arg(s.skipped.size())
-              .arg(settingsLine(settings));
-    md += Cli::tr("Per category: mean ± std over its samples. mIoU and AUC-ROC in %; AUC-ROC is the binned "
-                  "AUC of the reference (5 thresholds), AUC-ROC (exact) the unbinned one. The last two rows are "
-                  "the mean and the std over the category means (population std).\n\n");
-    md += Cli::tr("| Category | N |");
-    for (const MetricDef& d : kMetrics) md += QStringLiteral(" %1 |").arg(QString::fromUtf8(d.title).replace(QLatin1Char('|'), QStringLiteral("\\|")));
-    md += QStringLiteral("\n|---|---:|");
-    for (size_t k = 0; k < std::size(kMetrics); ++k) md += QStringLiteral("---:|");
-    md += QLatin1Char('\n');
-    for (const CategoryStats& c : s.categories) {
-        md += QStringLiteral("| %1 | %2 |").arg(c.name).arg(c.n);
-        for (int k = 0; k < 5; ++k) {
-            if (c.n == 0)
-                md += QStringLiteral(" – |");
-            else
-                md += QStringLiteral(" %1 ± %2 |").arg(fmt(c.m[k].mean, kMetrics[k].percent),
-                                                       fmt(c.m[k].stdev, kMetrics[k].percent));
-        }
-        md += QLatin1Char('\n');
-    }
-    md += Cli::tr("| **Mean over categories** | %1 |").arg(s.samples);
-    for (int k = 0; k < 5; ++k) md += QStringLiteral(" **%1** |").arg(fmt(s.over[k].mean, kMetrics[k].percent));
-    md += QLatin1Char('\n');
-    md += Cli::tr("| **Std over categories** | |");
-    for (int k = 0; k < 5; ++k) md += QStringLiteral(" %1 |").arg(fmt(s.over[k].stdev, kMetrics[k].percent));
-    md += QLatin1Char('\n');
-    if (s.categoriesWithSamples < 8)
-        md += Cli::tr("\nOnly %1 of the 8 categories have samples: the rows over categories use those.\n")
-                  .arg(s.categoriesWithSamples);
-    if (!s.otherCategories.isEmpty())
-        md += Cli::tr("\nSamples of other categories (not in the table): %1\n").arg(s.otherCategories.join(", "));
-    if (!s.skipped.isEmpty()) {
-        md += Cli::tr("\n## Skipped samples (%1)\n\n").arg(s.skipped.size());
-        for (const QString& k : s.skipped) md += QStringLiteral("- %1\n").arg(k);
-    }
-    return md.toUtf8();
+    return {};
 }
 
 // Bar chart of the per-category means (and the mean over categories), one bar per metric.
-bool summaryChart(const Summary& s, std::vector<uchar>* png) {
+bool summaryChart(const eval::Summary& s, std::vector<uchar>* png) {
     const int W = 1400, H = 640, left = 70, right = 20, top = 90, bottom = 90;
     cv::Mat img(H, W, CV_8UC3, cv::Scalar(255, 255, 255));
     const cv::Scalar black(0, 0, 0), grey(200, 200, 200);
@@ -377,8 +104,8 @@ bool summaryChart(const Summary& s, std::vector<uchar>* png) {
         double v[5];
     };
     std::vector<Group> groups;
-    for (const CategoryStats& c : s.categories) {
-        Group g{c.name, c.n, {}};
+    for (const eval::CategoryStats& c : s.categories) {
+        Group g{QString::fromStdString(c.name), c.n, {}};
         for (int k = 0; k < 5; ++k) g.v[k] = c.m[k].mean;
         groups.push_back(g);
     }
@@ -409,8 +136,8 @@ bool summaryChart(const Summary& s, std::vector<uchar>* png) {
     int lx = left;
     for (int k = 0; k < 5; ++k) {
         cv::rectangle(img, {lx, 50}, {lx + 18, 66}, colours[k], cv::FILLED);
-        cv::putText(img, kMetrics[k].title, {lx + 24, 64}, font, 0.5, black, 1, cv::LINE_AA);
-        lx += 40 + 10 * int(std::strlen(kMetrics[k].title)) + 20;
+        cv::putText(img, eval::metricDefs()[size_t(k)].title, {lx + 24, 64}, font, 0.5, black, 1, cv::LINE_AA);
+        lx += 40 + 10 * int(std::strlen(eval::metricDefs()[size_t(k)].title)) + 20;
     }
     const int groupW = plotW / int(groups.size());
     const int barW = (groupW - 20) / 5;
@@ -447,218 +174,40 @@ bool summaryChart(const Summary& s, std::vector<uchar>* png) {
     }
 }
 
-bool writeAblationSummary(const QString& outDir, const std::vector<Record>& records, const QJsonArray& labels, QString* error);
 
-bool writeSummary(const QString& outDir, const std::vector<Record>& records, const QStringList& skipped,
-                  const QJsonObject& settings, QString* error) {
-    const Summary s = summarize(records, skipped);
+bool writeSummary(const QString& outDir, const std::vector<Record>& records, const std::vector<std::string>& skipped,
+                  const Value& method, QString* error) {
+    const eval::Summary s = eval::summarize(records, skipped);
     std::vector<uchar> png;
     if (!summaryChart(s, &png)) {
         *error = Cli::tr("cannot draw the summary chart");
         return false;
     }
     const QDir d(outDir);
-    return writeAtomically(d.filePath("summary.json"), summaryJson(s, settings), error) &&
-           writeAtomically(d.filePath("summary.md"), summaryMarkdown(s, settings), error) &&
-           writeAtomically(d.filePath("summary.png"),
-                           QByteArray(reinterpret_cast<const char*>(png.data()), qsizetype(png.size())), error) &&
-           (!settings.contains(QStringLiteral("ablate")) ||
-            writeAblationSummary(outDir, records, settings[QStringLiteral("ablate")].toArray(), error));
+    if (!writeAtomically(d.filePath("summary.json"), bytes(eval::summaryJson(s, method).dump(2) + "\n"), error) ||
+        !writeAtomically(d.filePath("summary.md"), bytes(eval::summaryMarkdown(s, eval::settingsLine(method))), error) ||
+        !writeAtomically(d.filePath("summary.png"), QByteArray(reinterpret_cast<const char*>(png.data()), qsizetype(png.size())), error))
+        return false;
+    if (const Value* ablate = method.find("ablate"); ablate && ablate->isObject()) {
+        const eval::AblationTables t = eval::ablationTables(records, *ablate);
+        return writeAtomically(d.filePath("ablation.json"), bytes(t.json.dump(2) + "\n"), error) &&
+               writeAtomically(d.filePath("ablation.md"), bytes(t.markdown), error);
+    }
+    return true;
 }
 
 // The method settings a result depends on (compared on --resume and by merge).
-// ---- ablations (--ablate) ---------------------------------------------------------------------
-// A list of settings evaluated from one recording of every layer at every call (Table II layout).
-// Spec: clauses separated by ';', each overriding the run's settings with layers=L,L,...|all,
-// window=A:B (calls, end exclusive) and otsu=on|off; "default" expands to a standard set.
-
-struct AblationSetting {
-    std::vector<int> layers;  // empty: the run's; {-1}: all layers of the model
-    int start = -1, end = -1; // -1: the run's window
-    int otsu = -1;            // -1: the run's
-};
-
-QString expandDefaultAblation(const Settings& s) {
-    // Otsu off; each layer of the run alone; all layers; the window one fifth earlier and later.
-    QStringList parts{QStringLiteral("otsu=off")};
-    for (int l : s.layers) parts << QStringLiteral("layers=%1").arg(l);
-    parts << QStringLiteral("layers=all");
-    const int n = s.steps;
-    parts << QStringLiteral("window=%1:%2").arg(int(std::floor(0.2 * n))).arg(int(std::floor(0.4 * n)));
-    parts << QStringLiteral("window=%1:%2").arg(int(std::floor(0.6 * n))).arg(int(std::floor(0.8 * n)));
-    return parts.join(QStringLiteral("; "));
-}
-
-bool parseAblation(QString spec, const Settings& base, std::vector<AblationSetting>* out, QString* error) {
-    out->clear();
-    spec.replace(QStringLiteral("default"), expandDefaultAblation(base));
-    for (const QString& clause : spec.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
-        if (clause.trimmed().isEmpty()) continue;
-        AblationSetting a;
-        for (const QString& tok : clause.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
-            const QString key = tok.section(QLatin1Char('='), 0, 0).toLower(), value = tok.section(QLatin1Char('='), 1);
-            if (key == QLatin1String("layers")) {
-                if (value == QLatin1String("all")) {
-                    a.layers = {-1};
-                    continue;
-                }
-                for (const QString& l : value.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-                    bool ok = false;
-                    const int v = l.toInt(&ok);
-                    if (!ok || v < 0) {
-                        *error = Cli::tr("--ablate: \"%1\" is not a layer list (e.g. layers=3,4,6,7 or layers=all)").arg(tok);
-                        return false;
-                    }
-                    a.layers.push_back(v);
-                }
-                if (a.layers.empty()) {
-                    *error = Cli::tr("--ablate: \"%1\" names no layer").arg(tok);
-                    return false;
-                }
-            } else if (key == QLatin1String("window")) {
-                const QStringList ab = value.split(QLatin1Char(':'));
-                bool x = false, y = false;
-                if (ab.size() == 2) a.start = ab[0].toInt(&x), a.end = ab[1].toInt(&y);
-                if (!x || !y || a.start < 0 || a.end <= a.start) {
-                    *error = Cli::tr("--ablate: \"%1\" is not a window A:B with A < B (calls, end exclusive)").arg(tok);
-                    return false;
-                }
-            } else if (key == QLatin1String("otsu") && (value == QLatin1String("on") || value == QLatin1String("off"))) {
-                a.otsu = value == QLatin1String("on") ? 1 : 0;
-            } else {
-                *error = Cli::tr("--ablate: unknown setting \"%1\" (layers=..., window=A:B, otsu=on|off, or default)").arg(tok);
-                return false;
-            }
-        }
-        out->push_back(a);
-    }
-    if (out->empty()) {
-        *error = Cli::tr("--ablate needs at least one setting, e.g. \"default\" or \"layers=3; window=60:120\"");
-        return false;
-    }
-    return true;
-}
-
-Settings applyAblation(const Settings& base, const AblationSetting& a, int layerCount) {
-    Settings s = base;
-    if (a.layers == std::vector<int>{-1}) {
-        s.layers.clear();
-        for (int l = 0; l < layerCount; ++l) s.layers.push_back(l);
-    } else if (!a.layers.empty()) {
-        s.layers = a.layers;
-    }
-    if (a.start >= 0) {
-        s.windowStart = a.start;
-        s.windowEnd = a.end;
-    }
-    if (a.otsu >= 0) s.otsu = a.otsu == 1;
-    return s;
-}
-
-QString ablationLabel(const AblationSetting& a, const Settings& base) {
-    QStringList layers;
-    if (a.layers == std::vector<int>{-1}) layers << QStringLiteral("all");
-    else
-        for (int l : (a.layers.empty() ? base.layers : a.layers)) layers << QString::number(l);
-    const int start = a.start >= 0 ? a.start : base.resolvedStart(), end = a.start >= 0 ? a.end : base.resolvedEnd();
-    const bool otsu = a.otsu >= 0 ? a.otsu == 1 : base.otsu;
-    return QStringLiteral("layers %1, calls %2-%3, %4").arg(layers.join(QLatin1Char(','))).arg(start).arg(end - 1).arg(otsu ? QStringLiteral("Otsu") : QStringLiteral("no Otsu"));
-}
-
-// Table II layout: one row per setting, the mean (and std) over the 8 category means of every metric.
-bool writeAblationSummary(const QString& outDir, const std::vector<Record>& records, const QJsonArray& labels, QString* error) {
-    const std::vector<std::string>& cats = eval::msCxrCategories();
-    QJsonArray rows;
-    QByteArray md = Cli::tr("# Ablations (Table II layout)\n\nEach row: the mean ± std over the category means (categories with "
-                            "samples), computed from one recording of every layer at every call.\n\n")
-                        .toUtf8();
-    md += Cli::tr("| Setting | N |").toUtf8();
-    for (const MetricDef& d : kMetrics) md += " " + QString::fromUtf8(d.title).replace(QLatin1Char('|'), QStringLiteral("\\|")).toUtf8() + " |";
-    md += "\n|---|---:|";
-    for (size_t i = 0; i < std::size(kMetrics); ++i) md += "---:|";
-    md += "\n";
-    for (int k = 0; k < labels.size(); ++k) {
-        QJsonObject row;
-        row["setting"] = labels[k];
-        int n = 0;
-        QJsonObject metrics;
-        QByteArray line = "| " + labels[k].toString().toUtf8() + " |";
-        std::map<std::string, std::vector<const QJsonObject*>> perCat;
-        std::vector<QJsonObject> objs;
-        objs.reserve(records.size());
-        for (const Record& r : records) {
-            const QJsonArray a = r.json.value(QStringLiteral("ablation")).toArray();
-            if (k < a.size()) objs.push_back(a[k].toObject());
-            else objs.push_back(QJsonObject());
-        }
-        for (size_t i = 0; i < records.size(); ++i)
-            if (!objs[i].isEmpty()) perCat[records[i].category.toStdString()].push_back(&objs[i]), ++n;
-        line += " " + QByteArray::number(n) + " |";
-        for (const MetricDef& d : kMetrics) {
-            std::vector<double> catMeans;
-            for (const std::string& c : cats) {
-                auto it = perCat.find(c);
-                if (it == perCat.end() || it->second.empty()) continue;
-                std::vector<double> v;
-                for (const QJsonObject* o : it->second) v.push_back(numOf((*o)[QLatin1String(d.key)]));
-                catMeans.push_back(meanStd(v).mean);
-            }
-            const MeanStd m = meanStd(catMeans);
-            metrics[QLatin1String(d.key)] = meanStdJson(m);
-            line += " " + fmt(m.mean, d.percent).toUtf8() + " ± " + fmt(m.stdev, d.percent).toUtf8() + " |";
-        }
-        row["n"] = n;
-        row["over_categories"] = metrics;
-        rows.append(row);
-        md += line + "\n";
-    }
-    QJsonObject doc;
-    doc["settings"] = rows;
-    return writeAtomically(QDir(outDir).filePath("ablation.json"), QJsonDocument(doc).toJson(), error) &&
-           writeAtomically(QDir(outDir).filePath("ablation.md"), md, error);
-}
-
-QJsonObject methodJson(const Settings& s, const QString& split) {
-    QJsonObject o;
-    o["steps"] = s.steps;
-    o["window"] = QJsonArray{s.resolvedStart(), s.resolvedEnd()};
-    QJsonArray layers;
-    for (int l : s.layers) layers.append(l);
-    o["layers"] = layers;
-    o["otsu"] = s.otsu;
-    o["precision"] = QString::fromStdString(s.precision);
-    o["latent_scale"] = s.latentScale;
-    o["blur_sigma"] = s.blurSigma;
-    o["split"] = split;
-    return o;
-}
-
-bool readJsonObject(const QString& file, QJsonObject* out, QString* error) {
-    QFile f(file);
-    if (!f.open(QIODevice::ReadOnly)) {
-        *error = Cli::tr("%1: cannot read the file").arg(file);
-        return false;
-    }
-    QJsonParseError pe;
-    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &pe);
-    if (pe.error != QJsonParseError::NoError || !doc.isObject()) {
-        *error = Cli::tr("%1: not a valid JSON object (%2)").arg(file, pe.errorString());
-        return false;
-    }
-    *out = doc.object();
-    return true;
-}
-
-QString differingKey(const QJsonObject& a, const QJsonObject& b) {
-    QStringList keys = a.keys() + b.keys();
-    keys.removeDuplicates();
-    keys.sort();
-    for (const QString& k : keys)
-        if (a.value(k) != b.value(k))
-            return QStringLiteral("%1 (%2 vs %3)")
-                .arg(k, QString::fromUtf8(QJsonDocument(QJsonArray{a.value(k)}).toJson(QJsonDocument::Compact)),
-                     QString::fromUtf8(QJsonDocument(QJsonArray{b.value(k)}).toJson(QJsonDocument::Compact)));
-    return {};
+Value methodJson(const Settings& s, const grounding::RunSettings& run, const QString& split, bool attribution) {
+    Value layers = Value::array();
+    for (int l : s.layers) layers.push(Value::integer(l));
+    return Value::object()
+        .set("steps", Value::integer(s.steps))
+        .set("window", Value::array().push(Value::integer(s.resolvedStart())).push(Value::integer(s.resolvedEnd())))
+        .set("layers", layers)
+        .set("otsu", Value::boolean(s.otsu))
+        .set("attribution", Value::boolean(attribution))
+        .set("precision", Value::string(run.precision))
+        .set("split", Value::string(split.toStdString()));
 }
 
 QString clock(double seconds) {
@@ -740,17 +289,128 @@ int cmdMetrics(QStringList args) {
     }
     const std::vector<float> map = a.toFloat();
     const Metrics m = eval::computeAll(map, w, h, boxes);
-    std::fputs(QJsonDocument(metricsJson(m)).toJson(QJsonDocument::Compact).constData(), stdout);
+    std::fputs(eval::metricsJson(m).dump().c_str(), stdout);
     std::fputs("\n", stdout);
     return 0;
 }
 
+
 // ---- cxr-ground evaluate --------------------------------------------------------------------
+
+namespace {
+
+// One image's samples through the engine: metrics per sample (and per ablation row), or the
+// reason a sample has none. Engine failures are written as failed samples.
+struct ImageOutcome {
+    const eval::MsCxrSample* sample = nullptr;
+    Value line;
+    bool counted = false;  // grounded (not failed, not left out)
+};
+
+std::vector<ImageOutcome> evaluateImage(grounding::Engine& engine, const GreyImage& image,
+                                        const std::vector<const eval::MsCxrSample*>& pending, const Settings& s,
+                                        bool attribution, const eval::AblationPlan* plan) {
+    std::vector<ImageOutcome> out;
+    QElapsedTimer t;
+    t.start();
+    std::vector<std::string> prompts, categories;
+    for (const auto* p : pending) {
+        prompts.push_back(p->labelText);
+        categories.push_back(p->category);
+    }
+    const int L = engine.info().crossAttentionLayers;
+    auto finish = [&](const eval::MsCxrSample* smp, const PromptResult& r, std::vector<std::optional<Metrics>> rows,
+                      double seconds) {
+        ImageOutcome o;
+        o.sample = smp;
+        if (!r.attributionMatched) {
+            o.line = eval::leftOutRecordJson(*smp, "none of the tokens of \"" + smp->category + "\" is in the prompt", rows);
+        } else {
+            QElapsedTimer mt;
+            mt.start();
+            const Metrics m = eval::computeAll(r.original, r.originalWidth, r.originalHeight, smp->boxes);
+            o.line = eval::recordJson(*smp, m, rows, seconds + mt.elapsed() / 1000.0);
+            o.counted = true;
+        }
+        out.push_back(std::move(o));
+    };
+    auto failed = [&](const eval::MsCxrSample* smp, const std::string& e) {
+        std::fprintf(stderr, "cxr-ground: failed %s \"%s\": %s\n", smp->path.c_str(), smp->labelText.c_str(), e.c_str());
+        out.push_back({smp, eval::failedRecordJson(*smp, e), false});
+    };
+    std::string e;
+    if (plan) {
+        // One recording of every layer at every call the plan needs; every row from it.
+        const int calls = eval::ablationCalls(s, *plan, L);
+        std::vector<grounding::AblationRecord> records;
+        bool ok = engine.recordAllLayers(image, prompts, s, calls, &records, &e, {}, nullptr, categories);
+        if (!ok) records.clear();
+        for (size_t k = 0; k < pending.size(); ++k) {
+            std::vector<grounding::AblationRecord> one;
+            std::string e1 = e;
+            if (!ok && !engine.recordAllLayers(image, {prompts[k]}, s, calls, &one, &e1, {}, nullptr, {categories[k]})) {
+                failed(pending[k], e1);
+                continue;
+            }
+            const grounding::AblationRecord& rec = ok ? records[k] : one[0];
+            Settings main = s;
+            if (attribution) main.attribution = rec.attribution;
+            PromptResult r;
+            if (!grounding::Engine::resultFromRecord(rec, main, &r, &e1)) {
+                failed(pending[k], e1);
+                continue;
+            }
+            std::vector<std::optional<Metrics>> rows;
+            for (const eval::AblationRow& row : plan->rows) {
+                Settings st = eval::applyAblation(s, row, L);
+                if (row.attribution) st.attribution = rec.attribution;
+                PromptResult x;
+                std::string e2;
+                if (!grounding::Engine::resultFromRecord(rec, st, &x, &e2) || !x.attributionMatched)
+                    rows.push_back(std::nullopt);
+                else
+                    rows.push_back(eval::computeAll(x.original, x.originalWidth, x.originalHeight, pending[k]->boxes));
+            }
+            finish(pending[k], r, std::move(rows), t.elapsed() / 1000.0 / double(pending.size()));
+        }
+        return out;
+    }
+    // Attribution: each sample's own category, so one request per category (on the cached trajectory).
+    std::map<std::string, std::vector<size_t>> groups;
+    for (size_t k = 0; k < pending.size(); ++k) groups[attribution ? categories[k] : std::string()].push_back(k);
+    for (const auto& [category, idx] : groups) {
+        Settings st = s;
+        st.attribution = category;
+        std::vector<std::string> ps;
+        for (size_t k : idx) ps.push_back(prompts[k]);
+        std::vector<PromptResult> results;
+        if (engine.ground(image, ps, st, &results, &e)) {
+            for (size_t j = 0; j < idx.size(); ++j)
+                finish(pending[idx[j]], results[j], {}, t.elapsed() / 1000.0 / double(pending.size()));
+            continue;
+        }
+        // One prompt may be at fault (e.g. no words): ground them one by one.
+        for (size_t k : idx) {
+            std::vector<PromptResult> one;
+            std::string e1;
+            if (engine.ground(image, {prompts[k]}, st, &one, &e1) && one.size() == 1)
+                finish(pending[k], one[0], {}, t.elapsed() / 1000.0 / double(pending.size()));
+            else
+                failed(pending[k], e1);
+        }
+    }
+    return out;
+}
+
+}  // namespace
 
 int cmdEvaluate(QStringList args) {
     Settings s;
+    grounding::RunSettings runSettings;
     QString err;
-    if (!parseSettings(args, &s, &err)) return fail(err, 2);
+    const bool stepsGiven = args.contains(QStringLiteral("--steps"));
+    if (!parseSettings(args, &s, &runSettings, &err)) return fail(err, 2);
+    const bool attribution = args.removeAll(QStringLiteral("--attribution")) > 0;
     const QString modelDir = takeOption(args, QStringLiteral("--model"));
     const QString csv = takeOption(args, QStringLiteral("--csv"));
     const QString root = takeOption(args, QStringLiteral("--images"));
@@ -765,8 +425,22 @@ int cmdEvaluate(QStringList args) {
     if (!args.isEmpty()) return fail(Cli::tr("unknown argument %1").arg(args.first()), 2);
     if (modelDir.isEmpty() || csv.isEmpty() || root.isEmpty() || outDir.isEmpty())
         return fail(Cli::tr("evaluate needs --model DIR --csv FILE --images ROOT --out DIR"), 2);
-    std::vector<AblationSetting> ablations;
-    if (haveAblate && !parseAblation(ablateSpec, s, &ablations, &err)) return fail(err, 2);
+    eval::AblationPlan plan;
+    if (haveAblate) {
+        std::string e;
+        if (!eval::parseAblation(ablateSpec.toStdString(), s, &plan, &e)) return fail(QString::fromStdString(e), 2);
+        if (plan.steps > 0 && s.steps != plan.steps) {
+            if (stepsGiven)
+                return fail(Cli::tr("--ablate %1 runs at %2 steps, as the paper did; leave out --steps %3")
+                                .arg(ablateSpec)
+                                .arg(plan.steps)
+                                .arg(s.steps),
+                            2);
+            s.steps = plan.steps;  // and the run's default window for that N
+        }
+        const std::string p = s.validate(0);
+        if (!p.empty()) return fail(QString::fromStdString(p).trimmed(), 2);
+    }
     int shardK = 1, shardN = 1;
     if (haveShard) {
         const QStringList p = shardText.split(QLatin1Char('/'));
@@ -781,9 +455,9 @@ int cmdEvaluate(QStringList args) {
         limit = limitText.toInt(&ok);
         if (!ok || limit < 1) return fail(Cli::tr("--limit needs a positive number (got \"%1\")").arg(limitText), 2);
     }
+    if (!checkDevice(runSettings, &err)) return fail(err);
     if (!QFileInfo(root).isDir()) return fail(Cli::tr("%1: the image folder does not exist").arg(root));
 
-    // The samples: sorted by image and line, limited, grouped per image, this shard's images.
     eval::MsCxrReadResult csvData;
     try {
         eval::MsCxrOptions o;
@@ -792,30 +466,10 @@ int cmdEvaluate(QStringList args) {
     } catch (const eval::MsCxrError& x) {
         return fail(QString::fromStdString(x.what()));
     }
-    std::vector<eval::MsCxrSample> samples = std::move(csvData.samples);
-    std::stable_sort(samples.begin(), samples.end(), [](const auto& a, const auto& b) {
-        return a.path != b.path ? a.path < b.path : a.firstLine < b.firstLine;
-    });
-    if (limit > 0 && int(samples.size()) > limit) samples.resize(size_t(limit));
-    struct ImageGroup {
-        std::string path;
-        std::vector<size_t> samples;
-    };
-    std::vector<ImageGroup> images;
-    for (size_t i = 0; i < samples.size(); ++i) {
-        if (images.empty() || images.back().path != samples[i].path) images.push_back({samples[i].path, {}});
-        images.back().samples.push_back(i);
-    }
-    std::vector<ImageGroup> mine;
-    for (size_t g = 0; g < images.size(); ++g)
-        if (int(g % size_t(shardN)) == shardK - 1) mine.push_back(images[g]);
-    QSet<QString> selection;
-    int total = 0;
-    for (const ImageGroup& g : mine)
-        for (size_t i : g.samples) selection.insert(sampleKey(samples[i])), ++total;
-    QStringList skipped;
+    const eval::Selection sel = eval::selectSamples(std::move(csvData.samples), limit, shardK, shardN);
+    std::vector<std::string> skipped;
     for (const std::string& k : csvData.skipped) {
-        skipped << QString::fromStdString(k);
+        skipped.push_back(k);
         std::fprintf(stderr, "cxr-ground: %s\n", k.c_str());
     }
 
@@ -823,21 +477,33 @@ int cmdEvaluate(QStringList args) {
     if (!QDir().mkpath(outDir)) return fail(Cli::tr("%1: cannot create the output folder").arg(outDir));
     const QDir out(outDir);
     const QString resultsFile = out.filePath("results.jsonl");
-    QJsonObject method = methodJson(s, split);
-    if (!ablations.empty()) {
-        QJsonArray labels;
-        for (const AblationSetting& a : ablations) labels.append(ablationLabel(a, s));
-        method["ablate"] = labels;
+    // The layer count is the model's; "all layers" rows need it before the model is loaded.
+    int layerCount = 0;
+    if (haveAblate) {
+        model::BundleConfig bundle;
+        std::string e;
+        if (!model::loadBundleConfig((modelDir + "/configs/inference.json").toStdString(), &bundle, &e))
+            return fail(QString::fromStdString(e));
+        layerCount = int(bundle.unet.crossAttentionLayers());
     }
-    QJsonObject run;
-    run["method"] = method;
-    run["shard"] = QJsonArray{shardK, shardN};
-    run["limit"] = limit > 0 ? QJsonValue(limit) : QJsonValue();
-    run["csv"] = QFileInfo(csv).absoluteFilePath();
-    run["images"] = QFileInfo(root).absoluteFilePath();
-    run["model"] = QFileInfo(modelDir).absoluteFilePath();
+    Value method = methodJson(s, runSettings, split, attribution);
+    if (haveAblate) {
+        for (const eval::AblationRow& row : plan.rows) {
+            const std::string problem = eval::applyAblation(s, row, layerCount).validate(layerCount);
+            if (!problem.empty())
+                return fail(Cli::tr("--ablate %1: %2").arg(QString::fromStdString(row.label), QString::fromStdString(problem).trimmed()), 2);
+        }
+        method.set("ablate", eval::ablationJson(plan, s, layerCount));
+    }
+    Value run = Value::object();
+    run.set("method", method);
+    run.set("shard", Value::array().push(Value::integer(shardK)).push(Value::integer(shardN)));
+    run.set("limit", limit > 0 ? Value::integer(limit) : Value::null());
+    run.set("csv", Value::string(QFileInfo(csv).absoluteFilePath().toStdString()));
+    run.set("images", Value::string(QFileInfo(root).absoluteFilePath().toStdString()));
+    run.set("model", Value::string(QFileInfo(modelDir).absoluteFilePath().toStdString()));
     std::vector<Record> done;
-    qint64 validBytes = 0;
+    int64_t validBytes = 0;
     if (!resume) {
         if (QFileInfo(resultsFile).size() > 0)
             return fail(Cli::tr("%1 already holds results: add --resume to continue that run, or choose another "
@@ -846,37 +512,43 @@ int cmdEvaluate(QStringList args) {
     } else {
         const QString runFile = out.filePath("run.json");
         if (QFileInfo(runFile).exists()) {
-            QJsonObject previous;
+            Value previous;
             if (!readJsonObject(runFile, &previous, &err)) return fail(err);
-            const QString diff = differingKey(previous["method"].toObject(), method);
+            const Value* pm = previous.find("method");
+            const QString diff = differingKey(pm ? *pm : Value::object(), method);
             if (!diff.isEmpty())
                 return fail(Cli::tr("--resume with other method settings than the run in %1: %2").arg(outDir, diff));
         }
-        QString note;
-        if (!readResults(resultsFile, &done, &validBytes, &note, &err)) return fail(err);
+        std::string note, e;
+        if (!eval::readResults(resultsFile.toStdString(), &done, &validBytes, &note, &e)) return fail(QString::fromStdString(e));
         for (const Record& r : done)
-            if (!selection.contains(r.key()))
+            if (!sel.keys.count(r.key()))
                 return fail(Cli::tr("%1 holds the sample %2 (\"%3\") that this run does not select (another --csv, "
                                     "--split, --shard or --limit?)")
-                                .arg(resultsFile, r.path, r.prompt));
+                                .arg(resultsFile, QString::fromStdString(r.path), QString::fromStdString(r.prompt)));
         // Drop the incomplete last line of a killed run before appending.
         if (QFileInfo(resultsFile).exists() && QFileInfo(resultsFile).size() != validBytes) {
             QFile f(resultsFile);
             if (!f.resize(validBytes)) return fail(Cli::tr("%1: cannot truncate the incomplete last line").arg(resultsFile));
-            std::fprintf(stderr, "cxr-ground: %s\n", note.toUtf8().constData());
+            std::fprintf(stderr, "cxr-ground: %s\n", note.c_str());
         }
     }
-    if (!writeAtomically(out.filePath("run.json"), QJsonDocument(run).toJson(), &err)) return fail(err);
-    QSet<QString> finished;
-    for (const Record& r : done) finished.insert(r.key());
+    if (!writeAtomically(out.filePath("run.json"), bytes(run.dump(2) + "\n"), &err)) return fail(err);
+    std::set<std::string> finished;  // failed samples are retried
+    int retries = 0;
+    for (const Record& r : done) {
+        if (r.failed) ++retries;
+        else finished.insert(r.key());
+    }
     const int already = int(finished.size());
-    std::fprintf(stderr, "cxr-ground: evaluate: %d sample(s) on %zu image(s) in this run (shard %d/%d)%s\n", total,
-                 mine.size(), shardK, shardN,
-                 already > 0 ? Cli::tr(", %1 already finished").arg(already).toUtf8().constData() : "");
+    std::fprintf(stderr, "cxr-ground: evaluate: %d sample(s) on %zu image(s) in this run (shard %d/%d)%s%s\n", sel.total,
+                 sel.images.size(), shardK, shardN,
+                 already > 0 ? Cli::tr(", %1 already finished").arg(already).toUtf8().constData() : "",
+                 retries > 0 ? Cli::tr(", %1 failed before and retried").arg(retries).toUtf8().constData() : "");
 
     std::unique_ptr<grounding::Engine> engine;  // loaded when the first image needs it
     std::FILE* resultsOut = nullptr;
-    if (already < total) {
+    if (already < sel.total) {
         resultsOut = std::fopen(QFile::encodeName(resultsFile).constData(), "ab");
         if (!resultsOut) return fail(Cli::tr("%1: cannot open the file for writing").arg(resultsFile));
     }
@@ -887,32 +559,31 @@ int cmdEvaluate(QStringList args) {
         }
     } closer{resultsOut};
 
-    int processed = already, skippedHere = 0, groundedHere = 0;
+    int processed = already, skippedHere = 0, groundedHere = 0, failedHere = 0;
     QElapsedTimer clockTimer;
     clockTimer.start();
     auto skip = [&](const eval::MsCxrSample& smp, const QString& reason) {
-        const QString line = QStringLiteral("%1 \"%2\" (%3): %4")
-                                 .arg(QString::fromStdString(smp.path), QString::fromStdString(smp.labelText),
-                                      QString::fromStdString(smp.category), reason);
-        skipped << line;
-        std::fprintf(stderr, "cxr-ground: skipped %s\n", line.toUtf8().constData());
+        const std::string line = smp.path + " \"" + smp.labelText + "\" (" + smp.category + "): " + reason.toStdString();
+        skipped.push_back(line);
+        std::fprintf(stderr, "cxr-ground: skipped %s\n", line.c_str());
         ++processed;
         ++skippedHere;
     };
     auto progress = [&]() {
         const double elapsed = clockTimer.elapsed() / 1000.0;
-        const int left = total - processed;
+        const int left = sel.total - processed;
         QString eta = Cli::tr("unknown");
         if (groundedHere > 0) eta = clock(elapsed / groundedHere * left);
         if (left == 0) eta = clock(0);
-        std::fprintf(stderr, "cxr-ground: evaluate: %d/%d done (%d skipped), %s elapsed, %s left\n", processed, total,
-                     skippedHere, clock(elapsed).toUtf8().constData(), eta.toUtf8().constData());
+        std::fprintf(stderr, "cxr-ground: evaluate: %d/%d done (%d skipped%s), %s elapsed, %s left\n", processed, sel.total,
+                     skippedHere, failedHere ? Cli::tr(", %1 failed").arg(failedHere).toUtf8().constData() : "",
+                     clock(elapsed).toUtf8().constData(), eta.toUtf8().constData());
     };
 
-    for (const ImageGroup& g : mine) {
+    for (const eval::ImageGroup& g : sel.images) {
         std::vector<const eval::MsCxrSample*> pending;
         for (size_t i : g.samples)
-            if (!finished.contains(sampleKey(samples[i]))) pending.push_back(&samples[i]);
+            if (!finished.count(eval::sampleKey(sel.samples[i]))) pending.push_back(&sel.samples[i]);
         if (pending.empty()) continue;
         // ROOT/<path without files/>, else ROOT/<path>.
         const QString rel = QString::fromStdString(g.path);
@@ -949,106 +620,16 @@ int cmdEvaluate(QStringList args) {
         if (!engine) {
             std::string e;
             std::fprintf(stderr, "cxr-ground: loading the model from %s\n", modelDir.toUtf8().constData());
-            engine = grounding::Engine::load(modelDir.toStdString(), s, &e);
+            engine = grounding::Engine::load(modelDir.toStdString(), runSettings, &e);
             if (!engine) return fail(QString::fromStdString(e));
         }
-        QElapsedTimer t;
-        t.start();
-        std::vector<std::string> prompts;
-        for (const auto* p : pending) prompts.push_back(p->labelText);
-        std::vector<PromptResult> results;
-        std::string e;
-        std::vector<const eval::MsCxrSample*> groundedSamples = pending;
-        // --ablate: one recording of every layer at every call up to the last window asked for;
-        // the run's setting and every ablation setting are computed from it.
-        std::vector<std::vector<QJsonObject>> ablationMetrics;
-        if (!ablations.empty()) {
-            const int L = engine->info().crossAttentionLayers;
-            std::vector<Settings> settings;
-            int calls = s.resolvedEnd();
-            for (const AblationSetting& a : ablations) {
-                settings.push_back(applyAblation(s, a, L));
-                const std::string problem = settings.back().validate(L);
-                if (!problem.empty()) return fail(Cli::tr("--ablate %1: %2").arg(ablationLabel(a, s), QString::fromStdString(problem)), 2);
-                calls = std::max(calls, settings.back().resolvedEnd());
-            }
-            std::vector<grounding::AblationRecord> records;
-            groundedSamples.clear();
-            auto use = [&](const grounding::AblationRecord& rec, const eval::MsCxrSample* smp) {
-                PromptResult main;
-                std::string e2;
-                if (!grounding::Engine::resultFromRecord(rec, s, &main, &e2)) {
-                    skip(*smp, Cli::tr("grounding failed: %1").arg(QString::fromStdString(e2)));
-                    return;
-                }
-                std::vector<QJsonObject> row;
-                for (const Settings& st : settings) {
-                    PromptResult r;
-                    if (!grounding::Engine::resultFromRecord(rec, st, &r, &e2)) {
-                        row.push_back(QJsonObject());
-                        continue;
-                    }
-                    row.push_back(metricsJson(eval::computeAll(r.original, r.originalWidth, r.originalHeight, smp->boxes)));
-                }
-                results.push_back(std::move(main));
-                groundedSamples.push_back(smp);
-                ablationMetrics.push_back(std::move(row));
-            };
-            if (engine->recordAllLayers(image, prompts, s, calls, &records, &e)) {
-                for (size_t k = 0; k < records.size(); ++k) use(records[k], pending[k]);
-            } else {
-                for (const auto* p : pending) {
-                    std::vector<grounding::AblationRecord> one;
-                    std::string e1;
-                    if (engine->recordAllLayers(image, {p->labelText}, s, calls, &one, &e1) && one.size() == 1) use(one[0], p);
-                    else skip(*p, Cli::tr("grounding failed: %1").arg(QString::fromStdString(e1)));
-                }
-            }
-        } else if (!engine->ground(image, prompts, s, &results, &e)) {
-            // One prompt may be at fault (e.g. no words): ground them one by one, skip the failing ones.
-            results.clear();
-            groundedSamples.clear();
-            for (const auto* p : pending) {
-                std::vector<PromptResult> one;
-                std::string e1;
-                if (engine->ground(image, {p->labelText}, s, &one, &e1) && one.size() == 1) {
-                    results.push_back(std::move(one[0]));
-                    groundedSamples.push_back(p);
-                } else {
-                    skip(*p, Cli::tr("grounding failed: %1").arg(QString::fromStdString(e1)));
-                }
-            }
-        }
-        const double groundSeconds = t.elapsed() / 1000.0;
-        for (size_t k = 0; k < results.size(); ++k) {
-            const eval::MsCxrSample& smp = *groundedSamples[k];
-            const PromptResult& r = results[k];
-            QElapsedTimer mt;
-            mt.start();
-            const Metrics m = eval::computeAll(r.original, r.originalWidth, r.originalHeight, smp.boxes);
-            QJsonObject o;
-            o["path"] = QString::fromStdString(smp.path);
-            o["dicom_id"] = QString::fromStdString(smp.dicomId);
-            o["prompt"] = QString::fromStdString(smp.labelText);
-            o["category"] = QString::fromStdString(smp.category);
-            o["boxes"] = boxesJson(smp.boxes);
-            o["dropped_boxes"] = smp.droppedBoxes;
-            o["image_width"] = smp.imageWidth;
-            o["image_height"] = smp.imageHeight;
-            const QJsonObject mj = metricsJson(m);
-            for (auto it = mj.begin(); it != mj.end(); ++it) o[it.key()] = it.value();
-            if (!ablationMetrics.empty()) {
-                QJsonArray a;
-                for (const QJsonObject& m2 : ablationMetrics[k]) a.append(m2.isEmpty() ? QJsonValue() : QJsonValue(m2));
-                o["ablation"] = a;
-            }
-            o["seconds"] = groundSeconds / double(results.size()) + mt.elapsed() / 1000.0;
-            const QByteArray line = QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
-            if (std::fwrite(line.constData(), 1, size_t(line.size()), resultsOut) != size_t(line.size()) ||
-                std::fflush(resultsOut) != 0)
+        for (const ImageOutcome& o : evaluateImage(*engine, image, pending, s, attribution, haveAblate ? &plan : nullptr)) {
+            const std::string line = o.line.dump() + "\n";
+            if (std::fwrite(line.data(), 1, line.size(), resultsOut) != line.size() || std::fflush(resultsOut) != 0)
                 return fail(Cli::tr("%1: cannot write (disk full?)").arg(resultsFile));
             ++processed;
-            ++groundedHere;
+            if (o.counted) ++groundedHere;
+            if (o.line.find("failed")) ++failedHere;
         }
         engine->clearCache();  // this image's trajectory is not needed again
         progress();
@@ -1061,10 +642,15 @@ int cmdEvaluate(QStringList args) {
 
     // Summary over what results.jsonl holds now.
     std::vector<Record> all;
-    if (!readResults(resultsFile, &all, &validBytes, nullptr, &err)) return fail(err);
+    std::string e;
+    if (!eval::readResults(resultsFile.toStdString(), &all, &validBytes, nullptr, &e)) return fail(QString::fromStdString(e));
     if (!writeSummary(outDir, all, skipped, method, &err)) return fail(err);
-    std::fprintf(stderr, "cxr-ground: %zu result(s), %lld skipped; summary in %s\n", all.size(),
-                 static_cast<long long>(skipped.size()), QDir(outDir).filePath("summary.md").toUtf8().constData());
+    int failedNow = 0;
+    for (const Record& r : all) failedNow += r.failed;
+    std::fprintf(stderr, "cxr-ground: %zu result(s), %lld skipped%s; summary in %s\n", all.size(),
+                 static_cast<long long>(skipped.size()),
+                 failedNow ? Cli::tr(", %1 failed (evaluate --resume retries them)").arg(failedNow).toUtf8().constData() : "",
+                 QDir(outDir).filePath("summary.md").toUtf8().constData());
     return 0;
 }
 
@@ -1078,11 +664,11 @@ int cmdMerge(QStringList args) {
     if (outDir.isEmpty() || args.isEmpty()) return fail(Cli::tr("merge needs OUT DIR... (or --out OUT DIR...)"), 2);
     QString err;
     std::vector<Record> all;
-    std::map<QString, size_t> byKey;
-    QStringList skipped;
-    QJsonObject method;
+    std::map<std::string, size_t> byKey;
+    std::vector<std::string> skipped;
+    Value method;
     bool haveMethod = false;
-    std::map<int, QSet<int>> shardsSeen;  // N -> the K present
+    std::map<int, std::set<int>> shardsSeen;  // N -> the K present
     const QString outAbs = QFileInfo(outDir).absoluteFilePath();
     int duplicates = 0;
     for (const QString& dir : args) {
@@ -1091,26 +677,28 @@ int cmdMerge(QStringList args) {
         const QDir d(dir);
         if (!QFileInfo(d.filePath("results.jsonl")).isFile())
             return fail(Cli::tr("%1: no results.jsonl (not an evaluate output folder)").arg(dir));
-        QJsonObject run, summary;
+        Value run, summary;
         if (!readJsonObject(d.filePath("run.json"), &run, &err)) return fail(err);
         if (!QFileInfo(d.filePath("summary.json")).isFile())
             return fail(Cli::tr("%1: no summary.json: that run did not finish; finish it with evaluate --resume").arg(dir));
         if (!readJsonObject(d.filePath("summary.json"), &summary, &err)) return fail(err);
-        const QJsonObject m = run["method"].toObject();
+        const Value* mp = run.find("method");
+        const Value m = mp ? *mp : Value::object();
         if (!haveMethod) {
             method = m;
             haveMethod = true;
         } else if (const QString diff = differingKey(method, m); !diff.isEmpty()) {
             return fail(Cli::tr("%1 was run with other method settings than %2: %3").arg(dir, args.first(), diff));
         }
-        const QJsonArray shard = run["shard"].toArray();
-        if (shard.size() == 2) shardsSeen[shard[1].toInt()].insert(shard[0].toInt());
-        for (const QJsonValue& v : summary["skipped"].toArray()) skipped << v.toString();
+        if (const Value* shard = run.find("shard"); shard && shard->isArray() && shard->items().size() == 2)
+            shardsSeen[int(shard->items()[1].toNumber())].insert(int(shard->items()[0].toNumber()));
+        if (const Value* sk = summary.find("skipped"); sk && sk->isArray())
+            for (const Value& v : sk->items()) skipped.push_back(v.asString());
         std::vector<Record> recs;
-        qint64 valid = 0;
-        QString note;
-        if (!readResults(d.filePath("results.jsonl"), &recs, &valid, &note, &err)) return fail(err);
-        if (!note.isEmpty()) return fail(Cli::tr("%1; finish that run with evaluate --resume first").arg(note));
+        int64_t valid = 0;
+        std::string note, e;
+        if (!eval::readResults(d.filePath("results.jsonl").toStdString(), &recs, &valid, &note, &e)) return fail(QString::fromStdString(e));
+        if (!note.empty()) return fail(Cli::tr("%1; finish that run with evaluate --resume first").arg(QString::fromStdString(note)));
         for (Record& r : recs) {
             auto it = byKey.find(r.key());
             if (it == byKey.end()) {
@@ -1118,26 +706,31 @@ int cmdMerge(QStringList args) {
                 all.push_back(std::move(r));
                 continue;
             }
-            const Record& first = all[it->second];
+            Record& first = all[it->second];
+            if (first.failed) {  // a later, successful line of another folder counts
+                first = std::move(r);
+                continue;
+            }
+            if (r.failed) continue;
             bool same = first.category == r.category;
-            for (const MetricDef& m2 : kMetrics) {
+            for (const eval::MetricDef& m2 : eval::metricDefs()) {
                 const double a = first.m.*m2.field, b = r.m.*m2.field;
                 same = same && (a == b || (std::isnan(a) && std::isnan(b)));
             }
             if (!same)
                 return fail(Cli::tr("the sample %1 (\"%2\") is in several folders with different metrics (%3 among "
                                     "them): overlapping shards of different runs?")
-                                .arg(r.path, r.prompt, dir));
+                                .arg(QString::fromStdString(r.path), QString::fromStdString(r.prompt), dir));
             ++duplicates;
             std::fprintf(stderr, "cxr-ground: warning: the sample %s (\"%s\") is in several folders; counted once\n",
-                         r.path.toUtf8().constData(), r.prompt.toUtf8().constData());
+                         r.path.c_str(), r.prompt.c_str());
         }
     }
     for (const auto& [n, ks] : shardsSeen)
         if (int(ks.size()) != n) {
             QStringList missing;
             for (int k = 1; k <= n; ++k)
-                if (!ks.contains(k)) missing << QStringLiteral("%1/%2").arg(k).arg(n);
+                if (!ks.count(k)) missing << QStringLiteral("%1/%2").arg(k).arg(n);
             if (!missing.isEmpty())
                 std::fprintf(stderr, "cxr-ground: warning: shard(s) %s not among the inputs: the summary covers part "
                                      "of the data\n",
@@ -1146,15 +739,15 @@ int cmdMerge(QStringList args) {
     if (!QDir().mkpath(outDir)) return fail(Cli::tr("%1: cannot create the output folder").arg(outDir));
     const QDir out(outDir);
     std::sort(all.begin(), all.end(), [](const Record& a, const Record& b) { return a.key() < b.key(); });
-    QByteArray lines;
-    for (const Record& r : all) lines += QJsonDocument(r.json).toJson(QJsonDocument::Compact) + '\n';
-    QJsonObject run;
-    run["method"] = method;
-    QJsonArray inputs;
-    for (const QString& dir : args) inputs.append(QFileInfo(dir).absoluteFilePath());
-    run["merged_from"] = inputs;
-    if (!writeAtomically(out.filePath("results.jsonl"), lines, &err) ||
-        !writeAtomically(out.filePath("run.json"), QJsonDocument(run).toJson(), &err) ||
+    std::string lines;
+    for (const Record& r : all) lines += r.json.dump() + "\n";
+    Value run = Value::object();
+    run.set("method", method);
+    Value inputs = Value::array();
+    for (const QString& dir : args) inputs.push(Value::string(QFileInfo(dir).absoluteFilePath().toStdString()));
+    run.set("merged_from", inputs);
+    if (!writeAtomically(out.filePath("results.jsonl"), bytes(lines), &err) ||
+        !writeAtomically(out.filePath("run.json"), bytes(run.dump(2) + "\n"), &err) ||
         !writeSummary(outDir, all, skipped, method, &err))
         return fail(err);
     std::fprintf(stderr, "cxr-ground: merged %zu result(s) from %lld folder(s)%s; summary in %s\n", all.size(),

@@ -36,8 +36,9 @@ QString methodSummary(const grounding::Settings& s) {
 
 int cmdExport(QStringList args) {
     grounding::Settings s;
+    grounding::RunSettings run;
     QString err;
-    if (!parseSettings(args, &s, &err)) return fail(err, 2);
+    if (!parseSettings(args, &s, &run, &err)) return fail(err, 2);
     const QString modelDir = takeOption(args, QStringLiteral("--model"));
     const QString imagePath = takeOption(args, QStringLiteral("--image"));
     const QString out = takeOption(args, QStringLiteral("--out"));
@@ -120,9 +121,10 @@ int cmdExport(QStringList args) {
         }
     }
 
+    if (!checkDevice(run, &err)) return fail(err);
     std::string e;
     std::fprintf(stderr, "cxr-ground: loading the model from %s\n", modelDir.toUtf8().constData());
-    auto engine = grounding::Engine::load(modelDir.toStdString(), s, &e);
+    auto engine = grounding::Engine::load(modelDir.toStdString(), run, &e);
     if (!engine) return fail(QString::fromStdString(e));
     const bool demo = engine->info().parameterCount < 500000000ull;
     std::vector<std::string> ps;

@@ -1,5 +1,7 @@
 #include "eval/mscxr.h"
 
+#include "grounding/crop.h"
+
 #include <algorithm>
 #include <cctype>
 #include <climits>
@@ -190,17 +192,10 @@ int parseInteger(const std::string& raw, const std::string& file, int line, cons
     return int(value);
 }
 
-struct Crop {
-    int left, top, side;
-};
-
-Crop centreCrop(int width, int height) {
-    const int s = std::min(width, height);
-    return {(width - s) / 2, (height - s) / 2, s};
-}
+using grounding::CentreCrop;
 
 std::string cropText(int width, int height) {
-    const Crop c = centreCrop(width, height);
+    const CentreCrop c = CentreCrop::of(width, height);
     return "[" + std::to_string(c.left) + ", " + std::to_string(c.left + c.side) + ") x [" + std::to_string(c.top) +
            ", " + std::to_string(c.top + c.side) + ")";
 }
@@ -220,7 +215,7 @@ const std::vector<std::string>& msCxrCategories() {
 }
 
 bool boxIntersectsCentreCrop(const Box& box, int width, int height) {
-    const Crop c = centreCrop(width, height);
+    const CentreCrop c = CentreCrop::of(width, height);
     const long long x0 = std::max<long long>({box.x, 0, c.left});
     const long long y0 = std::max<long long>({box.y, 0, c.top});
     const long long x1 = std::min<long long>({(long long)box.x + box.w, width, (long long)c.left + c.side});

@@ -1,9 +1,11 @@
 // The grounding engine: Algorithm 1 of the paper (DDIM inversion with v-prediction, cross-attention
-// heat maps, post-processing) on the model files exactly as downloaded.
+// heat maps, post-processing) on the model files exactly as downloaded. docs/method.md describes
+// the method as implemented, with every constant and where it comes from.
 //
 // Small and synchronous: load once, then ground(image, prompts). Progress through a callback,
-// cancellation through a flag checked before every UNet call. This header does not include
-// LibTorch (pimpl), so the UI can include it cheaply.
+// cancellation through a flag checked before every UNet call. No call throws: every failure
+// (LibTorch errors, out of memory, a non-finite result) comes back as a message. This header
+// does not include LibTorch (pimpl), so the UI can include it cheaply.
 #pragma once
 
 #include <atomic>
@@ -15,25 +17,45 @@
 
 namespace cxr::grounding {
 
+// The method: every setting that changes a result (docs/method.md).
 struct Settings {
     int steps = 300;                    // inversion steps N (paper: 300)
-    int windowStart = -1;               // first call of the window; -1: N/2 - N/10 (120 for 300)
-    int windowEnd = -1;                 // one past the last call; -1: N/2 + N/10 (180 for 300)
+    int windowStart = -1;               // first call of the window; -1: N//2 - (10*N)//100 (120 for 300)
+    int windowEnd = -1;                 // one past the last call; -1: N//2 + (10*N)//100 (180 for 300)
     std::vector<int> layers{3, 4, 6, 7};  // cross-attention layers (0-based execution order)
     bool otsu = true;                   // mask the map with its Otsu threshold
-    std::string device = "cpu";         // "cpu" or "cuda" / "cuda:N"
-    std::string precision = "fp32";     // "fp32"; "bf16" / "fp16" on CUDA
-    int threads = 0;                    // 0: all cores
-    double latentScale = 0.3;           // the bundle's latent scale factor
-    double blurSigma = 2.5;
+    // Attribution mode (the paper's Table III, method.md "Attribution"): an MS-CXR category name
+    // such as "Pleural Effusion". The map then averages the prompt's tokens that match the
+    // category's sub-tokens, over [first match, last match) as the authors' code does. Empty: all
+    // the prompt's word tokens (the paper's main setting).
+    std::string attribution;
 
-    // Resolved window for these settings.
+    // Resolved window for these settings (calls, end exclusive).
     int resolvedStart() const;
     int resolvedEnd() const;
-    // Number of inversion calls of the full schedule (334 for N = 300).
+    // The trailing schedule (method.md "Schedule"): step = T // N and K = ceil(T / step) calls
+    // (334 for N = 300, 100 for N = 100).
+    int stepSize(int trainTimesteps = 1000) const;
     int totalCalls(int trainTimesteps = 1000) const;
-    std::string validate(int crossAttentionLayers) const;  // empty when valid
+    // Empty when valid; else one line per problem. crossAttentionLayers 0: not checked.
+    std::string validate(int crossAttentionLayers, int trainTimesteps = 1000) const;
+    bool operator==(const Settings& o) const;
+    bool operator!=(const Settings& o) const { return !(*this == o); }
 };
+using MethodSettings = Settings;
+
+// The run: where and how the model computes. These change speed, not the method; reduced
+// precision changes results within the tolerances README gives.
+struct RunSettings {
+    std::string device = "cpu";         // "cpu", "cuda" or "cuda:N"
+    std::string precision = "fp32";     // "fp32"; "bf16" / "fp16" for the UNet's convolutions and matmuls
+    int threads = 0;                    // 0: the cores this process may use (affinity / cgroup quota)
+    bool allowTf32 = false;             // CUDA: TF32 matmuls (faster, outside fp32 parity)
+    std::string validate() const;       // empty when valid
+};
+
+// Cores this process may run on: its CPU affinity, bounded by a cgroup CPU quota when one is set.
+int usableCores();
 
 // An 8-bit grey image as a reader sees it (DICOMs rendered with their LUTs, MONOCHROME1 inverted).
 struct GreyImage {
@@ -64,31 +86,43 @@ struct PromptResult {
     bool truncated = false;          // the prompt was longer than 77 tokens
     std::vector<std::string> tokens; // word tokens (positions 1 .. length-2)
     int firstToken = 1, lastToken = 0;  // token positions the map uses (1-based, inclusive)
+    // Attribution mode: the category and whether any of its tokens is in the prompt. When none
+    // is, every map is NaN (the sample is left out of the evaluation) and threshold is NaN.
+    std::string attribution;
+    bool attributionMatched = true;
     std::vector<float> heatmapMean;  // 512x512: mean of the normalised, resized maps
     std::vector<float> heatmapSmooth;  // 512x512: blurred, min-max normalised (before the mask)
     float threshold = 0.0f;          // Otsu threshold (0 when Otsu is off)
     std::vector<float> heatmap;      // 512x512: final map (smooth * (smooth > threshold))
     std::vector<float> original;     // originalWidth x originalHeight, NaN outside the analysed crop
     int originalWidth = 0, originalHeight = 0;
-    // Token-level maps for per-word maps: for each recorded (layer, call), the probabilities of
-    // the word tokens at the layer's resolution: [maps][side*side][length-2].
+    // Token-level maps for per-word maps: for each recorded (layer, call), layer-major, the
+    // probabilities of the word tokens (positions 1 .. length-2) at the layer's own resolution:
+    // map k is [tokenMapSides[k]^2][length-2], the maps stored one after the other.
     std::vector<float> tokenMaps;
-    int tokenMapCount = 0, tokenMapSide = 0;
+    std::vector<int> tokenMapSides;
     int unetCalls = 0;               // UNet calls made for this request (shared calls counted once)
     bool trajectoryCached = false;   // the image's trajectory came from the cache
     Timings seconds;
 };
 
-// Ablations in one pass (issue 6): the token-averaged, min-max normalised map of every
-// cross-attention layer at every inversion call up to `calls`, for one prompt, at each layer's
-// own resolution. Any (layers, window, Otsu) setting inside that range is computed from it
-// without another UNet call (Engine::resultFromRecord).
+// Ablations in one pass: the token-averaged, min-max normalised map of every cross-attention
+// layer at every inversion call up to `calls`, for one prompt, at each layer's own resolution,
+// for each token range asked for (the prompt's words; the attribution range). Any (layers,
+// window, Otsu, attribution) setting inside that range is computed from it without another UNet
+// call (Engine::resultFromRecord).
 struct AblationRecord {
     std::string prompt;
-    int firstToken = 1, lastToken = 0;   // token positions averaged (the prompt's words)
+    int steps = 0;                       // N of the recording's schedule
+    int firstToken = 1, lastToken = 0;   // the prompt's word tokens (all-token maps)
     int calls = 0, layers = 0;
     std::vector<int> sides;              // per layer: the map is sides[l] x sides[l]
     std::vector<std::vector<float>> maps;  // [call * layers + layer], normalised to [0, 1]
+    // Attribution maps (empty when no category was given): the same for the category's range.
+    std::string attribution;
+    bool attributionMatched = false;
+    int attributionFirst = 0, attributionLast = -1;  // inclusive token positions
+    std::vector<std::vector<float>> attributionMaps;
     int originalWidth = 0, originalHeight = 0;
     int unetCalls = 0;
 };
@@ -99,23 +133,27 @@ struct EngineInfo {
     int crossAttentionLayers = 0;
     int trainTimesteps = 1000;
     size_t parameterCount = 0;
+    // Precisions this device ran a probe convolution in ("fp32" always).
+    std::vector<std::string> precisions;
 };
 
 class Engine {
 public:
     // Loads and validates the model folder (configs, tokenizer, weights; decoder weights are
     // skipped). nullptr with a message naming every problem on failure.
-    static std::unique_ptr<Engine> load(const std::string& modelDir, const Settings& settings,
-                                        std::string* error, const ProgressFn& progress = {});
+    static std::unique_ptr<Engine> load(const std::string& modelDir, const RunSettings& run, std::string* error,
+                                        const ProgressFn& progress = {});
     // Builds the real-size architecture (or the one of `modelDir`'s configs) with random weights,
     // for benchmarks: timing does not depend on weight values.
-    static std::unique_ptr<Engine> randomForBenchmark(const std::string& configDir, const Settings& settings,
+    static std::unique_ptr<Engine> randomForBenchmark(const std::string& configDir, const RunSettings& run,
                                                       std::string* error);
     ~Engine();
 
     // Devices this LibTorch build can use: "cpu", then "cuda:0", "cuda:1", ... when it has CUDA.
     static std::vector<std::string> availableDevices();
-    // Whether a device supports the reduced precisions (bf16 / fp16): CUDA devices only.
+    // Precisions a device runs (a tiny probe convolution in each): "fp32" always, then "bf16" /
+    // "fp16" where the device computes them. Never throws.
+    static std::vector<std::string> supportedPrecisions(const std::string& device);
     static bool supportsReducedPrecision(const std::string& device);
 
     const EngineInfo& info() const;
@@ -125,19 +163,23 @@ public:
     static constexpr int kMaxBatchPrompts = 16;
 
     // Grounds every prompt on the image (batches on the image's trajectory). False with a
-    // message on error or cancellation ("cancelled").
+    // message on error or cancellation ("cancelled"). Any sequence of requests on one image
+    // gives what a fresh engine gives.
     bool ground(const GreyImage& image, const std::vector<std::string>& prompts, const Settings& settings,
                 std::vector<PromptResult>* results, std::string* error, const ProgressFn& progress = {},
                 const std::atomic_bool* cancel = nullptr);
 
     // Records every cross-attention layer at every call 0 .. calls-1 for each prompt (one batch on
-    // a fresh trajectory of the image): the raw material of ablations. Costs `calls` full
-    // conditional passes.
+    // the image's trajectory): the raw material of ablations. Costs `calls` conditional passes.
+    // settings.steps gives the schedule; settings.attribution, or categories[p] for prompt p when
+    // given (an evaluation: each sample's own category), adds the attribution maps.
     bool recordAllLayers(const GreyImage& image, const std::vector<std::string>& prompts, const Settings& settings,
                          int calls, std::vector<AblationRecord>* records, std::string* error,
-                         const ProgressFn& progress = {}, const std::atomic_bool* cancel = nullptr);
-    // The result of one setting (its layers, window and Otsu; steps must match the record's run)
-    // from a record: the same mean, smoothing, Otsu and mapping back as ground(). No UNet call.
+                         const ProgressFn& progress = {}, const std::atomic_bool* cancel = nullptr,
+                         const std::vector<std::string>& categories = {});
+    // The result of one setting (its layers, window, Otsu and attribution; steps must match the
+    // record's) from a record: the same mean, smoothing, Otsu and mapping back as ground().
+    // No UNet call.
     static bool resultFromRecord(const AblationRecord& record, const Settings& settings, PromptResult* out,
                                  std::string* error);
 
@@ -159,14 +201,10 @@ public:
 
 private:
     Engine();
-    // ground() for at most kMaxBatchPrompts prompts, with the engine's lock held.
-    bool groundBatch(const GreyImage& image, const std::vector<std::string>& prompts, const Settings& settings,
-                     std::vector<PromptResult>* results, std::string* error, const ProgressFn& progress,
-                     const std::atomic_bool* cancel);
     std::unique_ptr<Impl> d;
 };
 
-// Post-processing from a mean map (spec section 5): blur, normalise, Otsu, mask, map back.
+// Post-processing from a mean map (method.md "Heat map"): blur, normalise, Otsu, mask, map back.
 void finishHeatmap(PromptResult* r, const Settings& settings, int originalWidth, int originalHeight);
 
 }  // namespace cxr::grounding

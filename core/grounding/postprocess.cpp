@@ -1,5 +1,7 @@
 #include "postprocess.h"
 
+#include "crop.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -117,9 +119,9 @@ float otsuThreshold(const std::vector<float>& v, int nbins) {
 }
 
 std::vector<float> mapToOriginal(const std::vector<float>& map, int n, int width, int height) {
-    const int s = std::min(width, height);
+    const CentreCrop c = CentreCrop::of(width, height);
+    const int s = c.side, left = c.left, top = c.top;
     std::vector<float> out(size_t(width) * height, std::numeric_limits<float>::quiet_NaN());
-    const int left = (width - s) / 2, top = (height - s) / 2;
     const float scale = static_cast<float>(n) / static_cast<float>(s);
     for (int y = 0; y < s; ++y) {
         const int sy = std::min(static_cast<int>(std::floor(y * scale)), n - 1);

@@ -1,5 +1,7 @@
 #include "geometry.h"
 
+#include "grounding/crop.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -78,21 +80,11 @@ void ImageGeometry::zoomAbout(double factor, PointF anchor) {
     offset_.y += anchor.y - after.y;
 }
 
-double ImageGeometry::modelScale() const {
-    const int shorter = std::min(width_, height_);
-    return shorter > 0 ? static_cast<double>(kModelSize) / shorter : 1.0;
-}
+double ImageGeometry::modelScale() const { return grounding::CentreCrop::of(width_, height_).scale(); }
 
 PointF ImageGeometry::modelCropOrigin() const {
-    // Spec section 3: the long edge becomes int(512 * long / short); crop starts floor((D-512)/2).
-    const int shorter = std::min(width_, height_);
-    if (shorter <= 0) return {};
-    auto resized = [&](int d) {
-        return d == shorter ? kModelSize
-                            : static_cast<int>(static_cast<double>(kModelSize) * d / shorter);
-    };
-    const int rw = resized(width_), rh = resized(height_);
-    return {std::floor((rw - kModelSize) / 2.0), std::floor((rh - kModelSize) / 2.0)};
+    const grounding::CentreCrop c = grounding::CentreCrop::of(width_, height_);
+    return {double(c.cropX), double(c.cropY)};
 }
 
 PointF ImageGeometry::imageToModel(PointF p) const {

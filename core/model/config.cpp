@@ -131,6 +131,14 @@ const char* channelsKey(Section& s, BundleConfig* out, const std::string& sectio
 
 } // namespace
 
+int64_t UNetConfig::crossAttentionLayers() const {
+    if (!withConditioning) return 0;
+    int64_t n = 1;  // the middle block
+    for (size_t i = 0; i < attentionLevels.size() && i < numResBlocks.size(); ++i)
+        if (attentionLevels[i]) n += 2 * numResBlocks[i] + 1;
+    return n * transformerNumLayers;
+}
+
 int64_t UNetConfig::numHeads(size_t level) const {
     if (level >= channels.size() || level >= numHeadChannels.size() || numHeadChannels[level] <= 0) return 0;
     return channels[level] / numHeadChannels[level];
@@ -363,6 +371,76 @@ bool loadTextEncoderConfig(const std::string& path, TextEncoderConfig* out, std:
         return false;
     }
     return true;
+}
+
+// ------------------------------------------------------------------------------- engine support
+
+std::vector<std::string> engineSupportProblems(const BundleConfig& b, const TextEncoderConfig& t) {
+    std::vector<std::string> out;
+    const std::string inf = "configs/inference.json: ", txt = "text_encoder/config.json: ";
+    auto quoted = [](const std::string& v) { return "\"" + v + "\""; };
+    auto num = [](double v) {
+        std::ostringstream s;
+        s << v;
+        return s.str();
+    };
+    const auto& u = b.unet;
+    const auto& a = b.autoencoder;
+    const auto& sc = b.scheduler;
+    // Networks.
+    for (size_t i = 1; i < u.numResBlocks.size(); ++i)
+        if (u.numResBlocks[i] != u.numResBlocks[0]) {
+            out.push_back(inf + "diffusion_def.num_res_blocks differs between levels; one count for every level is implemented");
+            break;
+        }
+    for (size_t i = 1; i < a.numResBlocks.size(); ++i)
+        if (a.numResBlocks[i] != a.numResBlocks[0]) {
+            out.push_back(inf + "autoencoder_def.num_res_blocks differs between levels; one count for every level is implemented");
+            break;
+        }
+    if (u.spatialDims != 2) out.push_back(inf + "diffusion_def.spatial_dims = " + std::to_string(u.spatialDims) + " is not implemented (2-D only)");
+    if (a.spatialDims != 2) out.push_back(inf + "autoencoder_def.spatial_dims = " + std::to_string(a.spatialDims) + " is not implemented (2-D only)");
+    if (u.resblockUpdown) out.push_back(inf + "diffusion_def.resblock_updown = true is not implemented");
+    if (!u.withConditioning || u.crossAttentionDim <= 0)
+        out.push_back(inf + "diffusion_def.with_conditioning = false: the UNet has no text conditioning to ground with");
+    if (u.numClassEmbeds > 0) out.push_back(inf + "diffusion_def.num_class_embeds = " + std::to_string(u.numClassEmbeds) + " is not implemented");
+    for (bool x : a.attentionLevels)
+        if (x) {
+            out.push_back(inf + "autoencoder_def.attention_levels holds true; attention in the encoder is not implemented");
+            break;
+        }
+    if (a.withEncoderNonlocalAttn) out.push_back(inf + "autoencoder_def.with_encoder_nonlocal_attn = true is not implemented");
+    if (a.inChannels != 1) out.push_back(inf + "autoencoder_def.in_channels = " + std::to_string(a.inChannels) + ": the method encodes a grey image (1 channel)");
+    // Scheduler.
+    if (sc.schedule != "linear_beta" && sc.schedule != "scaled_linear_beta")
+        out.push_back(inf + "scheduler.schedule = " + quoted(sc.schedule) + " is not implemented (linear_beta, scaled_linear_beta)");
+    if (sc.predictionType != "v_prediction" && sc.predictionType != "epsilon" && sc.predictionType != "sample")
+        out.push_back(inf + "scheduler.prediction_type = " + quoted(sc.predictionType) + " is not implemented (v_prediction, epsilon, sample)");
+    if (sc.stepsOffset != 0)
+        out.push_back(inf + "scheduler.steps_offset = " + std::to_string(sc.stepsOffset) +
+                      " is not implemented (the method's trailing schedule has no offset)");
+    if (sc.numTrainTimesteps < 2 || sc.numTrainTimesteps > 100000)
+        out.push_back(inf + "scheduler.num_train_timesteps = " + std::to_string(sc.numTrainTimesteps) + " is outside 2..100000");
+    if (!(sc.betaStart > 0 && sc.betaStart < sc.betaEnd && sc.betaEnd < 1))
+        out.push_back(inf + "scheduler.beta_start = " + num(sc.betaStart) + ", beta_end = " + num(sc.betaEnd) +
+                      ": the betas must satisfy 0 < beta_start < beta_end < 1");
+    // Text encoder.
+    if (t.hiddenAct != "gelu" && t.hiddenAct != "quick_gelu")
+        out.push_back(txt + "hidden_act = " + quoted(t.hiddenAct) + " is not implemented (gelu, quick_gelu)");
+    if (t.maxPositionEmbeddings < 77)
+        out.push_back(txt + "max_position_embeddings = " + std::to_string(t.maxPositionEmbeddings) +
+                      " is below 77, the prompt length the method uses");
+    // The files together.
+    if (u.withConditioning && u.crossAttentionDim > 0 && t.hiddenSize != u.crossAttentionDim)
+        out.push_back(txt + "hidden_size = " + std::to_string(t.hiddenSize) + " does not match " + inf +
+                      "diffusion_def.cross_attention_dim = " + std::to_string(u.crossAttentionDim));
+    if (a.latentChannels != u.inChannels)
+        out.push_back(inf + "autoencoder_def.latent_channels = " + std::to_string(a.latentChannels) +
+                      " does not match diffusion_def.in_channels = " + std::to_string(u.inChannels));
+    if (u.outChannels != u.inChannels)
+        out.push_back(inf + "diffusion_def.out_channels = " + std::to_string(u.outChannels) +
+                      " differs from in_channels = " + std::to_string(u.inChannels) + " (the inversion needs the same shape)");
+    return out;
 }
 
 // ------------------------------------------------------------------------------------------ lists

@@ -47,6 +47,10 @@ struct UNetConfig {
     bool upcastAttention = false;
 
     int64_t timeEmbedDim() const { return channels.empty() ? 0 : channels[0] * 4; }
+    // Cross-attention layers in execution order: num_res_blocks per attention level on the way
+    // down, one in the middle, num_res_blocks + 1 per attention level on the way up, each times
+    // transformer_num_layers (11 for the bundle).
+    int64_t crossAttentionLayers() const;
     // Heads of the attention at a level: channels[level] / numHeadChannels[level] (one for the bundle).
     int64_t numHeads(size_t level) const;
 };
@@ -98,6 +102,12 @@ bool parseBundleConfig(const std::string& jsonText, BundleConfig* out, std::stri
 bool loadBundleConfig(const std::string& path, BundleConfig* out, std::string* error);
 bool parseTextEncoderConfig(const std::string& jsonText, TextEncoderConfig* out, std::string* error);
 bool loadTextEncoderConfig(const std::string& path, TextEncoderConfig* out, std::string* error);
+
+// What the grounding engine implements of these configurations: one line per value it does not
+// implement or pair of files that disagree, naming the file, the key and the value, e.g.
+// `configs/inference.json: scheduler.schedule = "cosine" is not implemented (...)`. Empty when
+// the engine can run the folder exactly as configured. docs/method.md lists what is honoured.
+std::vector<std::string> engineSupportProblems(const BundleConfig& bundle, const TextEncoderConfig& text);
 
 struct ExpectedTensor {
     std::string name;

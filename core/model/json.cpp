@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <set>
@@ -25,6 +26,175 @@ const char* Value::typeName(Type t) {
     case Type::Object: return "object";
     }
     return "?";
+}
+
+Value Value::boolean(bool b) {
+    Value v;
+    v.type_ = Type::Bool;
+    v.b_ = b;
+    return v;
+}
+Value Value::number(double x) {
+    if (!std::isfinite(x)) return Value();
+    Value v;
+    v.type_ = Type::Number;
+    v.num_ = x;
+    if (x == std::floor(x) && std::fabs(x) < 9.0e15) {
+        v.isInt_ = false;  // written as a double that happens to be whole; reads back equal
+        v.int_ = static_cast<int64_t>(x);
+    }
+    return v;
+}
+Value Value::integer(int64_t i) {
+    Value v;
+    v.type_ = Type::Number;
+    v.isInt_ = true;
+    v.int_ = i;
+    v.num_ = static_cast<double>(i);
+    return v;
+}
+Value Value::string(std::string s) {
+    Value v;
+    v.type_ = Type::String;
+    v.str_ = std::move(s);
+    return v;
+}
+Value Value::array() {
+    Value v;
+    v.type_ = Type::Array;
+    return v;
+}
+Value Value::object() {
+    Value v;
+    v.type_ = Type::Object;
+    return v;
+}
+Value& Value::set(const std::string& key, Value v) {
+    type_ = Type::Object;
+    for (auto& m : obj_)
+        if (m.first == key) {
+            m.second = std::move(v);
+            return *this;
+        }
+    obj_.emplace_back(key, std::move(v));
+    return *this;
+}
+Value& Value::push(Value v) {
+    type_ = Type::Array;
+    arr_.push_back(std::move(v));
+    return *this;
+}
+double Value::toNumber() const { return type_ == Type::Number ? num_ : std::nan(""); }
+double Value::numberAt(const std::string& key) const {
+    const Value* v = find(key);
+    return v ? v->toNumber() : std::nan("");
+}
+std::string Value::stringAt(const std::string& key) const {
+    const Value* v = find(key);
+    return v && v->isString() ? v->str_ : std::string();
+}
+
+bool Value::operator==(const Value& o) const {
+    if (type_ != o.type_) return false;
+    switch (type_) {
+    case Type::Null: return true;
+    case Type::Bool: return b_ == o.b_;
+    case Type::Number: return num_ == o.num_;
+    case Type::String: return str_ == o.str_;
+    case Type::Array: return arr_ == o.arr_;
+    case Type::Object: return obj_ == o.obj_;
+    }
+    return false;
+}
+
+namespace {
+
+void writeString(std::string& out, const std::string& s) {
+    out += '"';
+    for (unsigned char c : s) {
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        case '\b': out += "\\b"; break;
+        case '\f': out += "\\f"; break;
+        default:
+            if (c < 0x20) {
+                char buf[8];
+                std::snprintf(buf, sizeof buf, "\\u%04x", c);
+                out += buf;
+            } else {
+                out += static_cast<char>(c);  // UTF-8 passes through
+            }
+        }
+    }
+    out += '"';
+}
+
+void writeNumber(std::string& out, double v) {
+    char buf[40];
+    for (int precision = 15; precision <= 17; ++precision) {  // the shortest that reads back exactly
+        std::snprintf(buf, sizeof buf, "%.*g", precision, v);
+        if (std::strtod(buf, nullptr) == v) break;
+    }
+    out += buf;
+}
+
+}  // namespace
+
+static void dumpValue(const Value& v, std::string& out, int indent, int level) {
+    auto newline = [&](int l) {
+        if (indent < 0) return;
+        out += '\n';
+        out.append(size_t(indent) * size_t(l), ' ');
+    };
+    switch (v.type()) {
+    case Value::Type::Null: out += "null"; break;
+    case Value::Type::Bool: out += v.asBool() ? "true" : "false"; break;
+    case Value::Type::Number:
+        if (v.isInteger()) out += std::to_string(v.asInt());
+        else writeNumber(out, v.asDouble());
+        break;
+    case Value::Type::String: writeString(out, v.asString()); break;
+    case Value::Type::Array: {
+        if (v.items().empty()) { out += "[]"; break; }
+        out += '[';
+        bool first = true;
+        for (const Value& x : v.items()) {
+            if (!first) out += indent < 0 ? "," : ",";
+            first = false;
+            newline(level + 1);
+            dumpValue(x, out, indent, level + 1);
+        }
+        newline(level);
+        out += ']';
+        break;
+    }
+    case Value::Type::Object: {
+        if (v.members().empty()) { out += "{}"; break; }
+        out += '{';
+        bool first = true;
+        for (const auto& m : v.members()) {
+            if (!first) out += ',';
+            first = false;
+            newline(level + 1);
+            writeString(out, m.first);
+            out += indent < 0 ? ":" : ": ";
+            dumpValue(m.second, out, indent, level + 1);
+        }
+        newline(level);
+        out += '}';
+        break;
+    }
+    }
+}
+
+std::string Value::dump(int indent) const {
+    std::string out;
+    dumpValue(*this, out, indent, 0);
+    return out;
 }
 
 class Parser {

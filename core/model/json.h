@@ -1,4 +1,5 @@
-// Minimal, strict JSON reader used by cxrweights (safetensors headers, bundle and HF configs).
+// Minimal, strict JSON reader and writer used by cxrweights (safetensors headers, bundle and HF
+// configs) and cxreval (results.jsonl, summaries).
 //
 // Decision (see core/model/README.md): cxrweights does not depend on nlohmann_json, so that the
 // engine-only build (CXRG_ENGINE_ONLY, GPU machines with only LibTorch) needs nothing beyond the
@@ -42,6 +43,31 @@ public:
     const Value* find(const std::string& key) const;
 
     static const char* typeName(Type t);
+
+    // ---- building ----
+    static Value null() { return Value(); }
+    static Value boolean(bool b);
+    static Value number(double v);        // non-finite numbers are written as null
+    static Value integer(int64_t v);
+    static Value string(std::string s);
+    static Value array();
+    static Value object();
+    // Object: replaces the member `key` or appends it (keeps file order). Returns *this.
+    Value& set(const std::string& key, Value v);
+    // Array: appends. Returns *this.
+    Value& push(Value v);
+    // Numbers as double (integers too); NaN for null and other types.
+    double toNumber() const;
+    // The member as a number (NaN when absent or not a number) / as text ("" when not a string).
+    double numberAt(const std::string& key) const;
+    std::string stringAt(const std::string& key) const;
+
+    // ---- writing ----
+    // Compact (one line) when indent < 0, else pretty with `indent` spaces. Doubles are written
+    // with the shortest form that reads back to the same value; NaN and Inf as null.
+    std::string dump(int indent = -1) const;
+    bool operator==(const Value& o) const;
+    bool operator!=(const Value& o) const { return !(*this == o); }
 
 private:
     friend class Parser;

@@ -217,10 +217,9 @@ ModelFolderReport inspectModelFolder(const std::string& dir) {
         err.clear();
         r.textConfigOk = loadTextEncoderConfig(joinPath(dir, "text_encoder/config.json"), &r.textEncoder, &err);
         if (!r.textConfigOk) r.errors.push_back(err);
-        else if (r.textEncoder.hiddenAct != "gelu" && r.textEncoder.hiddenAct != "quick_gelu")
-            r.warnings.push_back("text_encoder/config.json: hidden_act \"" + r.textEncoder.hiddenAct +
-                                 "\" is neither gelu nor quick_gelu");
     }
+    if (r.bundleConfigOk && r.textConfigOk)
+        for (const std::string& p : engineSupportProblems(r.bundle, r.textEncoder)) r.errors.push_back(p);
 
     struct Ck { Network n; const char* rel; bool configOk; };
     const Ck cks[] = {

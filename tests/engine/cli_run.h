@@ -12,8 +12,14 @@ struct Run {
     QByteArray out, err;
 };
 
-inline Run runProgram(const QString& exe, const QStringList& args, int timeoutMs = 900000) {
+// `env`: extra "NAME=value" entries on top of this process's environment.
+inline Run runProgram(const QString& exe, const QStringList& args, int timeoutMs = 900000, const QStringList& env = {}) {
     QProcess p;
+    if (!env.isEmpty()) {
+        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+        for (const QString& kv : env) e.insert(kv.section(QLatin1Char('='), 0, 0), kv.section(QLatin1Char('='), 1));
+        p.setProcessEnvironment(e);
+    }
     p.start(exe, args);
     Run r;
     if (!p.waitForFinished(timeoutMs)) {

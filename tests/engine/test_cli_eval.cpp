@@ -28,7 +28,9 @@ const char* const kMetricKeys[] = {"cnr_abs", "cnr", "miou", "auroc_binned", "au
 using cxr::testing::Run;
 using cxr::testing::runProgram;
 
-Run run(const QStringList& args, int timeoutMs = 900000) { return runProgram(kExe, args, timeoutMs); }
+Run run(const QStringList& args, int timeoutMs = 900000, const QStringList& env = {}) {
+    return runProgram(kExe, args, timeoutMs, env);
+}
 
 QByteArray readAll(const QString& path) {
     QFile f(path);
@@ -90,9 +92,11 @@ class TestCliEval : public QObject {
     QTemporaryDir tmp;
     QString root, csv, full;  // image root, CSV, the uninterrupted unsharded run's output
 
-    bool evaluate(const QString& out, const QStringList& extra = {}, Run* r = nullptr) {
+    bool evaluate(const QString& out, const QStringList& extra = {}, Run* r = nullptr, const QStringList& env = {},
+                  const QStringList& method = kMethod) {
         const Run x = run(QStringList{"evaluate", "--model", kModel, "--csv", csv, "--images", root, "--out", out} +
-                          kMethod + extra);
+                              method + extra,
+                          900000, env);
         if (r) *r = x;
         if (x.code != 0) qWarning("%s", x.err.constData());
         return x.code == 0;
@@ -381,6 +385,104 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains("layers=x"), r.err.constData());
         QVERIFY(!evaluate(tmp.filePath("ablate-bad2"), {"--ablate", "window=5:900", "--limit", "1"}, &r));
         QVERIFY2(r.err.contains("window"), r.err.constData());
+    }
+
+    // A failure inside the UNet loop (out of memory, say) fails those samples with the message;
+    // the run goes on and finishes; --resume retries exactly the failed samples.
+    void failedSamplesAreRetried() {
+        const QString out = tmp.filePath("failing");
+        Run r;
+        // a.png: the batch fails at call 3, then each of its two prompts alone at calls 4 and 5.
+        QVERIFY(evaluate(out, {"--limit", "3"}, &r, {"CXRG_TEST_FAIL_UNET_CALL=3-5"}));
+        QVERIFY2(r.err.contains("2 failed"), r.err.constData());
+        int lines = 0;
+        auto res = results(out, &lines);
+        QCOMPARE(lines, 3);
+        int failed = 0;
+        for (const auto& [k, o] : res)
+            if (o["failed"].toBool()) {
+                ++failed;
+                QVERIFY2(o["error"].toString().contains("out of memory"), qPrintable(o["error"].toString()));
+                QVERIFY(o["miou"].isNull());
+            }
+        QCOMPARE(failed, 2);
+        QJsonObject s = jsonFile(out + "/summary.json");
+        QCOMPARE(s["samples"].toInt(), 1);
+        QCOMPARE(s["failed_count"].toInt(), 2);
+        QVERIFY(readAll(out + "/summary.md").contains("Failed samples"));
+        // --resume: the failed ones run again and replace their lines; the metrics equal the
+        // uninterrupted run's.
+        QVERIFY(evaluate(out, {"--limit", "3", "--resume"}, &r));
+        QVERIFY2(r.err.contains("2 failed before and retried"), r.err.constData());
+        res = results(out, &lines);
+        QCOMPARE(lines, 5);
+        s = jsonFile(out + "/summary.json");
+        QCOMPARE(s["samples"].toInt(), 3);
+        QCOMPARE(s["failed_count"].toInt(), 0);
+        const auto ref = results(full);
+        for (const auto& [k, o] : res) {
+            QVERIFY(!o["failed"].toBool());
+            for (const char* m : kMetricKeys) QCOMPARE(o[m].toDouble(), ref.at(k)[m].toDouble());
+        }
+    }
+
+    // Attribution mode (the paper's Table III "pathology tokens"): each sample's category's
+    // tokens; a prompt without them is left out, as the authors leave it out.
+    void attributionMode() {
+        const QString out = tmp.filePath("attribution");
+        Run r;
+        QVERIFY(evaluate(out, {"--attribution", "--limit", "3"}, &r));
+        const auto res = results(out);
+        const QJsonObject heart = res.at("files/p10/p10000001/s1/a.png|Enlarged heart");  // Cardiomegaly
+        QVERIFY2(heart["left_out"].toString().contains("Cardiomegaly"), qPrintable(heart["left_out"].toString()));
+        QVERIFY(heart["cnr"].isNull());
+        const QJsonObject eff = res.at("files/p10/p10000001/s1/a.png|Small left pleural effusion, unchanged");
+        QVERIFY(eff["miou"].isDouble());
+        QVERIFY(eff["miou"].toDouble() != results(full).at("files/p10/p10000001/s1/a.png|Small left pleural effusion, unchanged")["miou"].toDouble());
+        const QJsonObject s = jsonFile(out + "/summary.json");
+        QCOMPARE(s["left_out_count"].toInt(), 1);
+        QVERIFY(jsonFile(out + "/run.json")["method"].toObject()["attribution"].toBool());
+    }
+
+    // The paper's ablations as the paper ran them: Table II (five rows at N = 100) and Table III
+    // (category tokens against all tokens on the samples that hold them), with the paper's
+    // averages beside ours and the samples each row used.
+    void paperTables() {
+        Run r;
+        const QString t2 = tmp.filePath("table2");
+        QVERIFY(evaluate(t2, {"--ablate", "paper-table2", "--limit", "2"}, &r, {}, {}));
+        QVERIFY(jsonFile(t2 + "/run.json")["method"].toObject()["steps"].toInt() == 100);
+        const QByteArray md2 = readAll(t2 + "/ablation.md");
+        for (const char* row : {"| L=11, T=100 | 2 |", "| L=11, T=20 | 2 |", "| L=6, T=100 | 2 |", "| L=6, T=20 | 2 |",
+                                "| L=6, T=20, Otsu | 2 |"})
+            QVERIFY2(md2.contains(row), md2.constData());
+        QVERIFY2(md2.contains("0.680 | 15.7 |") && md2.contains("0.750 | 20.4 |"), md2.constData());
+        const QJsonArray rows2 = jsonFile(t2 + "/ablation.json")["settings"].toArray();
+        QCOMPARE(rows2.size(), 5);
+        QCOMPARE(rows2[0].toObject()["layers"].toArray().size(), 11);
+        QCOMPARE(rows2[0].toObject()["window"].toArray(), (QJsonArray{0, 100}));
+        QCOMPARE(rows2[4].toObject()["window"].toArray(), (QJsonArray{40, 60}));
+        // The last row is the run's own method with layers 3-8: it equals evaluating that setting directly.
+        const auto res2 = results(t2);
+        const QString direct = tmp.filePath("table2-direct");
+        QVERIFY(evaluate(direct, {"--limit", "2", "--layers", "3,4,5,6,7,8"}, &r, {}, {"--steps", "100"}));
+        const auto ref = results(direct);
+        for (const auto& [k, o] : res2) {
+            const QJsonObject last = o["ablation"].toArray()[4].toObject();
+            for (const char* m : kMetricKeys)
+                QVERIFY2(std::fabs(last[m].toDouble() - ref.at(k)[m].toDouble()) <= 1e-3, qPrintable(k + " " + m));
+        }
+        // Another step count than the paper's is refused.
+        QVERIFY(!evaluate(tmp.filePath("table2-bad"), {"--ablate", "paper-table2"}, &r, {}, {"--steps", "30"}));
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains("100 steps"), r.err.constData());
+        // Table III: "Enlarged heart" (Cardiomegaly) holds no category token and is left out of both rows.
+        const QString t3 = tmp.filePath("table3");
+        QVERIFY(evaluate(t3, {"--ablate", "paper-table3", "--limit", "2"}, &r, {}, {}));
+        const QByteArray md3 = readAll(t3 + "/ablation.md");
+        QVERIFY2(md3.contains("| Pathology tokens (attribution) | 1 |") && md3.contains("| All tokens | 1 |") &&
+                     md3.contains("0.310 | 13.6 |") && md3.contains("| Pleural Effusion | 1 |") && md3.contains("| Cardiomegaly | 0 |"),
+                 md3.constData());
     }
 
     void malformedInput() {

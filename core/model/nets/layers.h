@@ -13,7 +13,11 @@ struct ConvWrapImpl : torch::nn::Module {
         conv = register_module(
             "conv", torch::nn::Conv2d(torch::nn::Conv2dOptions(in, out, kernel).stride(stride).padding(padding)));
     }
-    torch::Tensor forward(const torch::Tensor& x) { return conv->forward(x); }  // [B,in,H,W] -> [B,out,H',W']
+    // [B,in,H,W] -> [B,out,H',W'], computed in the weights' precision, returned in the input's.
+    torch::Tensor forward(const torch::Tensor& x) {
+        const auto wt = conv->weight.scalar_type();
+        return wt == x.scalar_type() ? conv->forward(x) : conv->forward(x.to(wt)).to(x.scalar_type());
+    }
     torch::nn::Conv2d conv{nullptr};
 };
 TORCH_MODULE(ConvWrap);
@@ -24,6 +28,13 @@ inline torch::nn::GroupNorm groupNorm(int64_t groups, int64_t channels, double e
 
 inline torch::nn::Linear linear(int64_t in, int64_t out, bool bias = true) {
     return torch::nn::Linear(torch::nn::LinearOptions(in, out).bias(bias));
+}
+
+// A linear layer in its weights' precision (fp32, or bf16 / fp16 for the UNet under reduced
+// precision); the activation comes back in the input's precision.
+inline torch::Tensor applyLinear(torch::nn::Linear l, const torch::Tensor& x) {
+    const auto wt = l->weight.scalar_type();
+    return wt == x.scalar_type() ? l->forward(x) : l->forward(x.to(wt)).to(x.scalar_type());
 }
 
 }  // namespace cxr::nets

@@ -10,13 +10,14 @@ bool AttentionControl::wants(int idx) const {
     return std::find(record.begin(), record.end(), idx) != record.end();
 }
 
-CrossAttentionImpl::CrossAttentionImpl(int64_t queryDim, int64_t contextDim, int64_t h, int64_t d)
-    : heads(h), headDim(d), scale(1.0 / std::sqrt(double(d))) {
+CrossAttentionImpl::CrossAttentionImpl(int64_t queryDim, int64_t contextDim, int64_t h, int64_t d, bool up)
+    : heads(h), headDim(d), scale(1.0 / std::sqrt(double(d))), upcast(up) {
     const int64_t inner = h * d;
     to_q = register_module("to_q", linear(queryDim, inner, false));
     to_k = register_module("to_k", linear(contextDim, inner, false));
     to_v = register_module("to_v", linear(contextDim, inner, false));
-    to_out = register_module("to_out", torch::nn::Sequential(linear(inner, queryDim)));
+    out0 = linear(inner, queryDim);
+    to_out = register_module("to_out", torch::nn::Sequential(out0));
 }
 
 torch::Tensor CrossAttentionImpl::forward(const torch::Tensor& x, const torch::Tensor& context,
@@ -27,17 +28,20 @@ torch::Tensor CrossAttentionImpl::forward(const torch::Tensor& x, const torch::T
         const int64_t N = t.size(1);
         return t.reshape({B, N, heads, headDim}).permute({0, 2, 1, 3}).reshape({B * heads, N, headDim});
     };
-    const torch::Tensor q = toHeads(to_q->forward(x));
-    const torch::Tensor k = toHeads(to_k->forward(c));
-    const torch::Tensor v = toHeads(to_v->forward(c));
-    torch::Tensor scores = torch::baddbmm(torch::empty({q.size(0), q.size(1), k.size(1)}, q.options()), q,
-                                          k.transpose(-1, -2), /*beta=*/0.0, /*alpha=*/scale);
-    torch::Tensor probs = scores.softmax(-1);                  // [B*h,N,T]
+    const torch::Tensor q = toHeads(applyLinear(to_q, x));
+    const torch::Tensor k = toHeads(applyLinear(to_k, c));
+    const torch::Tensor v = toHeads(applyLinear(to_v, c));
+    const auto ct = to_q->weight.scalar_type();  // the matmuls' precision
+    const auto st = probsOut || upcast ? torch::kFloat32 : ct;  // the scores' precision
+    const torch::Tensor qs = q.to(st), ks = k.to(st);
+    torch::Tensor scores = torch::baddbmm(torch::empty({qs.size(0), qs.size(1), ks.size(1)}, qs.options()), qs,
+                                          ks.transpose(-1, -2), /*beta=*/0.0, /*alpha=*/scale);
+    torch::Tensor probs = scores.softmax(-1, torch::kFloat32);  // [B*h,N,T] fp32
     if (probsOut) *probsOut = probs;
-    torch::Tensor o = torch::bmm(probs, v);                     // [B*h,N,d]
+    torch::Tensor o = torch::bmm(probs.to(ct), v.to(ct)).to(x.scalar_type());  // [B*h,N,d]
     const int64_t N = o.size(1);
     o = o.reshape({B, heads, N, headDim}).permute({0, 2, 1, 3}).reshape({B, N, heads * headDim});
-    return to_out->forward(o);
+    return applyLinear(out0, o);
 }
 
 FeedForwardImpl::FeedForwardImpl(int64_t dim) {
@@ -46,15 +50,15 @@ FeedForwardImpl::FeedForwardImpl(int64_t dim) {
 }
 
 torch::Tensor FeedForwardImpl::forward(const torch::Tensor& x) {
-    const auto parts = linear1->forward(x).chunk(2, -1);  // GEGLU: a * gelu(g)
-    return linear2->forward(parts[0] * torch::gelu(parts[1]));
+    const auto parts = applyLinear(linear1, x).chunk(2, -1);  // GEGLU: a * gelu(g)
+    return applyLinear(linear2, parts[0] * torch::gelu(parts[1]));
 }
 
 BasicTransformerBlockImpl::BasicTransformerBlockImpl(int64_t dim, int64_t heads, int64_t headDim,
-                                                     int64_t contextDim) {
-    attn1 = register_module("attn1", CrossAttention(dim, dim, heads, headDim));
+                                                     int64_t contextDim, bool upcast) {
+    attn1 = register_module("attn1", CrossAttention(dim, dim, heads, headDim, upcast));
     ff = register_module("ff", FeedForward(dim));
-    attn2 = register_module("attn2", CrossAttention(dim, contextDim, heads, headDim));
+    attn2 = register_module("attn2", CrossAttention(dim, contextDim, heads, headDim, upcast));
     auto ln = [&] { return torch::nn::LayerNorm(torch::nn::LayerNormOptions({dim}).eps(1e-5)); };
     norm1 = register_module("norm1", ln());
     norm2 = register_module("norm2", ln());
@@ -81,12 +85,13 @@ torch::Tensor BasicTransformerBlockImpl::forward(const torch::Tensor& x0, const 
 }
 
 SpatialTransformerImpl::SpatialTransformerImpl(int64_t channels, int64_t heads, int64_t headDim,
-                                               int64_t layers, int64_t groups, double eps, int64_t contextDim) {
+                                               int64_t layers, int64_t groups, double eps, int64_t contextDim,
+                                               bool upcast) {
     norm = register_module("norm", groupNorm(groups, channels, eps));
     proj_in = register_module("proj_in", ConvWrap(channels, heads * headDim, 1, 1, 0));
     transformer_blocks = register_module("transformer_blocks", torch::nn::ModuleList());
     for (int64_t i = 0; i < layers; ++i) {
-        blocks.emplace_back(heads * headDim, heads, headDim, contextDim);
+        blocks.emplace_back(heads * headDim, heads, headDim, contextDim, upcast);
         transformer_blocks->push_back(blocks.back());
     }
     proj_out = register_module("proj_out", ConvWrap(heads * headDim, channels, 1, 1, 0));
@@ -117,7 +122,7 @@ ResnetBlockImpl::ResnetBlockImpl(int64_t in, int64_t out, int64_t tembDim, int64
 
 torch::Tensor ResnetBlockImpl::forward(const torch::Tensor& x, const torch::Tensor& emb) {
     torch::Tensor h = conv1->forward(torch::silu(norm1->forward(x)));
-    h = h + time_emb_proj->forward(torch::silu(emb)).unsqueeze(-1).unsqueeze(-1);
+    h = h + applyLinear(time_emb_proj, torch::silu(emb)).unsqueeze(-1).unsqueeze(-1);
     h = conv2->forward(torch::silu(norm2->forward(h)));
     return (skip_connection ? skip_connection->forward(x) : x) + h;
 }
@@ -152,8 +157,9 @@ DiffusionUNetImpl::DiffusionUNetImpl(const UNetParams& p) : params(p) {
         *headDim = hc;
     };
     conv_in = register_module("conv_in", ConvWrap(p.inChannels, p.channels[0], 3));
-    time_embed = register_module("time_embed", torch::nn::Sequential(linear(p.channels[0], temb), torch::nn::SiLU(),
-                                                                      linear(temb, temb)));
+    time0 = linear(p.channels[0], temb);
+    time2 = linear(temb, temb);
+    time_embed = register_module("time_embed", torch::nn::Sequential(time0, torch::nn::SiLU(), time2));
     down_blocks = register_module("down_blocks", torch::nn::ModuleList());
     int64_t outCh = p.channels[0];
     for (size_t i = 0; i < L; ++i) {
@@ -169,7 +175,7 @@ DiffusionUNetImpl::DiffusionUNetImpl(const UNetParams& p) : params(p) {
             if (p.attentionLevels[i]) {
                 int64_t heads, hd;
                 headsOf(i, &heads, &hd);
-                b->attn.emplace_back(outCh, heads, hd, p.transformerLayers, p.groups, p.eps, p.crossAttentionDim);
+                b->attn.emplace_back(outCh, heads, hd, p.transformerLayers, p.groups, p.eps, p.crossAttentionDim, p.upcastAttention);
                 b->attentions->push_back(b->attn.back());
                 numCross += static_cast<int>(p.transformerLayers);
             }
@@ -186,7 +192,7 @@ DiffusionUNetImpl::DiffusionUNetImpl(const UNetParams& p) : params(p) {
         int64_t heads, hd;
         headsOf(L - 1, &heads, &hd);
         middle_block->attention = middle_block->register_module(
-            "attention", SpatialTransformer(midCh, heads, hd, p.transformerLayers, p.groups, p.eps, p.crossAttentionDim));
+            "attention", SpatialTransformer(midCh, heads, hd, p.transformerLayers, p.groups, p.eps, p.crossAttentionDim, p.upcastAttention));
         numCross += static_cast<int>(p.transformerLayers);
     }
     middle_block->resnet_2 = middle_block->register_module("resnet_2", ResnetBlock(midCh, midCh, temb, p.groups, p.eps));
@@ -211,7 +217,7 @@ DiffusionUNetImpl::DiffusionUNetImpl(const UNetParams& p) : params(p) {
             if (revAttn[i]) {
                 int64_t heads, hd;
                 headsOf(level, &heads, &hd);
-                b->attn.emplace_back(out, heads, hd, p.transformerLayers, p.groups, p.eps, p.crossAttentionDim);
+                b->attn.emplace_back(out, heads, hd, p.transformerLayers, p.groups, p.eps, p.crossAttentionDim, p.upcastAttention);
                 b->attentions->push_back(b->attn.back());
                 numCross += static_cast<int>(p.transformerLayers);
             }
@@ -234,7 +240,9 @@ torch::Tensor DiffusionUNetImpl::forward(const torch::Tensor& x, const torch::Te
         ctl->sliced = false;
         ctl->maps.clear();
     }
-    torch::Tensor emb = time_embed->forward(timestepEmbedding(t, params.channels[0]).to(x.dtype()));
+    // time_embed: Linear, SiLU, Linear (keys time_embed.0 / .2)
+    torch::Tensor emb = timestepEmbedding(t, params.channels[0]).to(x.dtype());  // [B, C0]
+    emb = applyLinear(time2, torch::silu(applyLinear(time0, emb)));  // [B, 4*C0]
     torch::Tensor h = conv_in->forward(x);
     torch::Tensor ctx = context;
     std::vector<torch::Tensor> skips{h};

@@ -21,6 +21,7 @@ struct UNetParams {
     double eps = 1e-6;
     int64_t transformerLayers = 1;
     int64_t crossAttentionDim = 1024;
+    bool upcastAttention = false;  // attention scores and softmax in fp32 in every layer
 };
 
 // What one forward pass records and where it stops. Cross-attention (attn2) layers are numbered
@@ -42,13 +43,17 @@ struct AttentionControl {
 };
 
 struct CrossAttentionImpl : torch::nn::Module {
-    CrossAttentionImpl(int64_t queryDim, int64_t contextDim, int64_t heads, int64_t headDim);
-    // x [B,N,C], context [B,T,Cc] or undefined (self-attention) -> [B,N,C]
+    CrossAttentionImpl(int64_t queryDim, int64_t contextDim, int64_t heads, int64_t headDim, bool upcast);
+    // x [B,N,C], context [B,T,Cc] or undefined (self-attention) -> [B,N,C]. The matmuls run in the
+    // weights' precision; the scores and their softmax in fp32 when recorded (probsOut: fp32
+    // [B*heads,N,T]) or when `upcast` (the config's upcast_attention).
     torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& context, torch::Tensor* probsOut);
     int64_t heads, headDim;
     double scale;
+    bool upcast;
     torch::nn::Linear to_q{nullptr}, to_k{nullptr}, to_v{nullptr};
-    torch::nn::Sequential to_out{nullptr};
+    torch::nn::Sequential to_out{nullptr};  // to_out.0: Linear inner -> C
+    torch::nn::Linear out0{nullptr};        // to_out[0]
 };
 TORCH_MODULE(CrossAttention);
 
@@ -60,7 +65,7 @@ struct FeedForwardImpl : torch::nn::Module {  // linear1 C->8C, GEGLU, linear2 4
 TORCH_MODULE(FeedForward);
 
 struct BasicTransformerBlockImpl : torch::nn::Module {
-    BasicTransformerBlockImpl(int64_t dim, int64_t heads, int64_t headDim, int64_t contextDim);
+    BasicTransformerBlockImpl(int64_t dim, int64_t heads, int64_t headDim, int64_t contextDim, bool upcast);
     torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& context, AttentionControl* ctl);
     CrossAttention attn1{nullptr};
     FeedForward ff{nullptr};
@@ -71,7 +76,7 @@ TORCH_MODULE(BasicTransformerBlock);
 
 struct SpatialTransformerImpl : torch::nn::Module {
     SpatialTransformerImpl(int64_t channels, int64_t heads, int64_t headDim, int64_t layers,
-                           int64_t groups, double eps, int64_t contextDim);
+                           int64_t groups, double eps, int64_t contextDim, bool upcast);
     torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& context, AttentionControl* ctl);
     torch::nn::GroupNorm norm{nullptr};
     ConvWrap proj_in{nullptr};
@@ -131,7 +136,8 @@ struct DiffusionUNetImpl : torch::nn::Module {
     int crossAttentionLayers() const { return numCross; }
     UNetParams params;
     ConvWrap conv_in{nullptr};
-    torch::nn::Sequential time_embed{nullptr};
+    torch::nn::Sequential time_embed{nullptr};  // 0: Linear C0 -> 4*C0, 1: SiLU, 2: Linear 4*C0 -> 4*C0
+    torch::nn::Linear time0{nullptr}, time2{nullptr};
     torch::nn::ModuleList down_blocks{nullptr};
     MiddleBlock middle_block{nullptr};
     torch::nn::ModuleList up_blocks{nullptr};
