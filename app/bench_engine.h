@@ -13,6 +13,8 @@ struct Options {
     int threads = 0;
     int width = 1024, height = 1024;
     bool skipNaive = false;
+    bool compareBf16 = false;   // also the window's partial pass in bf16 on the CPU, against fp32
+    int channelsLast = -1;      // -1: the engine's default; 0 off; 1 on
 };
 
 bool parseOptions(int argc, char** argv, int first, Options* o, std::string* error);

@@ -19,6 +19,7 @@ inline int fail(const QString& message, int code = 1) {
 
 int runBench(const QStringList& args);
 int cmdGround(QStringList args);
+int cmdPrepare(QStringList args);
 int cmdTokenize(QStringList args);
 int cmdInspectModel(QStringList args);
 int cmdMetrics(QStringList args);

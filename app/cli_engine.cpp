@@ -4,6 +4,7 @@
 
 #include "grounding/engine.h"
 #include "grounding/npy.h"
+#include "grounding/trajectory_cache.h"
 #include "imaging/image.h"
 #include "imaging/loader.h"
 #include "model/config.h"
@@ -69,6 +70,18 @@ bool parseIntList(const QString& s, std::vector<int>* out) {
 }  // namespace
 
 bool parseSettings(QStringList& args, Settings* s, grounding::RunSettings* run, QString* error, bool attribution) {
+    bool havePreset = false;
+    const QString preset = takeOption(args, QStringLiteral("--preset"), &havePreset);
+    if (havePreset) {
+        if (preset == QLatin1String("fast")) {
+            *s = grounding::fastPreset();
+        } else if (preset == QLatin1String("paper")) {
+            *s = Settings();
+        } else {
+            *error = Cli::tr("--preset must be paper or fast (got \"%1\")").arg(preset);
+            return false;
+        }
+    }
     for (int i = 0; i < args.size();) {
         const QString a = args[i];
         auto value = [&](QString* v) {
@@ -133,6 +146,33 @@ bool parseSettings(QStringList& args, Settings* s, grounding::RunSettings* run, 
         return false;
     }
     return true;
+}
+
+bool parseCacheOptions(QStringList& args, CacheOptions* c, QString* error) {
+    c->enabled = args.removeAll(QStringLiteral("--no-cache")) == 0;
+    bool haveDir = false, haveMax = false;
+    c->dir = takeOption(args, QStringLiteral("--cache-dir"), &haveDir);
+    const QString max = takeOption(args, QStringLiteral("--cache-max-mb"), &haveMax);
+    if (haveDir && c->dir.isEmpty()) {
+        *error = Cli::tr("--cache-dir needs a folder");
+        return false;
+    }
+    if (haveMax) {
+        bool ok = false;
+        const qulonglong mb = max.toULongLong(&ok);
+        if (!ok || mb < 1 || mb > (1ull << 24)) {
+            *error = Cli::tr("--cache-max-mb needs a size in MiB (got \"%1\")").arg(max);
+            return false;
+        }
+        c->maxBytes = mb << 20;
+    }
+    return true;
+}
+
+void applyCache(grounding::Engine& engine, const CacheOptions& c) {
+    if (!c.enabled) return;
+    const std::string dir = c.dir.isEmpty() ? grounding::TrajectoryCache::defaultDir() : c.dir.toStdString();
+    engine.setTrajectoryCache(dir, c.maxBytes ? c.maxBytes : grounding::TrajectoryCache::kDefaultMaxBytes);
 }
 
 bool checkDevice(const grounding::RunSettings& run, QString* error) {
@@ -202,8 +242,10 @@ bool writeNpy(const QString& path, int h, int w, const std::vector<float>& v, QS
 int cmdGround(QStringList args) {
     Settings s;
     grounding::RunSettings run;
+    CacheOptions cache;
     QString err;
-    if (!parseSettings(args, &s, &run, &err, /*attribution=*/true)) return fail(err, 2);
+    if (!parseSettings(args, &s, &run, &err, /*attribution=*/true) || !parseCacheOptions(args, &cache, &err))
+        return fail(err, 2);
     const QString modelDir = takeOption(args, QStringLiteral("--model"));
     const QString imagePath = takeOption(args, QStringLiteral("--image"));
     const QString outDir = takeOption(args, QStringLiteral("--out"));
@@ -224,6 +266,7 @@ int cmdGround(QStringList args) {
     std::fprintf(stderr, "cxr-ground: loading the model from %s\n", modelDir.toUtf8().constData());
     auto engine = grounding::Engine::load(modelDir.toStdString(), run, &e);
     if (!engine) return fail(QString::fromStdString(e));
+    applyCache(*engine, cache);
     std::vector<std::string> ps;
     for (const QString& p : prompts) ps.push_back(p.toStdString());
     std::vector<PromptResult> results;
@@ -235,6 +278,8 @@ int cmdGround(QStringList args) {
         lastPct = pct;
     };
     if (!engine->ground(image, ps, s, &results, &e, progress)) return fail(QString::fromStdString(e));
+    if (!engine->lastCacheProblem().empty())
+        std::fprintf(stderr, "cxr-ground: warning: %s\n", engine->lastCacheProblem().c_str());
     if (!QDir().mkpath(outDir)) return fail(Cli::tr("%1: cannot create the output folder").arg(outDir));
     for (size_t k = 0; k < results.size(); ++k) {
         const PromptResult& r = results[k];
@@ -302,6 +347,66 @@ int cmdGround(QStringList args) {
     }
     std::fprintf(stderr, "cxr-ground: %zu result(s) in %s\n", results.size(), outDir.toUtf8().constData());
     return 0;
+}
+
+int cmdPrepare(QStringList args) {
+    Settings s;
+    grounding::RunSettings run;
+    CacheOptions cache;
+    QString err;
+    if (!parseSettings(args, &s, &run, &err) || !parseCacheOptions(args, &cache, &err)) return fail(err, 2);
+    const QString modelDir = takeOption(args, QStringLiteral("--model"));
+    QStringList images;
+    for (;;) {
+        bool present = false;
+        const QString p = takeOption(args, QStringLiteral("--image"), &present);
+        if (!present) break;
+        images << p;
+    }
+    if (!args.isEmpty()) return fail(Cli::tr("unknown argument %1").arg(args.first()), 2);
+    if (modelDir.isEmpty() || images.isEmpty())
+        return fail(Cli::tr("prepare needs --model DIR --image IN [--image IN ...]"), 2);
+    if (!cache.enabled) return fail(Cli::tr("prepare fills the trajectory cache: --no-cache makes no sense here"), 2);
+    if (!checkDevice(run, &err)) return fail(err);
+    std::string e;
+    std::fprintf(stderr, "cxr-ground: loading the model from %s\n", modelDir.toUtf8().constData());
+    auto engine = grounding::Engine::load(modelDir.toStdString(), run, &e);
+    if (!engine) return fail(QString::fromStdString(e));
+    applyCache(*engine, cache);
+    std::fprintf(stderr, "cxr-ground: trajectory cache in %s\n", engine->trajectoryCacheDir().c_str());
+    int failed = 0;
+    for (int k = 0; k < images.size(); ++k) {
+        GreyImage image;
+        if (!readerImage(images[k], &image, &err)) {
+            std::fprintf(stderr, "cxr-ground: %s\n", err.toUtf8().constData());
+            ++failed;
+            continue;
+        }
+        const auto before = engine->preparation(image, s);
+        int lastPct = -1;
+        auto progress = [&](grounding::Phase ph, int step, int total) {
+            const int pct = total > 0 ? step * 100 / total : 0;
+            if (ph == grounding::Phase::Inversion && pct / 10 != lastPct / 10)
+                std::fprintf(stderr, "cxr-ground: %s: %d %%\n", images[k].toUtf8().constData(), pct);
+            lastPct = pct;
+        };
+        if (!engine->prepare(image, s, &e, progress)) {
+            std::fprintf(stderr, "cxr-ground: %s: %s\n", images[k].toUtf8().constData(), e.c_str());
+            ++failed;
+            continue;
+        }
+        if (!engine->lastCacheProblem().empty()) {
+            std::fprintf(stderr, "cxr-ground: %s: %s\n", images[k].toUtf8().constData(), engine->lastCacheProblem().c_str());
+            ++failed;
+            continue;
+        }
+        std::fprintf(stderr, "cxr-ground: %s: prepared (%d of %d states were cached, %d UNet calls)\n",
+                     images[k].toUtf8().constData(), std::min(before.states, before.needed), before.needed,
+                     std::max(0, before.needed - before.states));
+        engine->clearCache();  // memory: the disk holds it
+    }
+    std::fprintf(stderr, "cxr-ground: %lld image(s) prepared, %d failed\n", static_cast<long long>(images.size() - failed), failed);
+    return failed ? 1 : 0;
 }
 
 int cmdTokenize(QStringList args) {

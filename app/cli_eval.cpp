@@ -408,8 +408,9 @@ int cmdEvaluate(QStringList args) {
     Settings s;
     grounding::RunSettings runSettings;
     QString err;
+    CacheOptions cache;
     const bool stepsGiven = args.contains(QStringLiteral("--steps"));
-    if (!parseSettings(args, &s, &runSettings, &err)) return fail(err, 2);
+    if (!parseSettings(args, &s, &runSettings, &err) || !parseCacheOptions(args, &cache, &err)) return fail(err, 2);
     const bool attribution = args.removeAll(QStringLiteral("--attribution")) > 0;
     const QString modelDir = takeOption(args, QStringLiteral("--model"));
     const QString csv = takeOption(args, QStringLiteral("--csv"));
@@ -622,6 +623,7 @@ int cmdEvaluate(QStringList args) {
             std::fprintf(stderr, "cxr-ground: loading the model from %s\n", modelDir.toUtf8().constData());
             engine = grounding::Engine::load(modelDir.toStdString(), runSettings, &e);
             if (!engine) return fail(QString::fromStdString(e));
+            applyCache(*engine, cache);
         }
         for (const ImageOutcome& o : evaluateImage(*engine, image, pending, s, attribution, haveAblate ? &plan : nullptr)) {
             const std::string line = o.line.dump() + "\n";

@@ -37,8 +37,9 @@ QString methodSummary(const grounding::Settings& s) {
 int cmdExport(QStringList args) {
     grounding::Settings s;
     grounding::RunSettings run;
+    CacheOptions cache;
     QString err;
-    if (!parseSettings(args, &s, &run, &err)) return fail(err, 2);
+    if (!parseSettings(args, &s, &run, &err) || !parseCacheOptions(args, &cache, &err)) return fail(err, 2);
     const QString modelDir = takeOption(args, QStringLiteral("--model"));
     const QString imagePath = takeOption(args, QStringLiteral("--image"));
     const QString out = takeOption(args, QStringLiteral("--out"));
@@ -126,6 +127,7 @@ int cmdExport(QStringList args) {
     std::fprintf(stderr, "cxr-ground: loading the model from %s\n", modelDir.toUtf8().constData());
     auto engine = grounding::Engine::load(modelDir.toStdString(), run, &e);
     if (!engine) return fail(QString::fromStdString(e));
+    applyCache(*engine, cache);
     const bool demo = engine->info().parameterCount < 500000000ull;
     std::vector<std::string> ps;
     for (const QString& p : prompts) ps.push_back(p.toStdString());

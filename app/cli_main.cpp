@@ -38,19 +38,25 @@ void usage(FILE* to) {
         "                                  8-bit grey (RGB for colour images), original size;\n"
         "                                  N counts from 1\n"
         "  ground --model DIR --image IN --prompt TEXT [--prompt TEXT ...] --out DIR\n"
-        "         [--device cpu|cuda] [--precision fp32|bf16|fp16] [--steps N] [--window A:B]\n"
-        "         [--layers L,...] [--threads N] [--no-otsu]\n"
+        "         [--preset paper|fast] [--steps N] [--window A:B] [--layers L,...] [--no-otsu]\n"
+        "         [--attribution CATEGORY] [--device cpu|cuda|cuda:N] [--precision fp32|bf16|fp16]\n"
+        "         [--allow-tf32] [--threads N] [--no-cache] [--cache-dir DIR] [--cache-max-mb N]\n"
         "                                  heat maps of the prompts on the image; for prompt k\n"
         "                                  DIR/<k as 3 digits>/ holds heatmap.npy,\n"
         "                                  heatmap_smooth.npy, heatmap_original.npy,\n"
         "                                  overlay.png and result.json\n"
+        "  prepare --model DIR --image IN [--image IN ...] [method options] [cache options]\n"
+        "                                  the images' inversion trajectories into the\n"
+        "                                  trajectory cache, so that a sentence later costs\n"
+        "                                  only the window's passes (e.g. a worklist overnight)\n"
         "  tokenize --model DIR TEXT       CLIP token ids as JSON {input_ids, length}\n"
         "  metrics --heatmap H.npy --boxes \"x,y,w,h;x,y,w,h\"\n"
         "                                  MS-CXR metrics of one map at original size (NaN =\n"
         "                                  outside the analysed crop) as JSON {cnr_abs, cnr,\n"
         "                                  miou, auroc_binned, auroc}\n"
         "  evaluate --model DIR --csv FILE --images ROOT --out DIR [--split NAME]\n"
-        "         [--shard K/N] [--resume] [--limit N] [--ablate SPEC] [method options]\n"
+        "         [--shard K/N] [--resume] [--limit N] [--attribution] [--ablate SPEC]\n"
+        "         [method options] [cache options]\n"
         "                                  the MS-CXR protocol over a CSV: images are\n"
         "                                  ROOT/<path without files/> (or ROOT/<path>);\n"
         "                                  OUT/results.jsonl gets one line per sample as it\n"
@@ -59,7 +65,8 @@ void usage(FILE* to) {
         "                                  layout). --shard K/N (K from 1) takes every N-th\n"
         "                                  image (sorted by path), --limit the first N samples;\n"
         "                                  --ablate \"layers=3; window=60:120; otsu=off\" (or\n"
-        "                                  \"default\") records every layer at every call once\n"
+        "                                  \"default\", paper-table2, paper-table3) records every\n"
+        "                                  layer at every call once\n"
         "                                  per image and evaluates each setting from that:\n"
         "                                  OUT/ablation.md, ablation.json (Table II layout)\n"
         "  export --model DIR --image IN --prompt TEXT [--prompt TEXT ...] --out FILE\n"
@@ -82,6 +89,7 @@ void usage(FILE* to) {
         "  bench viewer [--size N] [--repeat K] [--file DICOM]\n"
         "                                  open + first render and window/level step timings\n"
         "  bench engine --config DIR [--steps N] [--device ...] [--precision ...] [--no-naive]\n"
+        "         [--compare-bf16] [--channels-last on|off] [--size N] [--threads N]\n"
         "                                  naive pipeline vs this engine, real-size random model\n"
         "  help                            this text\n");
     std::fputs(text.toUtf8().constData(), to);
@@ -197,6 +205,7 @@ int main(int argc, char** argv) {
         return cxr::cli::runBench(args);
     }
     if (cmd == QLatin1String("ground")) return cxr::cli::cmdGround(args);
+    if (cmd == QLatin1String("prepare")) return cxr::cli::cmdPrepare(args);
     if (cmd == QLatin1String("tokenize")) return cxr::cli::cmdTokenize(args);
     if (cmd == QLatin1String("inspect-model")) return cxr::cli::cmdInspectModel(args);
     if (cmd == QLatin1String("metrics")) return cxr::cli::cmdMetrics(args);

@@ -13,7 +13,7 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config dpkg-dev
   qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-svg-dev libqt6svg6 libgl1-mesa-dev
-  libdcmtk-dev dcmtk libopenjp2-7-dev libopencv-dev nlohmann-json3-dev
+  libdcmtk-dev dcmtk libopenjp2-7-dev libopencv-dev
   libtorch-dev libopenblas0-pthread
   xvfb xauth fonts-dejavu-core
 )

@@ -10,7 +10,7 @@
     </message>
     <message>
         <location filename="../app/cli_bench.cpp" line="80" />
-        <location filename="../app/cli_eval.cpp" line="1077" />
+        <location filename="../app/cli_eval.cpp" line="663" />
         <location filename="../app/cli_main.cpp" line="133" />
         <source>unknown option %1</source>
         <translation>unbekannte Option %1</translation>
@@ -26,57 +26,72 @@
         <translation>die Benchmark-DICOM-Datei kann nicht geschrieben werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/cli_engine.cpp" line="75" />
+        <location filename="../app/cli_engine.cpp" line="76" />
         <source>%1 needs a value</source>
         <translation>%1 braucht einen Wert</translation>
     </message>
     <message>
-        <location filename="../app/cli_engine.cpp" line="118" />
+        <location filename="../app/cli_engine.cpp" line="126" />
         <source>bad value for %1: %2</source>
         <translation>ungültiger Wert für %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/cli_engine.cpp" line="188" />
-        <location filename="../app/cli_eval.cpp" line="705" />
-        <location filename="../app/cli_eval.cpp" line="765" />
-        <location filename="../app/cli_export.cpp" line="60" />
+        <location filename="../app/cli_engine.cpp" line="145" />
+        <source>unknown device "%1": use cpu, cuda or cuda:N</source>
+        <translation>unbekanntes Gerät „%1“: cpu, cuda oder cuda:N verwenden</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_engine.cpp" line="147" />
+        <source>--device %1: this build has no CUDA support or the machine has no usable NVIDIA GPU; use --device cpu</source>
+        <translation>--device %1: dieser Build hat keine CUDA-Unterstützung oder der Rechner keine nutzbare NVIDIA-GPU; --device cpu verwenden</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_engine.cpp" line="151" />
+        <source>--device %1 does not exist: this machine has cuda:0 .. cuda:%2</source>
+        <translation>--device %1 gibt es nicht: dieser Rechner hat cuda:0 .. cuda:%2</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_engine.cpp" line="217" />
+        <location filename="../app/cli_eval.cpp" line="254" />
+        <location filename="../app/cli_eval.cpp" line="425" />
+        <location filename="../app/cli_export.cpp" line="61" />
         <source>unknown argument %1</source>
         <translation>unbekanntes Argument %1</translation>
     </message>
     <message>
-        <location filename="../app/cli_engine.cpp" line="190" />
+        <location filename="../app/cli_engine.cpp" line="219" />
         <source>ground needs --model DIR --image IN --prompt TEXT [--prompt TEXT ...] --out DIR</source>
         <translation>ground braucht --model ORDNER --image EINGABE --prompt TEXT [--prompt TEXT ...] --out ORDNER</translation>
     </message>
     <message>
-        <location filename="../app/cli_engine.cpp" line="208" />
-        <location filename="../app/cli_eval.cpp" line="823" />
-        <location filename="../app/cli_eval.cpp" line="1146" />
+        <location filename="../app/cli_engine.cpp" line="238" />
+        <location filename="../app/cli_eval.cpp" line="477" />
+        <location filename="../app/cli_eval.cpp" line="739" />
         <source>%1: cannot create the output folder</source>
         <translation>%1: der Ausgabeordner kann nicht angelegt werden</translation>
     </message>
     <message>
-        <location filename="../app/cli_engine.cpp" line="212" />
+        <location filename="../app/cli_engine.cpp" line="242" />
         <source>%1: cannot create the folder</source>
         <translation>%1: der Ordner kann nicht angelegt werden</translation>
     </message>
     <message>
-        <location filename="../app/cli_engine.cpp" line="221" />
+        <location filename="../app/cli_engine.cpp" line="251" />
         <source>%1: cannot write overlay.png</source>
         <translation>%1: overlay.png kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../app/cli_engine.cpp" line="254" />
+        <location filename="../app/cli_engine.cpp" line="301" />
         <source>%1: cannot write result.json</source>
         <translation>%1: result.json kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../app/cli_engine.cpp" line="262" />
+        <location filename="../app/cli_engine.cpp" line="309" />
         <source>tokenize needs --model DIR TEXT</source>
         <translation>tokenize braucht --model ORDNER TEXT</translation>
     </message>
     <message>
-        <location filename="../app/cli_engine.cpp" line="280" />
+        <location filename="../app/cli_engine.cpp" line="327" />
         <source>inspect-model needs a model folder</source>
         <translation>inspect-model braucht einen Modellordner</translation>
     </message>
@@ -86,371 +101,219 @@
         <translation>info braucht genau eine Eingabedatei</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="86" />
+        <location filename="../app/cli_eval.cpp" line="55" />
         <source>%1: cannot write the file (folder not writable or disk full?)</source>
         <translation>%1: die Datei kann nicht geschrieben werden (Ordner schreibgeschützt oder Datenträger voll?)</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="110" />
-        <source>not a JSON object</source>
-        <translation>kein JSON-Objekt</translation>
-    </message>
-    <message>
-        <location filename="../app/cli_eval.cpp" line="116" />
-        <source>no "%1" text</source>
-        <translation>kein Textfeld „%1“</translation>
-    </message>
-    <message>
-        <location filename="../app/cli_eval.cpp" line="122" />
-        <source>no "%1" number</source>
-        <translation>kein Zahlenfeld „%1“</translation>
-    </message>
-    <message>
-        <location filename="../app/cli_eval.cpp" line="150" />
-        <location filename="../app/cli_eval.cpp" line="639" />
+        <location filename="../app/cli_eval.cpp" line="66" />
         <source>%1: cannot read the file</source>
         <translation>%1: die Datei kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="173" />
-        <source>%1: line %2 is incomplete (%3 bytes, an interrupted run); it is dropped and its sample evaluated again</source>
-        <translation>%1: Zeile %2 ist unvollständig (%3 Bytes, ein unterbrochener Lauf); sie wird verworfen und ihr Fall erneut ausgewertet</translation>
-    </message>
-    <message>
-        <location filename="../app/cli_eval.cpp" line="180" />
-        <source>%1: line %2 is not a valid result (%3); remove or fix that line</source>
-        <translation>%1: Zeile %2 ist kein gültiges Ergebnis (%3); diese Zeile entfernen oder korrigieren</translation>
-    </message>
-    <message>
-        <location filename="../app/cli_eval.cpp" line="187" />
-        <source>%1: line %2: the sample %3 ("%4") appears twice</source>
-        <translation>%1: Zeile %2: der Fall %3 („%4“) kommt doppelt vor</translation>
-    </message>
-    <message>
-        <location filename="../app/cli_eval.cpp" line="314" />
-        <source>steps %1, window %2:%3, layers %4, Otsu %5, precision %6%7</source>
-        <translation>Schritte %1, Fenster %2:%3, Schichten %4, Otsu %5, Genauigkeit %6%7</translation>
-    </message>
-    <message>
-        <location filename="../app/cli_eval.cpp" line="318" />
-        <source>on</source>
-        <translation>an</translation>
-    </message>
-    <message>
-        <location filename="../app/cli_eval.cpp" line="318" />
-        <source>off</source>
-        <translation>aus</translation>
-    </message>
-    <message>
-        <location filename="../app/cli_eval.cpp" line="320" />
-        <source>, split %1</source>
-        <translation>, Aufteilung %1</translation>
-    </message>
-    <message>
-        <location filename="../app/cli_eval.cpp" line="325" />
-        <source># MS-CXR phrase grounding (Table I layout)
-
-</source>
-        <translation># MS-CXR-Phrase-Grounding (Aufbau wie Tabelle I)
-
-</translation>
-    </message>
-    <message>
-        <location filename="../app/cli_eval.cpp" line="326" />
-        <source>%1 sample(s) evaluated, %2 skipped. Method: %3.
-
-</source>
-        <translation>Ausgewertete Fälle: %1, übersprungen: %2. Methode: %3.
-
-</translation>
-    </message>
-    <message>
-        <location filename="../app/cli_eval.cpp" line="330" />
-        <source>Per category: mean ± std over its samples. mIoU and AUC-ROC in %; AUC-ROC is the binned AUC of the reference (5 thresholds), AUC-ROC (exact) the unbinned one. The last two rows are the mean and the std over the category means (population std).
-
-</source>
-        <translation>Je Kategorie: Mittelwert ± Standardabweichung über ihre Fälle. mIoU und AUC-ROC in %; AUC-ROC ist die klassierte AUC der Referenz (5 Schwellwerte), AUC-ROC (exakt) die nicht klassierte. Die letzten beiden Zeilen sind Mittelwert und Standardabweichung über die Kategorie-Mittelwerte (Standardabweichung der Grundgesamtheit).
-
-</translation>
-    </message>
-    <message>
-        <location filename="../app/cli_eval.cpp" line="333" />
-        <source>| Category | N |</source>
-        <translation>| Kategorie | N |</translation>
-    </message>
-    <message>
-        <location filename="../app/cli_eval.cpp" line="349" />
-        <source>| **Mean over categories** | %1 |</source>
-        <translation>| **Mittelwert über die Kategorien** | %1 |</translation>
-    </message>
-    <message>
-        <location filename="../app/cli_eval.cpp" line="352" />
-        <source>| **Std over categories** | |</source>
-        <translation>| **Standardabweichung über die Kategorien** | |</translation>
-    </message>
-    <message>
-        <location filename="../app/cli_eval.cpp" line="356" />
-        <source>
-Only %1 of the 8 categories have samples: the rows over categories use those.
-</source>
-        <translation>
-Nur %1 der 8 Kategorien haben Fälle: die Zeilen über die Kategorien verwenden nur diese.
-</translation>
-    </message>
-    <message>
-        <location filename="../app/cli_eval.cpp" line="359" />
-        <source>
-Samples of other categories (not in the table): %1
-</source>
-        <translation>
-Fälle anderer Kategorien (nicht in der Tabelle): %1
-</translation>
-    </message>
-    <message>
-        <location filename="../app/cli_eval.cpp" line="361" />
-        <source>
-## Skipped samples (%1)
-
-</source>
-        <translation>
-## Übersprungene Fälle (%1)
-
-</translation>
-    </message>
-    <message>
-        <location filename="../app/cli_eval.cpp" line="385" />
+        <location filename="../app/cli_eval.cpp" line="112" />
         <source>Mean</source>
         <translation>Mittelwert</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="407" />
+        <location filename="../app/cli_eval.cpp" line="134" />
         <source>MS-CXR: per-category means (N = %1 samples)</source>
         <translation>MS-CXR: Mittelwerte je Kategorie (Stichprobenumfang N = %1)</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="457" />
+        <location filename="../app/cli_eval.cpp" line="183" />
         <source>cannot draw the summary chart</source>
         <translation>das Übersichtsdiagramm kann nicht gezeichnet werden</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="509" />
-        <source>--ablate: "%1" is not a layer list (e.g. layers=3,4,6,7 or layers=all)</source>
-        <translation>--ablate: „%1“ ist keine Schichtliste (z. B. layers=3,4,6,7 oder layers=all)</translation>
-    </message>
-    <message>
-        <location filename="../app/cli_eval.cpp" line="515" />
-        <source>--ablate: "%1" names no layer</source>
-        <translation>--ablate: „%1“ nennt keine Schicht</translation>
-    </message>
-    <message>
-        <location filename="../app/cli_eval.cpp" line="523" />
-        <source>--ablate: "%1" is not a window A:B with A &lt; B (calls, end exclusive)</source>
-        <translation>--ablate: „%1“ ist kein Fenster A:B mit A &lt; B (Aufrufe, Ende ausgeschlossen)</translation>
-    </message>
-    <message>
-        <location filename="../app/cli_eval.cpp" line="529" />
-        <source>--ablate: unknown setting "%1" (layers=..., window=A:B, otsu=on|off, or default)</source>
-        <translation>--ablate: unbekannte Einstellung „%1“ (layers=..., window=A:B, otsu=on|off oder default)</translation>
-    </message>
-    <message>
-        <location filename="../app/cli_eval.cpp" line="536" />
-        <source>--ablate needs at least one setting, e.g. "default" or "layers=3; window=60:120"</source>
-        <translation>--ablate braucht mindestens eine Einstellung, z. B. "default" oder "layers=3; window=60:120"</translation>
-    </message>
-    <message>
-        <location filename="../app/cli_eval.cpp" line="572" />
-        <source># Ablations (Table II layout)
-
-Each row: the mean ± std over the category means (categories with samples), computed from one recording of every layer at every call.
-
-</source>
-        <translation># Ablationen (Aufbau von Tabelle II)
-
-Jede Zeile: Mittelwert ± Standardabweichung über die Kategorie-Mittelwerte (Kategorien mit Fällen), berechnet aus einer Aufzeichnung jeder Schicht bei jedem Aufruf.
-
-</translation>
-    </message>
-    <message>
-        <location filename="../app/cli_eval.cpp" line="575" />
-        <source>| Setting | N |</source>
-        <translation>| Einstellung | N |</translation>
-    </message>
-    <message>
-        <location filename="../app/cli_eval.cpp" line="645" />
+        <location filename="../app/cli_eval.cpp" line="72" />
         <source>%1: not a valid JSON object (%2)</source>
         <translation>%1: kein gültiges JSON-Objekt (%2)</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="681" />
+        <location filename="../app/cli_eval.cpp" line="230" />
         <source>bad box "%1": a box is x,y,w,h (integer pixels), boxes are separated by ';'</source>
         <translation>ungültige Box „%1“: eine Box ist x,y,w,h (ganze Pixel), Boxen werden durch ';' getrennt</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="686" />
+        <location filename="../app/cli_eval.cpp" line="235" />
         <source>bad box "%1": x and y must be &gt;= 0, w and h &gt; 0</source>
         <translation>ungültige Box „%1“: x und y müssen &gt;= 0 sein, w und h &gt; 0</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="692" />
+        <location filename="../app/cli_eval.cpp" line="241" />
         <source>--boxes needs at least one box x,y,w,h</source>
         <translation>--boxes braucht mindestens eine Box x,y,w,h</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="707" />
+        <location filename="../app/cli_eval.cpp" line="256" />
         <source>metrics needs --heatmap H.npy --boxes "x,y,w,h;x,y,w,h"</source>
         <translation>metrics braucht --heatmap H.npy --boxes "x,y,w,h;x,y,w,h"</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="711" />
+        <location filename="../app/cli_eval.cpp" line="260" />
         <location filename="../app/cli_main.cpp" line="102" />
         <source>%1: the file does not exist</source>
         <translation>%1: die Datei existiert nicht</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="722" />
+        <location filename="../app/cli_eval.cpp" line="271" />
         <source>%1: expected a 2-D map (height x width), found %2 dimension(s)</source>
         <translation>%1: 2-D-Karte (Höhe x Breite) erwartet, %2 Dimension(en) gefunden</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="726" />
+        <location filename="../app/cli_eval.cpp" line="275" />
         <source>%1: expected a float32 map</source>
         <translation>%1: float32-Karte erwartet</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="730" />
+        <location filename="../app/cli_eval.cpp" line="279" />
         <source>box %1,%2,%3,%4 lies outside the %5x%6 map</source>
         <translation>Box %1,%2,%3,%4 liegt außerhalb der %5x%6-Karte</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="767" />
+        <location filename="../app/cli_eval.cpp" line="427" />
         <source>evaluate needs --model DIR --csv FILE --images ROOT --out DIR</source>
         <translation>evaluate braucht --model ORDNER --csv DATEI --images STAMMORDNER --out ORDNER</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="776" />
+        <location filename="../app/cli_eval.cpp" line="434" />
+        <source>--ablate %1 runs at %2 steps, as the paper did; leave out --steps %3</source>
+        <translation>--ablate %1 läuft mit %2 Schritten wie im Paper; --steps %3 weglassen</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="450" />
         <source>--shard needs K/N with 1 &lt;= K &lt;= N, e.g. 2/8 (got "%1")</source>
         <translation>--shard braucht K/N mit 1 &lt;= K &lt;= N, z. B. 2/8 (erhalten: „%1“)</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="782" />
+        <location filename="../app/cli_eval.cpp" line="456" />
         <source>--limit needs a positive number (got "%1")</source>
         <translation>--limit braucht eine positive Zahl (erhalten: „%1“)</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="784" />
+        <location filename="../app/cli_eval.cpp" line="459" />
         <source>%1: the image folder does not exist</source>
         <translation>%1: der Bildordner existiert nicht</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="843" />
+        <location filename="../app/cli_eval.cpp" line="509" />
         <source>%1 already holds results: add --resume to continue that run, or choose another --out folder</source>
         <translation>%1 enthält bereits Ergebnisse: --resume angeben, um diesen Lauf fortzusetzen, oder einen anderen --out-Ordner wählen</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="853" />
+        <location filename="../app/cli_eval.cpp" line="520" />
         <source>--resume with other method settings than the run in %1: %2</source>
         <translation>--resume mit anderen Methodeneinstellungen als der Lauf in %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="859" />
+        <location filename="../app/cli_eval.cpp" line="526" />
         <source>%1 holds the sample %2 ("%3") that this run does not select (another --csv, --split, --shard or --limit?)</source>
         <translation>%1 enthält den Fall %2 („%3“), den dieser Lauf nicht auswählt (anderes --csv, --split, --shard oder --limit?)</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="865" />
+        <location filename="../app/cli_eval.cpp" line="532" />
         <source>%1: cannot truncate the incomplete last line</source>
         <translation>%1: die unvollständige letzte Zeile kann nicht abgeschnitten werden</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="875" />
+        <location filename="../app/cli_eval.cpp" line="546" />
         <source>, %1 already finished</source>
         <translation>, %1 bereits fertig</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="881" />
+        <location filename="../app/cli_eval.cpp" line="547" />
+        <source>, %1 failed before and retried</source>
+        <translation>, %1 zuvor fehlgeschlagen und erneut versucht</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="553" />
         <source>%1: cannot open the file for writing</source>
         <translation>%1: die Datei kann nicht zum Schreiben geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="905" />
+        <location filename="../app/cli_eval.cpp" line="575" />
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="925" />
+        <location filename="../app/cli_eval.cpp" line="579" />
+        <source>, %1 failed</source>
+        <translation>, %1 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="596" />
         <source>image file not found (%1)</source>
         <translation>Bilddatei nicht gefunden (%1)</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="926" />
+        <location filename="../app/cli_eval.cpp" line="597" />
         <source>image file not found (%1 or %2)</source>
         <translation>Bilddatei nicht gefunden (%1 oder %2)</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="935" />
+        <location filename="../app/cli_eval.cpp" line="606" />
         <source>cannot read the image: %1</source>
         <translation>das Bild kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="940" />
+        <location filename="../app/cli_eval.cpp" line="611" />
         <source>the image is %1x%2 but the CSV gives %3x%4 (boxes would not fit)</source>
         <translation>das Bild ist %1x%2, die CSV nennt aber %3x%4 (die Boxen würden nicht passen)</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="972" />
+        <location filename="../app/cli_eval.cpp" line="494" />
         <source>--ablate %1: %2</source>
         <translation>--ablate %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="981" />
-        <location filename="../app/cli_eval.cpp" line="1004" />
-        <location filename="../app/cli_eval.cpp" line="1018" />
-        <source>grounding failed: %1</source>
-        <translation>Verortung fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <location filename="../app/cli_eval.cpp" line="1049" />
-        <location filename="../app/cli_eval.cpp" line="1059" />
+        <location filename="../app/cli_eval.cpp" line="629" />
+        <location filename="../app/cli_eval.cpp" line="640" />
         <source>%1: cannot write (disk full?)</source>
         <translation>%1: Schreiben nicht möglich (Datenträger voll?)</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="1078" />
+        <location filename="../app/cli_eval.cpp" line="652" />
+        <source>, %1 failed (evaluate --resume retries them)</source>
+        <translation>, %1 fehlgeschlagen (evaluate --resume versucht sie erneut)</translation>
+    </message>
+    <message>
+        <location filename="../app/cli_eval.cpp" line="664" />
         <source>merge needs OUT DIR... (or --out OUT DIR...)</source>
         <translation>merge braucht AUSGABE ORDNER... (oder --out AUSGABE ORDNER...)</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="1090" />
+        <location filename="../app/cli_eval.cpp" line="676" />
         <source>%1: the output folder cannot be one of the inputs</source>
         <translation>%1: der Ausgabeordner darf keine der Eingaben sein</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="1093" />
+        <location filename="../app/cli_eval.cpp" line="679" />
         <source>%1: no results.jsonl (not an evaluate output folder)</source>
         <translation>%1: keine results.jsonl (kein Ausgabeordner von evaluate)</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="1097" />
+        <location filename="../app/cli_eval.cpp" line="683" />
         <source>%1: no summary.json: that run did not finish; finish it with evaluate --resume</source>
         <translation>%1: keine summary.json: dieser Lauf wurde nicht beendet; mit evaluate --resume zu Ende führen</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="1104" />
+        <location filename="../app/cli_eval.cpp" line="691" />
         <source>%1 was run with other method settings than %2: %3</source>
         <translation>%1 lief mit anderen Methodeneinstellungen als %2: %3</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="1113" />
+        <location filename="../app/cli_eval.cpp" line="701" />
         <source>%1; finish that run with evaluate --resume first</source>
         <translation>%1; diesen Lauf zuerst mit evaluate --resume zu Ende führen</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="1128" />
+        <location filename="../app/cli_eval.cpp" line="721" />
         <source>the sample %1 ("%2") is in several folders with different metrics (%3 among them): overlapping shards of different runs?</source>
         <translation>der Fall %1 („%2“) liegt in mehreren Ordnern mit unterschiedlichen Metriken (darunter %3): überlappende Shards verschiedener Läufe?</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="1162" />
+        <location filename="../app/cli_eval.cpp" line="755" />
         <source> (%1 duplicate(s) counted once)</source>
         <translation> (%1 Duplikat(e) einfach gezählt)</translation>
     </message>
@@ -574,67 +437,67 @@ Befehle:
         <translation>, ohne Otsu</translation>
     </message>
     <message>
-        <location filename="../app/cli_export.cpp" line="57" />
+        <location filename="../app/cli_export.cpp" line="58" />
         <source>--prompt needs a sentence (it was empty)</source>
         <translation>--prompt braucht einen Satz (er war leer)</translation>
     </message>
     <message>
-        <location filename="../app/cli_export.cpp" line="62" />
+        <location filename="../app/cli_export.cpp" line="63" />
         <source>export needs --model DIR --image IN --prompt TEXT [--prompt TEXT ...] --out FILE</source>
         <translation>export braucht --model ORDNER --image EINGABE --prompt TEXT [--prompt TEXT ...] --out DATEI</translation>
     </message>
     <message>
-        <location filename="../app/cli_export.cpp" line="68" />
+        <location filename="../app/cli_export.cpp" line="69" />
         <source>--format must be png, jpg or dcm (or give the output file one of these extensions)</source>
         <translation>--format muss png, jpg oder dcm sein (oder der Ausgabedatei eine dieser Endungen geben)</translation>
     </message>
     <message>
-        <location filename="../app/cli_export.cpp" line="70" />
+        <location filename="../app/cli_export.cpp" line="71" />
         <source>PNG and JPEG exports never carry patient data; --anonymise only changes DICOM output</source>
         <translation>PNG- und JPEG-Exporte enthalten nie Patientendaten; --anonymise wirkt nur auf DICOM-Ausgaben</translation>
     </message>
     <message>
-        <location filename="../app/cli_export.cpp" line="78" />
+        <location filename="../app/cli_export.cpp" line="79" />
         <source>--grid needs RxC with at most 6 cells, e.g. 2x2</source>
         <translation>--grid braucht ZxS (Zeilen x Spalten) mit höchstens 6 Zellen, z. B. 2x2</translation>
     </message>
     <message>
-        <location filename="../app/cli_export.cpp" line="80" />
+        <location filename="../app/cli_export.cpp" line="81" />
         <source>--grid %1 has %2 cells for %3 prompts</source>
         <translation>--grid %1 hat %2 Zellen für %3 Sätze</translation>
     </message>
     <message>
-        <location filename="../app/cli_export.cpp" line="82" />
+        <location filename="../app/cli_export.cpp" line="83" />
         <source>at most 6 prompts fit in one grid</source>
         <translation>höchstens 6 Sätze passen in ein Raster</translation>
     </message>
     <message>
-        <location filename="../app/cli_export.cpp" line="90" />
+        <location filename="../app/cli_export.cpp" line="91" />
         <source>--colour-map must be inferno, viridis or jet</source>
         <translation>--colour-map muss inferno, viridis oder jet sein</translation>
     </message>
     <message>
-        <location filename="../app/cli_export.cpp" line="95" />
+        <location filename="../app/cli_export.cpp" line="96" />
         <source>--opacity needs a number from 0 to 1</source>
         <translation>--opacity braucht eine Zahl von 0 bis 1</translation>
     </message>
     <message>
-        <location filename="../app/cli_export.cpp" line="99" />
+        <location filename="../app/cli_export.cpp" line="100" />
         <source>--mask must be outline, fill or off</source>
         <translation>--mask muss outline, fill oder off sein</translation>
     </message>
     <message>
-        <location filename="../app/cli_export.cpp" line="148" />
+        <location filename="../app/cli_export.cpp" line="150" />
         <source>CXR Ground heat map: %1</source>
         <translation>CXR-Ground-Heatmap: %1</translation>
     </message>
     <message>
-        <location filename="../app/cli_export.cpp" line="149" />
+        <location filename="../app/cli_export.cpp" line="151" />
         <source>Zero-shot phrase grounding heat map burned in; %1; model %2%3. Research use - not for diagnosis.</source>
         <translation>Heatmap des Zero-Shot-Phrase-Groundings eingebrannt; %1; Modell %2%3. Nur für die Forschung - nicht zur Diagnose.</translation>
     </message>
     <message>
-        <location filename="../app/cli_export.cpp" line="151" />
+        <location filename="../app/cli_export.cpp" line="153" />
         <source> (demo model, random weights)</source>
         <translation> (Demo-Modell, Zufallsgewichte)</translation>
     </message>
@@ -1355,185 +1218,185 @@ Befehle:
 <context>
     <name>cxr::ui::GroundingPanel</name>
     <message>
-        <location filename="../ui/grounding.cpp" line="241" />
+        <location filename="../ui/grounding.cpp" line="42" />
         <source>Grounding</source>
         <translation>Grounding</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="256" />
+        <location filename="../ui/grounding.cpp" line="57" />
         <source>Choose model folder…</source>
         <translation>Modellordner wählen…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="261" />
+        <location filename="../ui/grounding.cpp" line="62" />
         <source>demo model - random weights: the maps mean nothing</source>
         <translation>Demo-Modell - Zufallsgewichte: die Karten bedeuten nichts</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="271" />
-        <location filename="../ui/grounding.cpp" line="605" />
+        <location filename="../ui/grounding.cpp" line="72" />
+        <location filename="../ui/grounding.cpp" line="406" />
         <source>Ground</source>
         <translation>Verorten</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="272" />
+        <location filename="../ui/grounding.cpp" line="73" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="298" />
+        <location filename="../ui/grounding.cpp" line="99" />
         <source>Words (click one for its own map, again for the sentence):</source>
         <translation>Wörter (eines anklicken für seine eigene Karte, erneut für den Satz):</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="327" />
+        <location filename="../ui/grounding.cpp" line="128" />
         <source>Opacity:</source>
         <translation>Deckkraft:</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="376" />
+        <location filename="../ui/grounding.cpp" line="177" />
         <source>Model: %1
 %2 M parameters, %3, %4 threads</source>
         <translation>Modell: %1
 %2 Mio. Parameter, %3, %4 Threads</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="390" />
+        <location filename="../ui/grounding.cpp" line="191" />
         <source>The model folder cannot be used:
 %1</source>
         <translation>Der Modellordner kann nicht verwendet werden:
 %1</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="487" />
+        <location filename="../ui/grounding.cpp" line="288" />
         <source>Loading the model from %1…</source>
         <translation>Das Modell wird aus %1 geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="514" />
+        <location filename="../ui/grounding.cpp" line="315" />
         <source>Model folder</source>
         <translation>Modellordner</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="611" />
+        <location filename="../ui/grounding.cpp" line="412" />
         <source>Type or paste a sentence to ground.</source>
         <translation>Einen Satz zum Verorten eingeben oder einfügen.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="628" />
+        <location filename="../ui/grounding.cpp" line="429" />
         <source>No usable model is loaded.</source>
         <translation>Es ist kein verwendbares Modell geladen.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="115" />
+        <location filename="../ui/method_dialog.cpp" line="36" />
         <source>%1 steps, calls %2-%3, layers %4</source>
         <translation>%1 Schritte, Aufrufe %2-%3, Schichten %4</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="120" />
+        <location filename="../ui/method_dialog.cpp" line="41" />
         <source>, no Otsu</source>
         <translation>, ohne Otsu</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="257" />
+        <location filename="../ui/grounding.cpp" line="58" />
         <source>Download model…</source>
         <translation>Modell herunterladen…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="265" />
+        <location filename="../ui/grounding.cpp" line="66" />
         <source>Report sentence or whole report (Ctrl+Enter grounds):</source>
         <translation>Befundsatz oder ganzer Befund (Strg+Eingabe verortet):</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="267" />
+        <location filename="../ui/grounding.cpp" line="68" />
         <source>e.g. Small left pleural effusion — or paste a whole report: every sentence is grounded</source>
         <translation>z. B. Kleiner Pleuraerguss links — oder einen ganzen Befund einfügen: jeder Satz wird verortet</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="273" />
+        <location filename="../ui/grounding.cpp" line="74" />
         <source>Method…</source>
         <translation>Methode…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="274" />
+        <location filename="../ui/grounding.cpp" line="75" />
         <source>Inversion steps, attention window, layers and Otsu mask for new prompts</source>
         <translation>Inversionsschritte, Attention-Fenster, Schichten und Otsu-Maske für neue Sätze</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="289" />
+        <location filename="../ui/grounding.cpp" line="90" />
         <source>Grounded prompts on this image (double-click renames, right-click for more):</source>
         <translation>Verortete Sätze auf diesem Bild (Doppelklick benennt um, Rechtsklick für mehr):</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="314" />
+        <location filename="../ui/grounding.cpp" line="115" />
         <source>Heat map</source>
         <translation>Heatmap</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="331" />
+        <location filename="../ui/grounding.cpp" line="132" />
         <source>Heat values at or below this are transparent</source>
         <translation>Heatmap-Werte bis zu diesem Wert sind durchsichtig</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="336" />
+        <location filename="../ui/grounding.cpp" line="137" />
         <source>Hide below:</source>
         <translation>Ausblenden bis:</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="338" />
+        <location filename="../ui/grounding.cpp" line="139" />
         <source>Outline</source>
         <translation>Umriss</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="339" />
+        <location filename="../ui/grounding.cpp" line="140" />
         <source>Fill</source>
         <translation>Füllung</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="340" />
+        <location filename="../ui/grounding.cpp" line="141" />
         <source>Off</source>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="342" />
+        <location filename="../ui/grounding.cpp" line="143" />
         <source>Colour of the Otsu mask</source>
         <translation>Farbe der Otsu-Maske</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="347" />
+        <location filename="../ui/grounding.cpp" line="148" />
         <source>Otsu mask:</source>
         <translation>Otsu-Maske:</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="451" />
+        <location filename="../ui/grounding.cpp" line="252" />
         <source>Mask colour</source>
         <translation>Maskenfarbe</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="454" />
+        <location filename="../ui/grounding.cpp" line="255" />
         <source>No model: choose the folder that holds configs/, models/, text_encoder/ and tokenizer/, or download it.</source>
         <translation>Kein Modell: den Ordner wählen, der configs/, models/, text_encoder/ und tokenizer/ enthält, oder es herunterladen.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="455" />
-        <location filename="../ui/grounding.cpp" line="533" />
+        <location filename="../ui/grounding.cpp" line="256" />
+        <location filename="../ui/grounding.cpp" line="334" />
         <source>Method: %1</source>
         <translation>Methode: %1</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="534" />
+        <location filename="../ui/grounding.cpp" line="335" />
         <source> (not the paper's settings)</source>
         <translation> (nicht die Einstellungen der Veröffentlichung)</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="578" />
+        <location filename="../ui/grounding.cpp" line="379" />
         <source>Negated ("%1"): the sentence denies a finding; the map shows where the words point, not a finding.
 </source>
         <translation>Verneint („%1“): der Satz verneint einen Befund; die Karte zeigt, worauf die Wörter verweisen, keinen Befund.
 </translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="581" />
+        <location filename="../ui/grounding.cpp" line="382" />
         <source>%1
 %2
 %3 UNet calls, %4 s%5</source>
@@ -1542,154 +1405,154 @@ Befehle:
 %3 UNet-Aufrufe, %4 s%5</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="587" />
+        <location filename="../ui/grounding.cpp" line="388" />
         <source>
 Longer than 77 tokens: the end was cut off.</source>
         <translation>
 Länger als 77 Token: das Ende wurde abgeschnitten.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/grounding.cpp" line="605" />
+        <location filename="../ui/grounding.cpp" line="406" />
         <source>Ground %n sentences</source>
         <translation><numerusform>%n Satz verorten</numerusform><numerusform>%n Sätze verorten</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="616" />
+        <location filename="../ui/grounding.cpp" line="417" />
         <source>The text has %1 sentences; at most %2 are grounded at once. Paste one report, or a part of it.</source>
         <translation>Der Text hat %1 Sätze; höchstens %2 werden auf einmal verortet. Fügen Sie einen Befund oder einen Teil davon ein.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="633" />
+        <location filename="../ui/grounding.cpp" line="434" />
         <source>No image is open.</source>
         <translation>Es ist kein Bild geöffnet.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="638" />
+        <location filename="../ui/grounding.cpp" line="439" />
         <source>%1 sentences at once are too many; at most %2 are grounded in one request.</source>
         <translation>%1 Sätze auf einmal sind zu viele; höchstens %2 werden in einem Auftrag verortet.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="666" />
+        <location filename="../ui/grounding.cpp" line="466" />
         <source>From the results cache (no model call).</source>
         <translation>Aus dem Ergebnis-Cache (kein Modellaufruf).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/grounding.cpp" line="682" />
+        <location filename="../ui/grounding.cpp" line="482" />
         <source>Queued (%n request(s) waiting).</source>
         <translation><numerusform>In der Warteschlange (%n Anfrage wartet).</numerusform><numerusform>In der Warteschlange (%n Anfragen warten).</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="696" />
+        <location filename="../ui/grounding.cpp" line="496" />
         <source>Starting…</source>
         <translation>Start…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="716" />
+        <location filename="../ui/grounding.cpp" line="516" />
         <source>loading the model</source>
         <translation>Modell wird geladen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="716" />
+        <location filename="../ui/grounding.cpp" line="516" />
         <source>encoding the image</source>
         <translation>Bild wird kodiert</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="717" />
+        <location filename="../ui/grounding.cpp" line="517" />
         <source>encoding the text</source>
         <translation>Text wird kodiert</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="717" />
+        <location filename="../ui/grounding.cpp" line="517" />
         <source>inverting the image</source>
         <translation>Bild wird invertiert (DDIM)</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="718" />
+        <location filename="../ui/grounding.cpp" line="518" />
         <source>reading attention</source>
         <translation>Aufmerksamkeit wird gelesen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="718" />
+        <location filename="../ui/grounding.cpp" line="518" />
         <source>building the heat map</source>
         <translation>Heatmap wird erstellt</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="724" />
+        <location filename="../ui/grounding.cpp" line="524" />
         <source>, about %1 s left</source>
         <translation>, noch etwa %1 s</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="726" />
+        <location filename="../ui/grounding.cpp" line="526" />
         <source>%1: %2 of %3%4</source>
         <translation>%1: %2 von %3%4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/grounding.cpp" line="727" />
+        <location filename="../ui/grounding.cpp" line="527" />
         <source> (%n more queued)</source>
         <translation><numerusform> (%n weitere wartet)</numerusform><numerusform> (%n weitere warten)</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="771" />
+        <location filename="../ui/grounding.cpp" line="571" />
         <source>%1 [%2]</source>
         <translation>%1 [%2]</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="794" />
+        <location filename="../ui/grounding.cpp" line="594" />
         <source>Done in %1 s (%2 UNet calls)</source>
         <translation>Fertig in %1 s (%2 UNet-Aufrufe)</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="841" />
+        <location filename="../ui/grounding.cpp" line="641" />
         <source>Rename</source>
         <translation>Umbenennen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="842" />
+        <location filename="../ui/grounding.cpp" line="642" />
         <source>Re-run with other settings…</source>
         <translation>Mit anderen Einstellungen erneut ausführen…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="843" />
+        <location filename="../ui/grounding.cpp" line="643" />
         <source>Copy sentence to the prompt box</source>
         <translation>Satz in das Eingabefeld kopieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/grounding.cpp" line="848" />
+        <location filename="../ui/grounding.cpp" line="648" />
         <source>Compare in the grid (%n prompt(s))</source>
         <translation><numerusform>Im Raster vergleichen (%n Satz)</numerusform><numerusform>Im Raster vergleichen (%n Sätze)</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="850" />
+        <location filename="../ui/grounding.cpp" line="650" />
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="857" />
+        <location filename="../ui/grounding.cpp" line="657" />
         <source>Re-run "%1"</source>
         <translation>„%1“ erneut ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="969" />
+        <location filename="../ui/grounding.cpp" line="769" />
         <source>Metrics: select a grounded prompt.</source>
         <translation>Metriken: einen verorteten Satz auswählen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/grounding.cpp" line="957" />
+        <location filename="../ui/grounding.cpp" line="757" />
         <source>%n box(es) of this sentence</source>
         <translation><numerusform>%n Box dieses Satzes</numerusform><numerusform>%n Boxen dieses Satzes</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/grounding.cpp" line="958" />
+        <location filename="../ui/grounding.cpp" line="758" />
         <source>all %n box(es)</source>
         <translation><numerusform>die %n Box</numerusform><numerusform>alle %n Boxen</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="978" />
+        <location filename="../ui/grounding.cpp" line="778" />
         <source>Metrics against %1: computing…</source>
         <translation>Metriken gegen %1: wird berechnet…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="995" />
+        <location filename="../ui/grounding.cpp" line="795" />
         <source>Against %1:
 |CNR| %2   CNR %3
 mIoU %4 %   AUC-ROC %5 % (exact %6 %)</source>
@@ -1698,8 +1561,8 @@ mIoU %4 %   AUC-ROC %5 % (exact %6 %)</source>
 mIoU %4 %   AUC-ROC %5 % (exakt %6 %)</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="709" />
-        <location filename="../ui/grounding.cpp" line="806" />
+        <location filename="../ui/grounding.cpp" line="509" />
+        <location filename="../ui/grounding.cpp" line="606" />
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
@@ -1707,7 +1570,7 @@ mIoU %4 %   AUC-ROC %5 % (exakt %6 %)</translation>
 <context>
     <name>cxr::ui::GroundingWorker</name>
     <message>
-        <location filename="../ui/grounding.cpp" line="59" />
+        <location filename="../ui/grounding_worker.cpp" line="23" />
         <source>No model is loaded.</source>
         <translation>Es ist kein Modell geladen.</translation>
     </message>
@@ -1715,542 +1578,542 @@ mIoU %4 %   AUC-ROC %5 % (exakt %6 %)</translation>
 <context>
     <name>cxr::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="145" />
+        <location filename="../ui/mainwindow.cpp" line="109" />
         <source>CXR Ground</source>
         <translation>CXR Ground</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="155" />
+        <location filename="../ui/mainwindow.cpp" line="119" />
         <source>Studies</source>
         <translation>Studien</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="212" />
+        <location filename="../ui/mainwindow.cpp" line="170" />
         <source>&amp;Open files…</source>
         <translation>Dateien ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="213" />
+        <location filename="../ui/mainwindow.cpp" line="171" />
         <source>Open &amp;folder…</source>
         <translation>&amp;Ordner öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="213" />
+        <location filename="../ui/mainwindow.cpp" line="171" />
         <source>Ctrl+Shift+O</source>
         <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="214" />
+        <location filename="../ui/mainwindow.cpp" line="172" />
         <source>Open &amp;sample study</source>
         <translation>&amp;Beispielstudie öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="215" />
+        <location filename="../ui/mainwindow.cpp" line="173" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="216" />
+        <location filename="../ui/mainwindow.cpp" line="174" />
         <source>&amp;Fit to window</source>
         <translation>An &amp;Fenster anpassen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="217" />
+        <location filename="../ui/mainwindow.cpp" line="175" />
         <source>&amp;Actual pixels (1:1)</source>
         <translation>&amp;Originalpixel (1:1)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="218" />
+        <location filename="../ui/mainwindow.cpp" line="176" />
         <source>Zoom &amp;in</source>
         <translation>&amp;Vergrößern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="220" />
+        <location filename="../ui/mainwindow.cpp" line="178" />
         <source>Zoom &amp;out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="222" />
+        <location filename="../ui/mainwindow.cpp" line="180" />
         <source>&amp;Invert</source>
         <translation>&amp;Invertieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="224" />
+        <location filename="../ui/mainwindow.cpp" line="182" />
         <source>Rotate &amp;right</source>
         <translation>Nach &amp;rechts drehen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="225" />
+        <location filename="../ui/mainwindow.cpp" line="183" />
         <source>Rotate &amp;left</source>
         <translation>Nach &amp;links drehen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="226" />
+        <location filename="../ui/mainwindow.cpp" line="184" />
         <source>Flip &amp;horizontally</source>
         <translation>&amp;Horizontal spiegeln</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="227" />
+        <location filename="../ui/mainwindow.cpp" line="185" />
         <source>Show &amp;heat map</source>
         <translation>&amp;Heatmap zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="228" />
+        <location filename="../ui/mainwindow.cpp" line="186" />
         <source>Show Otsu &amp;mask</source>
         <translation>Otsu-&amp;Maske zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="229" />
+        <location filename="../ui/mainwindow.cpp" line="187" />
         <source>Show ground-truth &amp;boxes</source>
         <translation>Referenz-&amp;Boxen zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="230" />
+        <location filename="../ui/mainwindow.cpp" line="188" />
         <source>&amp;Draw and edit boxes</source>
         <translation>Boxen &amp;zeichnen und bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="231" />
+        <location filename="../ui/mainwindow.cpp" line="189" />
         <source>Load ground-truth boxes (MS-CXR CSV)…</source>
         <translation>Referenz-Boxen laden (MS-CXR-CSV)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="231" />
+        <location filename="../ui/mainwindow.cpp" line="189" />
         <source>Ctrl+Shift+B</source>
         <translation>Ctrl+Shift+B</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="232" />
+        <location filename="../ui/mainwindow.cpp" line="190" />
         <source>Remove the boxes of this image</source>
         <translation>Die Boxen dieses Bildes entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="233" />
+        <location filename="../ui/mainwindow.cpp" line="191" />
         <source>&amp;Compare grid</source>
         <translation>&amp;Vergleichsraster</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="233" />
+        <location filename="../ui/mainwindow.cpp" line="191" />
         <source>Ctrl+G</source>
         <translation>Ctrl+G</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="235" />
+        <location filename="../ui/mainwindow.cpp" line="193" />
         <source>&amp;Export image…</source>
         <translation>Bild e&amp;xportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="235" />
+        <location filename="../ui/mainwindow.cpp" line="193" />
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="236" />
+        <location filename="../ui/mainwindow.cpp" line="194" />
         <source>Export every prompt of this image…</source>
         <translation>Jeden Satz dieses Bildes exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="236" />
+        <location filename="../ui/mainwindow.cpp" line="194" />
         <source>Ctrl+Shift+E</source>
         <translation>Ctrl+Shift+E</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="241" />
+        <location filename="../ui/mainwindow.cpp" line="199" />
         <source>Flip &amp;vertically</source>
         <translation>V&amp;ertikal spiegeln</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="242" />
+        <location filename="../ui/mainwindow.cpp" line="200" />
         <source>&amp;Reset view</source>
         <translation>Ansicht &amp;zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="244" />
+        <location filename="../ui/mainwindow.cpp" line="202" />
         <source>Next frame</source>
         <translation>Nächstes Bild</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="245" />
+        <location filename="../ui/mainwindow.cpp" line="203" />
         <source>Previous frame</source>
         <translation>Vorheriges Bild</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="246" />
+        <location filename="../ui/mainwindow.cpp" line="204" />
         <source>DICOM &amp;tags…</source>
         <translation>DICOM-&amp;Tags…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="247" />
+        <location filename="../ui/mainwindow.cpp" line="205" />
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="248" />
+        <location filename="../ui/mainwindow.cpp" line="206" />
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="249" />
+        <location filename="../ui/mainwindow.cpp" line="207" />
         <source>&amp;About CXR Ground</source>
         <translation>Ü&amp;ber CXR Ground</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="250" />
+        <location filename="../ui/mainwindow.cpp" line="208" />
         <source>&amp;Dark theme</source>
         <translation>&amp;Dunkles Farbschema</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="251" />
+        <location filename="../ui/mainwindow.cpp" line="209" />
         <source>&amp;Light theme</source>
         <translation>&amp;Helles Farbschema</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="289" />
+        <location filename="../ui/mainwindow.cpp" line="247" />
         <source>Box editing: drag on the image to draw a box, drag a box or its handles to move or resize it, double-click a box to name its sentence, Delete removes the selected box. D ends editing.</source>
         <translation>Boxen bearbeiten: auf dem Bild ziehen zeichnet eine Box, eine Box oder ihre Griffe ziehen verschiebt sie oder ändert ihre Größe, Doppelklick auf eine Box benennt ihren Satz, Entf löscht die gewählte Box. D beendet die Bearbeitung.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="340" />
+        <location filename="../ui/mainwindow.cpp" line="298" />
         <source>Box label</source>
         <translation>Box-Beschriftung</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="340" />
+        <location filename="../ui/mainwindow.cpp" line="298" />
         <source>Sentence this box belongs to (empty: none):</source>
         <translation>Satz, zu dem diese Box gehört (leer: keiner):</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="376" />
+        <location filename="../ui/mainwindow.cpp" line="334" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="379" />
+        <location filename="../ui/mainwindow.cpp" line="337" />
         <source>Open &amp;recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="389" />
+        <location filename="../ui/mainwindow.cpp" line="347" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="401" />
+        <location filename="../ui/mainwindow.cpp" line="359" />
         <source>&amp;Grounding</source>
         <translation>&amp;Grounding</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="407" />
+        <location filename="../ui/mainwindow.cpp" line="365" />
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="414" />
+        <location filename="../ui/mainwindow.cpp" line="372" />
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="419" />
+        <location filename="../ui/mainwindow.cpp" line="377" />
         <source> Window: </source>
         <translation> Fenster: </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="422" />
+        <location filename="../ui/mainwindow.cpp" line="380" />
         <source>Window presets (from the file and for chest images)</source>
         <translation>Fenstervorgaben (aus der Datei und für Thoraxbilder)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="436" />
+        <location filename="../ui/mainwindow.cpp" line="394" />
         <source>Frame </source>
         <translation>Bild </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="464" />
+        <location filename="../ui/mainwindow.cpp" line="422" />
         <source>Cancel scan</source>
         <translation>Suche abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="477" />
+        <location filename="../ui/mainwindow.cpp" line="435" />
         <source>Open images</source>
         <translation>Bilder öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="478" />
+        <location filename="../ui/mainwindow.cpp" line="436" />
         <source>Images (*.dcm *.dicom *.DCM *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</source>
         <translation>Bilder (*.dcm *.dicom *.DCM *.png *.jpg *.jpeg *.tif *.tiff);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="485" />
+        <location filename="../ui/mainwindow.cpp" line="443" />
         <source>Open folder</source>
         <translation>Ordner öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="503" />
+        <location filename="../ui/mainwindow.cpp" line="461" />
         <source>%1: not a folder</source>
         <translation>%1: kein Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="512" />
+        <location filename="../ui/mainwindow.cpp" line="470" />
         <source>The sample study was not found (set CXRG_SAMPLES to its folder).</source>
         <translation>Die Beispielstudie wurde nicht gefunden (CXRG_SAMPLES auf ihren Ordner setzen).</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="530" />
+        <location filename="../ui/mainwindow.cpp" line="488" />
         <source>Loading %1…</source>
         <translation>%1 wird geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="558" />
+        <location filename="../ui/mainwindow.cpp" line="516" />
         <source>%1 - CXR Ground</source>
         <translation>%1 - CXR Ground</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="564" />
+        <location filename="../ui/mainwindow.cpp" line="522" />
         <source> of %1</source>
         <translation> von %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="592" />
+        <location filename="../ui/mainwindow.cpp" line="546" />
         <source>Scanning %1…</source>
         <translation>%1 wird durchsucht…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="606" />
+        <location filename="../ui/mainwindow.cpp" line="560" />
         <source>%1 files</source>
         <translation>%1 Dateien</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="619" />
+        <location filename="../ui/mainwindow.cpp" line="573" />
         <source>Scan cancelled</source>
         <translation>Suche abgebrochen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="625" />
+        <location filename="../ui/mainwindow.cpp" line="579" />
         <source>%n file(s) could not be read and were skipped.</source>
         <translation><numerusform>%n Datei konnte nicht gelesen werden und wurde übersprungen.</numerusform><numerusform>%n Dateien konnten nicht gelesen werden und wurden übersprungen.</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="630" />
+        <location filename="../ui/mainwindow.cpp" line="584" />
         <source>Unreadable files</source>
         <translation>Nicht lesbare Dateien</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="728" />
+        <location filename="../ui/mainwindow.cpp" line="615" />
         <source>%1: the file no longer exists; it was removed from the recent files.</source>
         <translation>%1: die Datei existiert nicht mehr; sie wurde aus der Liste der zuletzt geöffneten Dateien entfernt.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="734" />
+        <location filename="../ui/mainwindow.cpp" line="621" />
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="736" />
+        <location filename="../ui/mainwindow.cpp" line="623" />
         <source>Clear list</source>
         <translation>Liste leeren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="745" />
+        <location filename="../ui/mainwindow.cpp" line="632" />
         <source>Default</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="748" />
+        <location filename="../ui/mainwindow.cpp" line="635" />
         <source>File window %1</source>
         <translation>Fenster %1 der Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="749" />
+        <location filename="../ui/mainwindow.cpp" line="636" />
         <source>%1 (C %2 / W %3)</source>
         <translation>%1 (Z %2 / B %3)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="752" />
+        <location filename="../ui/mainwindow.cpp" line="639" />
         <source>VOI LUT of the file</source>
         <translation>VOI LUT der Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="754" />
+        <location filename="../ui/mainwindow.cpp" line="641" />
         <source>Automatic (0.5-99.5 %)</source>
         <translation>Automatisch (0,5-99,5 %)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="757" />
+        <location filename="../ui/mainwindow.cpp" line="644" />
         <source>Full range</source>
         <translation>Gesamter Wertebereich</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="760" />
+        <location filename="../ui/mainwindow.cpp" line="647" />
         <source>Lung (C -600 / W 1500)</source>
         <translation>Lunge (Z -600 / B 1500)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="761" />
+        <location filename="../ui/mainwindow.cpp" line="648" />
         <source>Mediastinum (C 40 / W 400)</source>
         <translation>Mediastinum (Z 40 / B 400)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="762" />
+        <location filename="../ui/mainwindow.cpp" line="649" />
         <source>Bone (C 480 / W 2500)</source>
         <translation>Knochen (Z 480 / B 2500)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="765" />
+        <location filename="../ui/mainwindow.cpp" line="652" />
         <source>High contrast</source>
         <translation>Hoher Kontrast</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="766" />
+        <location filename="../ui/mainwindow.cpp" line="653" />
         <source>Low contrast</source>
         <translation>Niedriger Kontrast</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1101" />
+        <location filename="../ui/export_actions.cpp" line="58" />
         <source>The grid is full (%1 cells): remove a cell first.</source>
         <translation>Das Raster ist voll (%1 Zellen): zuerst eine Zelle entfernen.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1121" />
+        <location filename="../ui/export_actions.cpp" line="78" />
         <source>The compare grid is empty.</source>
         <translation>Das Vergleichsraster ist leer.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1128" />
+        <location filename="../ui/export_actions.cpp" line="85" />
         <source>No image is open.</source>
         <translation>Es ist kein Bild geöffnet.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1140" />
+        <location filename="../ui/export_actions.cpp" line="97" />
         <source>%1 (word "%2")</source>
         <translation>%1 (Wort „%2“)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="1176" />
+        <location filename="../ui/export_actions.cpp" line="133" />
         <source>compare grid of %n prompt(s)</source>
         <translation><numerusform>Vergleichsraster mit %n Satz</numerusform><numerusform>Vergleichsraster mit %n Sätzen</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1177" />
+        <location filename="../ui/export_actions.cpp" line="134" />
         <source>image</source>
         <translation>Bild</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1178" />
+        <location filename="../ui/export_actions.cpp" line="135" />
         <source>CXR Ground heat map: %1</source>
         <translation>CXR-Ground-Heatmap: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1180" />
+        <location filename="../ui/export_actions.cpp" line="137" />
         <source>Zero-shot phrase grounding (latent diffusion cross-attention) burned into the image; %1; model %2%3. Research use - not for diagnosis.</source>
         <translation>Zero-Shot-Phrase-Grounding (Cross-Attention der Latent Diffusion) in das Bild eingebrannt; %1; Modell %2%3. Nur für die Forschung - nicht zur Diagnose.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1182" />
+        <location filename="../ui/export_actions.cpp" line="139" />
         <source> (demo model, random weights)</source>
         <translation> (Demo-Modell, Zufallsgewichte)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1202" />
+        <location filename="../ui/export_actions.cpp" line="159" />
         <source>No grounded prompt on this image to export.</source>
         <translation>Auf diesem Bild gibt es keinen verorteten Satz zum Exportieren.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="1229" />
+        <location filename="../ui/export_actions.cpp" line="186" />
         <source>%n picture(s) written to %1.</source>
         <translation><numerusform>%n Bild in %1 gespeichert.</numerusform><numerusform>%n Bilder in %1 gespeichert.</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1235" />
+        <location filename="../ui/export_actions.cpp" line="192" />
         <source>Export the compare grid</source>
         <translation>Das Vergleichsraster exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1235" />
+        <location filename="../ui/export_actions.cpp" line="192" />
         <source>Export the image</source>
         <translation>Das Bild exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1239" />
+        <location filename="../ui/export_actions.cpp" line="196" />
         <source>PNG image</source>
         <translation>PNG-Bild</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1240" />
+        <location filename="../ui/export_actions.cpp" line="197" />
         <source>JPEG image</source>
         <translation>JPEG-Bild</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1241" />
+        <location filename="../ui/export_actions.cpp" line="198" />
         <source>DICOM Secondary Capture (into the study)</source>
         <translation>DICOM Secondary Capture (in die Studie)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1243" />
+        <location filename="../ui/export_actions.cpp" line="200" />
         <source>Original image resolution</source>
         <translation>Originalauflösung des Bildes</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1244" />
+        <location filename="../ui/export_actions.cpp" line="201" />
         <source>As on screen</source>
         <translation>Wie auf dem Bildschirm</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1245" />
+        <location filename="../ui/export_actions.cpp" line="202" />
         <source>Anonymise (remove patient identifiers from the DICOM)</source>
         <translation>Anonymisieren (Patientenkennungen aus dem DICOM entfernen)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1246" />
+        <location filename="../ui/export_actions.cpp" line="203" />
         <source>Format:</source>
         <translation>Format:</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1247" />
+        <location filename="../ui/export_actions.cpp" line="204" />
         <source>Resolution:</source>
         <translation>Auflösung:</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1250" />
+        <location filename="../ui/export_actions.cpp" line="207" />
         <source>Exactly the visible layers are burned in, with the prompt, the colour bar and "Research use - not for diagnosis". PNG and JPEG files carry no metadata.</source>
         <translation>Genau die sichtbaren Ebenen werden eingebrannt, mit dem Satz, der Farbleiste und „Nur für die Forschung - nicht zur Diagnose“. PNG- und JPEG-Dateien enthalten keine Metadaten.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1264" />
+        <location filename="../ui/export_actions.cpp" line="221" />
         <source>PNG images (*.png)</source>
         <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1264" />
+        <location filename="../ui/export_actions.cpp" line="221" />
         <source>JPEG images (*.jpg *.jpeg)</source>
         <translation>JPEG-Bilder (*.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1264" />
+        <location filename="../ui/export_actions.cpp" line="221" />
         <source>DICOM files (*.dcm)</source>
         <translation>DICOM-Dateien (*.dcm)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1269" />
+        <location filename="../ui/export_actions.cpp" line="226" />
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1273" />
+        <location filename="../ui/export_actions.cpp" line="230" />
         <source>Exported to %1</source>
         <translation>Exportiert nach %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1279" />
+        <location filename="../ui/export_actions.cpp" line="236" />
         <source>Folder for the pictures</source>
         <translation>Ordner für die Bilder</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1286" />
+        <location filename="../ui/export_actions.cpp" line="243" />
         <source>Replace files?</source>
         <translation>Dateien ersetzen?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="1287" />
+        <location filename="../ui/export_actions.cpp" line="244" />
         <source>%n picture(s) exist already in %1:
 %2
 Replace them?</source>
@@ -2262,107 +2125,107 @@ Ersetzen?</numerusform></translation>
     </message>
     <message>
         <location filename="../ui/compare.cpp" line="25" />
-        <location filename="../ui/mainwindow.cpp" line="811" />
+        <location filename="../ui/mainwindow.cpp" line="698" />
         <source>demo model - random weights</source>
         <translation>Demo-Modell - Zufallsgewichte</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="825" />
+        <location filename="../ui/mainwindow.cpp" line="712" />
         <source>heat: "%1"</source>
         <translation>Heatmap: „%1“</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="826" />
+        <location filename="../ui/mainwindow.cpp" line="713" />
         <source>heat (normalised)</source>
         <translation>Heatmap (normiert)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="854" />
+        <location filename="../ui/mainwindow.cpp" line="741" />
         <source>The CSV gives this image as %1 x %2 pixels; its boxes were scaled to %3 x %4.</source>
         <translation>Die CSV nennt für dieses Bild %1 x %2 Pixel; seine Boxen wurden auf %3 x %4 skaliert.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="888" />
+        <location filename="../ui/mainwindow.cpp" line="775" />
         <source>%1: %2 sentences with %3 boxes (%4 skipped); %5 box(es) on this image.</source>
         <translation>%1: %2 Sätze mit %3 Boxen (%4 übersprungen); %5 Box(en) auf diesem Bild.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="896" />
+        <location filename="../ui/mainwindow.cpp" line="783" />
         <source>Cannot read the ground-truth CSV: %1</source>
         <translation>Die Referenz-CSV kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="902" />
+        <location filename="../ui/mainwindow.cpp" line="789" />
         <source>MS-CXR ground-truth CSV</source>
         <translation>MS-CXR-Referenz-CSV</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="903" />
+        <location filename="../ui/mainwindow.cpp" line="790" />
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="925" />
+        <location filename="../ui/mainwindow.cpp" line="812" />
         <source>x %1  y %2</source>
         <translation>x %1  y %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="927" />
+        <location filename="../ui/mainwindow.cpp" line="814" />
         <source>RGB %1, %2, %3</source>
         <translation>RGB %1, %2, %3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="933" />
+        <location filename="../ui/mainwindow.cpp" line="820" />
         <source>stored %1  value %2</source>
         <translation>gespeichert %1  Wert %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="940" />
+        <location filename="../ui/mainwindow.cpp" line="827" />
         <source>  heat: not analysed</source>
         <translation>  Heatmap: nicht analysiert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="940" />
+        <location filename="../ui/mainwindow.cpp" line="827" />
         <source>  heat %1</source>
         <translation>  Heatmap %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="949" />
+        <location filename="../ui/mainwindow.cpp" line="836" />
         <source>VOI LUT</source>
         <translation>VOI LUT</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="951" />
+        <location filename="../ui/mainwindow.cpp" line="838" />
         <source>C %1  W %2</source>
         <translation>Z %1  B %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="952" />
+        <location filename="../ui/mainwindow.cpp" line="839" />
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="954" />
+        <location filename="../ui/mainwindow.cpp" line="841" />
         <source>%1 × %2 mm/px</source>
         <translation>%1 × %2 mm/Pixel</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="954" />
+        <location filename="../ui/mainwindow.cpp" line="841" />
         <source>spacing unknown</source>
         <translation>Pixelabstand unbekannt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="966" />
+        <location filename="../ui/mainwindow.cpp" line="853" />
         <source>Cannot open</source>
         <translation>Öffnen nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1030" />
+        <location filename="../ui/mainwindow.cpp" line="917" />
         <source>About CXR Ground</source>
         <translation>Über CXR Ground</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1033" />
+        <location filename="../ui/mainwindow.cpp" line="920" />
         <source>CXR Ground %1
 Chest X-ray viewer with zero-shot phrase grounding.
 
@@ -2373,7 +2236,7 @@ Thorax-Röntgen-Betrachter mit Zero-Shot-Phrase-Grounding.
 Nur für die Forschung - nicht zur Diagnose.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1036" />
+        <location filename="../ui/mainwindow.cpp" line="923" />
         <source>Sample images: NIH ChestX-ray14 images courtesy of the NIH Clinical Center; CR chest from the NEMA WG04 compression test set; GDCM sample data.
 Built with Qt, DCMTK, OpenJPEG, OpenCV and LibTorch.</source>
         <translation>Beispielbilder: NIH-ChestX-ray14-Bilder mit freundlicher Genehmigung des NIH Clinical Center; Thorax-CR aus dem NEMA-WG04-Kompressionstestsatz; GDCM-Beispieldaten.
@@ -2383,57 +2246,57 @@ Erstellt mit Qt, DCMTK, OpenJPEG, OpenCV und LibTorch.</translation>
 <context>
     <name>cxr::ui::MethodDialog</name>
     <message>
-        <location filename="../ui/grounding.cpp" line="126" />
+        <location filename="../ui/method_dialog.cpp" line="47" />
         <source>Method settings</source>
         <translation>Methodeneinstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="128" />
+        <location filename="../ui/method_dialog.cpp" line="49" />
         <source>The paper's settings are 300 inversion steps, the attention window of calls 120-179 and cross-attention layers 3, 4, 6, 7 with the Otsu mask.</source>
         <translation>Die Einstellungen der Veröffentlichung sind 300 Inversionsschritte, das Attention-Fenster der Aufrufe 120-179 und die Cross-Attention-Schichten 3, 4, 6, 7 mit Otsu-Maske.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="137" />
+        <location filename="../ui/method_dialog.cpp" line="58" />
         <source>Inversion steps:</source>
         <translation>Inversionsschritte:</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="138" />
+        <location filename="../ui/method_dialog.cpp" line="59" />
         <source>Window from the steps (middle fifth)</source>
         <translation>Fenster aus den Schritten (mittleres Fünftel)</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="147" />
+        <location filename="../ui/method_dialog.cpp" line="68" />
         <source>First call of the window:</source>
         <translation>Erster Aufruf des Fensters:</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="148" />
+        <location filename="../ui/method_dialog.cpp" line="69" />
         <source>Last call of the window:</source>
         <translation>Letzter Aufruf des Fensters:</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="153" />
+        <location filename="../ui/method_dialog.cpp" line="74" />
         <source>Cross-attention layers in execution order, counted from 0 (this model has %1).</source>
         <translation>Cross-Attention-Schichten in Ausführungsreihenfolge, ab 0 gezählt (dieses Modell hat %1).</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="154" />
+        <location filename="../ui/method_dialog.cpp" line="75" />
         <source>Layers:</source>
         <translation>Schichten:</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="155" />
+        <location filename="../ui/method_dialog.cpp" line="76" />
         <source>Mask the map with its Otsu threshold</source>
         <translation>Die Karte mit ihrem Otsu-Schwellwert maskieren</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="217" />
+        <location filename="../ui/method_dialog.cpp" line="138" />
         <source>"%1" is not a layer number.</source>
         <translation>„%1“ ist keine Schichtnummer.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="219" />
+        <location filename="../ui/method_dialog.cpp" line="140" />
         <source>Name at least one layer.</source>
         <translation>Mindestens eine Schicht angeben.</translation>
     </message>
@@ -2622,8 +2485,8 @@ Erstellt mit Qt, DCMTK, OpenJPEG, OpenCV und LibTorch.</translation>
     </message>
     <message>
         <location filename="../ui/dialogs.cpp" line="269" />
-        <source>bf16 and fp16 need a CUDA device.</source>
-        <translation>bf16 und fp16 brauchen ein CUDA-Gerät.</translation>
+        <source>bf16 and fp16 are offered on CUDA devices that run them.</source>
+        <translation>bf16 und fp16 gibt es auf CUDA-Geräten, die sie rechnen können.</translation>
     </message>
     <message>
         <location filename="../ui/dialogs.cpp" line="276" />
@@ -2692,22 +2555,22 @@ Erstellt mit Qt, DCMTK, OpenJPEG, OpenCV und LibTorch.</translation>
 <context>
     <name>cxr::ui::StudiesBrowser</name>
     <message numerus="yes">
-        <location filename="../ui/studies_browser.cpp" line="96" />
+        <location filename="../ui/studies_browser.cpp" line="45" />
         <source>%n frame(s)</source>
         <translation><numerusform>%n Bild</numerusform><numerusform>%n Bilder</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/studies_browser.cpp" line="659" />
+        <location filename="../ui/studies_browser.cpp" line="58" />
         <source>(no name)</source>
         <translation>(kein Name)</translation>
     </message>
     <message>
-        <location filename="../ui/studies_browser.cpp" line="668" />
+        <location filename="../ui/studies_browser.cpp" line="67" />
         <source>Study</source>
         <translation>Studie</translation>
     </message>
     <message>
-        <location filename="../ui/studies_browser.cpp" line="674" />
+        <location filename="../ui/studies_browser.cpp" line="73" />
         <source>Series %1 %2 %3</source>
         <translation>Serie %1 %2 %3</translation>
     </message>

@@ -10,6 +10,18 @@ import xml.etree.ElementTree as ET
 USAGE_EN = None  # matched by prefix below
 
 DE = {
+    # ---- engine settings, devices, failed samples
+    'unknown device "%1": use cpu, cuda or cuda:N': 'unbekanntes Gerät „%1“: cpu, cuda oder cuda:N verwenden',
+    '--device %1: this build has no CUDA support or the machine has no usable NVIDIA GPU; use --device cpu':
+        '--device %1: dieser Build hat keine CUDA-Unterstützung oder der Rechner keine nutzbare NVIDIA-GPU; --device cpu verwenden',
+    '--device %1 does not exist: this machine has cuda:0 .. cuda:%2':
+        '--device %1 gibt es nicht: dieser Rechner hat cuda:0 .. cuda:%2',
+    '--ablate %1 runs at %2 steps, as the paper did; leave out --steps %3':
+        '--ablate %1 läuft mit %2 Schritten wie im Paper; --steps %3 weglassen',
+    ', %1 failed before and retried': ', %1 zuvor fehlgeschlagen und erneut versucht',
+    ', %1 failed': ', %1 fehlgeschlagen',
+    ', %1 failed (evaluate --resume retries them)': ', %1 fehlgeschlagen (evaluate --resume versucht sie erneut)',
+    'bf16 and fp16 are offered on CUDA devices that run them.': 'bf16 und fp16 gibt es auf CUDA-Geräten, die sie rechnen können.',
     "The text has %1 sentences; at most %2 are grounded at once. Paste one report, or a part of it.":
         "Der Text hat %1 Sätze; höchstens %2 werden auf einmal verortet. Fügen Sie einen Befund oder einen Teil davon ein.",
     "%1 sentences at once are too many; at most %2 are grounded in one request.":

@@ -266,7 +266,7 @@ void SettingsDialog::updatePrecision() {
     for (int i = 1; i < precision_->count(); ++i)
         if (m) m->item(i)->setEnabled(reduced);
     if (!reduced) precision_->setCurrentIndex(0);
-    precision_->setToolTip(reduced ? QString() : tr("bf16 and fp16 need a CUDA device."));
+    precision_->setToolTip(reduced ? QString() : tr("bf16 and fp16 are offered on CUDA devices that run them."));
 }
 
 void SettingsDialog::checkModelFolder() {

@@ -441,9 +441,8 @@ void GroundingPanel::ground(const QStringList& prompts, const grounding::Setting
         progressText_->setText(lastError_);
         return;
     }
-    grounding::Settings settings = settingsIn;
-    settings.precision = precision_.toStdString();
-    const QString sk = settingsKey(settings);
+    const grounding::Settings settings = settingsIn;
+    const QString sk = settingsKey(settings, precision_);
     QStringList todo;
     for (const QString& raw : prompts) {
         QString p = raw.simplified();
@@ -579,7 +578,7 @@ void GroundingPanel::addEntry(const QString& key, const QString& prompt, const g
 void GroundingPanel::onFinished(quint64 id, const QString& key, ResultsPtr results) {
     if (id != running_.id) return;
     busy_ = false;
-    const QString sk = settingsKey(running_.settings);
+    const QString sk = settingsKey(running_.settings, precision_);
     for (int i = 0; i < int(results->size()); ++i) {
         auto r = std::make_shared<const grounding::PromptResult>(std::move((*results)[size_t(i)]));
         lastCalls_ = r->unetCalls;

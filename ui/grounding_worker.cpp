@@ -4,11 +4,11 @@ namespace cxr::ui {
 
 void GroundingWorker::loadModel(const QString& dir, const QString& device, const QString& precision, int threads) {
     engine_.reset();
-    settings_.device = device.toStdString();
-    settings_.precision = precision.toStdString();
-    settings_.threads = threads;
+    run_.device = device.toStdString();
+    run_.precision = precision.toStdString();
+    run_.threads = threads;
     std::string err;
-    engine_ = grounding::Engine::load(dir.toStdString(), settings_, &err);
+    engine_ = grounding::Engine::load(dir.toStdString(), run_, &err);
     if (!engine_) {
         Q_EMIT modelFailed(dir, QString::fromStdString(err));
         return;
@@ -27,24 +27,28 @@ void GroundingWorker::ground(quint64 id, const QByteArray& pixels, int width, in
         Q_EMIT failed(id, QStringLiteral("cancelled"));
         return;
     }
-    grounding::Settings s = method;
-    s.device = settings_.device;
-    s.precision = settings_.precision;
-    s.threads = settings_.threads;
-    grounding::GreyImage img;
-    img.width = width;
-    img.height = height;
-    img.pixels.assign(reinterpret_cast<const uint8_t*>(pixels.constData()),
-                      reinterpret_cast<const uint8_t*>(pixels.constData()) + pixels.size());
-    img.cacheKey = key.toStdString();
-    std::vector<std::string> ps;
-    for (const QString& p : prompts) ps.push_back(p.toStdString());
+    // The engine turns its own failures into messages; this guards the copies around it (a huge
+    // image when memory is short), so nothing ends the worker's thread.
     auto results = std::make_shared<std::vector<grounding::PromptResult>>();
     std::string err;
-    const bool ok = engine_->ground(
-        img, ps, s, results.get(), &err,
-        [this, id](grounding::Phase phase, int step, int total) { Q_EMIT progress(id, static_cast<int>(phase), step, total); },
-        &cancel);
+    bool ok = false;
+    try {
+        grounding::GreyImage img;
+        img.width = width;
+        img.height = height;
+        img.pixels.assign(reinterpret_cast<const uint8_t*>(pixels.constData()),
+                          reinterpret_cast<const uint8_t*>(pixels.constData()) + pixels.size());
+        img.cacheKey = key.toStdString();
+        std::vector<std::string> ps;
+        for (const QString& p : prompts) ps.push_back(p.toStdString());
+        ok = engine_->ground(
+            img, ps, method, results.get(), &err,
+            [this, id](grounding::Phase phase, int step, int total) { Q_EMIT progress(id, static_cast<int>(phase), step, total); },
+            &cancel);
+    } catch (const std::exception& e) {
+        err = std::string("the grounding failed: ") + e.what();
+        ok = false;
+    }
     if (!ok) {
         Q_EMIT failed(id, QString::fromStdString(err));
         return;

@@ -38,7 +38,7 @@ Q_SIGNALS:
 
 private:
     std::unique_ptr<grounding::Engine> engine_;
-    grounding::Settings settings_;
+    grounding::RunSettings run_;
 };
 
 }  // namespace cxr::ui

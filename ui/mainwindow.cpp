@@ -677,7 +677,7 @@ void MainWindow::applyPreset(int index) {
 void MainWindow::sendImageToGrounding() {
     const auto img = viewport_->image();
     if (!img) return;
-    // The image as a reader sees it by default (spec: DICOMs rendered with their LUTs, 8-bit).
+    // The image as a reader sees it by default (docs/method.md "Image": DICOMs rendered with their LUTs, 8-bit).
     Renderer ren;
     const Rendered px = ren.render(*img, defaultDisplay(*img));
     QByteArray grey(px.width * px.height, Qt::Uninitialized);

@@ -13,23 +13,21 @@
 
 namespace cxr::ui {
 
-QString settingsKey(const grounding::Settings& s) {
+QString settingsKey(const grounding::Settings& s, const QString& precision) {
     QStringList layers;
     for (int l : s.layers) layers << QString::number(l);
-    return QStringLiteral("steps=%1;window=%2-%3;layers=%4;otsu=%5;sigma=%6;precision=%7")
+    return QStringLiteral("steps=%1;window=%2-%3;layers=%4;otsu=%5;attribution=%6;precision=%7")
         .arg(s.steps)
         .arg(s.resolvedStart())
         .arg(s.resolvedEnd())
         .arg(layers.join(QLatin1Char(',')))
         .arg(s.otsu ? 1 : 0)
-        .arg(s.blurSigma)
-        .arg(QString::fromStdString(s.precision));
+        .arg(QString::fromStdString(s.attribution), precision);
 }
 
 bool isPaperSettings(const grounding::Settings& s) {
     const grounding::Settings paper;
-    return s.steps == paper.steps && s.resolvedStart() == paper.resolvedStart() && s.resolvedEnd() == paper.resolvedEnd() &&
-           s.layers == paper.layers && s.otsu == paper.otsu && s.blurSigma == paper.blurSigma;
+    return s == paper;
 }
 
 QString settingsSummary(const grounding::Settings& s) {

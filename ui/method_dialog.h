@@ -14,7 +14,8 @@ class QSpinBox;
 namespace cxr::ui {
 
 // Key of the results cache: image, prompt and every setting that changes the map.
-QString settingsKey(const grounding::Settings& s);
+// The results cache's key of a method setting run at a precision.
+QString settingsKey(const grounding::Settings& s, const QString& precision);
 QString settingsSummary(const grounding::Settings& s);  // short, for list entries ("50 steps, layers 3,4")
 bool isPaperSettings(const grounding::Settings& s);
 

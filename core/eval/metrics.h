@@ -1,4 +1,4 @@
-// Grounding metrics of the MS-CXR protocol (spec section 6), as the authors' code computes them.
+// Grounding metrics of the MS-CXR protocol (docs/method.md "Evaluation"), as the authors' code computes them.
 // Maps are row-major float32 at original image size; NaN = outside the analysed crop.
 // Boxes are (x, y, w, h) in pixels with Python slice semantics (clipped at the borders).
 #pragma once

@@ -1,6 +1,6 @@
 // Reader for the MS-CXR local-alignment CSV (MS_CXR_Local_Alignment_v1.0.0.csv / v1.1.0.csv),
-// standard library only. Format: tests/data/mscxr/MS-CXR_FORMAT.md; protocol: grounding-spec
-// section 6.
+// standard library only. Format: tests/data/mscxr/MS-CXR_FORMAT.md; protocol: docs/method.md
+// "Evaluation".
 //
 // One CSV row is one box. Rows with the same (path, label_text) are merged into one sample with
 // several boxes (first-appearance order is kept). Boxes are in original-image pixels; a box partly

@@ -449,7 +449,7 @@ bool parseAblation(const std::string& specIn, const grounding::Settings& base, A
     const std::string spec = trim(specIn);
     const std::vector<int> six{3, 4, 5, 6, 7, 8};
     if (spec == "paper-table2") {
-        // spec 5b: N = 100; T = 100 is calls 0..99, T = 20 is 40..59; L = 11 all layers, L = 6 is 3..8.
+        // docs/method.md "Evaluation": N = 100; T = 100 is calls 0..99, T = 20 is 40..59; L = 11 all layers, L = 6 is 3..8.
         plan->name = spec;
         plan->steps = 100;
         plan->rows = {

@@ -9,7 +9,8 @@
 //   4. aggregate       per prompt: token mean, min-max, resize to 512, mean over (layer, call)
 //   5. finish          Gaussian smoothing, min-max, Otsu, map back to the original image
 //
-// ground() and recordAllLayers() share steps 1-3 (prepare()). Calls after the window never
+// ground() and recordAllLayers() share steps 1-3 (prepareRequest()); Engine::prepare() runs step 2
+// alone, before any sentence. Calls after the window never
 // influence the map and are not run; the trajectory does not depend on the prompt.
 #include "grounding/engine_internal.h"
 
@@ -32,12 +33,6 @@ namespace {
 double now() {
     using namespace std::chrono;
     return duration<double>(steady_clock::now().time_since_epoch()).count();
-}
-
-uint64_t fnv1a(const uint8_t* p, size_t n) {
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < n; ++i) { h ^= p[i]; h *= 1099511628211ull; }
-    return h;
 }
 
 // The layers as the authors' code visits them: ascending, each once.
@@ -120,19 +115,32 @@ bool encodePrompts(Engine::Impl* d, const std::vector<std::string>& prompts, con
 
 // ---- step 2 -------------------------------------------------------------------------------------
 
-std::string imageKey(const GreyImage& image, int steps) {
-    std::string key = image.cacheKey;
-    if (key.empty()) key = std::to_string(fnv1a(image.pixels.data(), image.pixels.size()));
-    return key + "|" + std::to_string(image.width) + "x" + std::to_string(image.height) + "|N" + std::to_string(steps);
+// The image's key: a hash of its preprocessed 512 x 512 input (what the trajectory depends on),
+// the model, the step count, the precision and the device class.
+TrajectoryKey trajectoryKey(Engine::Impl* d, const torch::Tensor& x512, int steps) {
+    const torch::Tensor c = x512.to(torch::kCPU, torch::kFloat32).contiguous();
+    const size_t n = size_t(c.numel()) * sizeof(float);
+    TrajectoryKey k;
+    k.imageHash = TrajectoryCache::hex(TrajectoryCache::fnv1a(c.data_ptr<float>(), n)) +
+                  TrajectoryCache::hex(TrajectoryCache::fnv1a(c.data_ptr<float>(), n, 0x84222325cbf29ce4ull));
+    k.modelFingerprint = d->modelFingerprint;
+    k.steps = steps;
+    k.precision = d->info.precision;
+    k.deviceClass = d->device.is_cuda() ? "cuda" : "cpu";
+    return k;
 }
 
-// The image's trajectory entry (created with x_0 = z0 when new; the least recently used image is
-// forgotten when the cache is full).
+// The image's trajectory entry: from memory, else from the persistent cache, else x_0 = z0 of a
+// new one (the least recently used image is forgotten when memory is full).
 CachedTrajectory& trajectoryFor(Engine::Impl* d, const GreyImage& image, int steps, bool* cached, double* seconds,
-                                const ProgressFn& progress) {
-    const std::string key = imageKey(image, steps);
-    auto it = d->cache.find(key);
+                                const ProgressFn& progress, bool* fromDisk = nullptr) {
+    const double t0 = now();
+    const torch::Tensor x512 = d->preprocess(image);
+    const TrajectoryKey key = trajectoryKey(d, x512, steps);
+    const std::string id = key.text();
+    auto it = d->cache.find(id);
     *cached = it != d->cache.end() && !it->second.states.empty();
+    if (fromDisk) *fromDisk = false;
     if (!*cached) {
         if (it == d->cache.end() && d->cache.size() >= d->maxCachedImages) {
             auto oldest = std::min_element(d->cache.begin(), d->cache.end(), [](const auto& a, const auto& b) {
@@ -140,19 +148,64 @@ CachedTrajectory& trajectoryFor(Engine::Impl* d, const GreyImage& image, int ste
             });
             d->cache.erase(oldest);
         }
-        const double t0 = now();
-        if (progress) progress(Phase::EncodeImage, 0, 1);
-        const torch::Tensor z0 = d->encodeImage(d->preprocess(image));
-        CachedTrajectory& t = d->cache[key];
+        CachedTrajectory& t = d->cache[id];
         t.width = image.width;
         t.height = image.height;
-        t.states = {z0};
-        *seconds = now() - t0;
-        it = d->cache.find(key);
+        t.key = key;
+        t.states.clear();
+        TrajectoryStates disk;
+        std::string why;
+        if (d->diskCache && d->diskCache->load(key, &disk, &why)) {
+            for (const auto& x : disk.states)
+                t.states.push_back(torch::from_blob(const_cast<float*>(x.data()), {1, disk.channels, disk.height, disk.width},
+                                                    torch::kFloat32)
+                                       .to(d->device, torch::kFloat32, false, /*copy=*/true));
+            t.stored = t.states.size();
+            *cached = true;
+            if (fromDisk) *fromDisk = true;
+        } else {
+            if (!why.empty()) d->lastCacheProblem = why;
+            if (progress) progress(Phase::EncodeImage, 0, 1);
+            t.states = {d->encodeImage(x512)};
+            t.stored = 0;
+        }
+        it = d->cache.find(id);
     }
+    *seconds = now() - t0;
     it->second.lastUse = ++d->useCounter;
     return it->second;
 }
+
+// Writes the states the persistent cache does not hold yet. Never throws: a full disk or an
+// unwritable folder is remembered in lastCacheProblem and the request goes on.
+void persist(Engine::Impl* d, CachedTrajectory& t) noexcept {
+    if (!d->diskCache || t.states.size() <= t.stored) return;
+    try {
+        TrajectoryStates s;
+        const torch::Tensor first = t.states.front();
+        s.channels = int(first.size(1));
+        s.height = int(first.size(2));
+        s.width = int(first.size(3));
+        for (const torch::Tensor& x : t.states) {
+            const torch::Tensor c = x.to(torch::kCPU, torch::kFloat32).contiguous();
+            s.states.emplace_back(c.data_ptr<float>(), c.data_ptr<float>() + c.numel());
+        }
+        std::string err;
+        if (d->diskCache->store(t.key, s, &err)) t.stored = t.states.size();
+        else d->lastCacheProblem = err;
+    } catch (const std::exception& e) {
+        d->lastCacheProblem = std::string("the trajectory cache: ") + e.what();
+    }
+}
+
+// Persists the trajectory when the request ends, however it ends (done, cancelled, failed).
+struct PersistOnExit {
+    Engine::Impl* d;
+    CachedTrajectory* t = nullptr;
+    ~PersistOnExit() {
+        if (t) persist(d, *t);
+    }
+};
 
 // One call's output, checked: NaN or Inf (a reduced precision overflowing, a broken model) is a
 // message, not a map.
@@ -198,6 +251,7 @@ void windowPasses(Engine::Impl* d, CachedTrajectory& traj, const Schedule& sched
         nets::AttentionControl ctl;
         ctl.record = layers;
         ctl.stopAfter = layers.back();
+        ctl.sharedInput = true;  // every row is x_i at t_i; only the text differs
         int64_t firstCond = 0;
         torch::Tensor check;
         if (advance) {
@@ -245,7 +299,7 @@ bool checkRequest(const GreyImage& image, const std::vector<std::string>& prompt
     return true;
 }
 
-bool prepare(Engine::Impl* d, const GreyImage& image, const std::vector<std::string>& prompts, const Settings& s,
+bool prepareRequest(Engine::Impl* d, const GreyImage& image, const std::vector<std::string>& prompts, const Settings& s,
              const std::vector<std::string>& categories, const ProgressFn& progress, Prepared* out, std::string* error) {
     if (!checkRequest(image, prompts, error)) return false;
     if (!categories.empty() && categories.size() != prompts.size()) {
@@ -290,13 +344,15 @@ bool Engine::ground(const GreyImage& image, const std::vector<std::string>& prom
         return false;
     }
     const bool ok = guarded(d.get(), error, [&] {
+        d->lastCacheProblem.clear();
         // At most kMaxBatchPrompts prompts per UNet batch; later batches reuse the trajectory.
         for (size_t first = 0; first < prompts.size() || first == 0; first += kMaxBatchPrompts) {
             const size_t end = std::min(prompts.size(), first + size_t(kMaxBatchPrompts));
             const std::vector<std::string> batch(prompts.begin() + std::ptrdiff_t(first),
                                                  prompts.begin() + std::ptrdiff_t(end));
             Prepared prep;
-            if (!prepare(d.get(), image, batch, s, {}, progress, &prep, error)) return false;
+            if (!prepareRequest(d.get(), image, batch, s, {}, progress, &prep, error)) return false;
+            PersistOnExit keep{d.get(), prep.trajectory};
             const std::vector<int> layers = layerOrder(s.layers);
             const int wa = s.resolvedStart(), wb = s.resolvedEnd();
             CallCounter calls{progress};
@@ -387,8 +443,10 @@ bool Engine::recordAllLayers(const GreyImage& image, const std::vector<std::stri
         return false;
     }
     const bool ok = guarded(d.get(), error, [&] {
+        d->lastCacheProblem.clear();
         Prepared prep;
-        if (!prepare(d.get(), image, prompts, all, categories, progress, &prep, error)) return false;
+        if (!prepareRequest(d.get(), image, prompts, all, categories, progress, &prep, error)) return false;
+        PersistOnExit keep{d.get(), prep.trajectory};
         // The all-token range of each prompt (prepare() chose the attribution range when asked).
         const size_t P = prompts.size();
         std::vector<int> wordsLast(P);
@@ -469,6 +527,66 @@ bool Engine::recordAllLayers(const GreyImage& image, const std::vector<std::stri
     });
     if (!ok) records->clear();
     return ok;
+}
+
+bool Engine::prepare(const GreyImage& image, const Settings& s, std::string* error, const ProgressFn& progress,
+                     const std::atomic_bool* cancel) {
+    const std::string problems = s.validate(d->info.crossAttentionLayers, d->info.trainTimesteps);
+    if (!problems.empty()) {
+        *error = problems;
+        return false;
+    }
+    if (!checkRequest(image, {std::string("-")}, error)) return false;
+    return guarded(d.get(), error, [&] {
+        d->lastCacheProblem.clear();
+        bool cached = false;
+        double seconds = 0;
+        CachedTrajectory& t = trajectoryFor(d.get(), image, s.steps, &cached, &seconds, progress);
+        PersistOnExit keep{d.get(), &t};
+        const int last = s.resolvedEnd() - 1;  // the window needs x_0 .. x_last
+        CallCounter calls{progress};
+        calls.total = std::max(0, last + 1 - static_cast<int>(t.states.size()));
+        invertToWindow(d.get(), t, d->schedule(s.steps), last, calls, cancel);
+        return true;
+    });
+}
+
+Engine::Preparation Engine::preparation(const GreyImage& image, const Settings& s) {
+    Preparation p;
+    p.needed = std::max(1, s.resolvedEnd());
+    std::string error;
+    if (!checkRequest(image, {std::string("-")}, &error)) return p;
+    guarded(d.get(), &error, [&] {
+        const torch::Tensor x512 = d->preprocess(image);
+        const TrajectoryKey key = trajectoryKey(d.get(), x512, s.steps);
+        auto it = d->cache.find(key.text());
+        if (it != d->cache.end()) p.states = int(it->second.states.size());
+        if (d->diskCache) {
+            TrajectoryStates disk;
+            if (p.states < p.needed && d->diskCache->load(key, &disk) && int(disk.states.size()) > p.states) {
+                p.states = int(disk.states.size());
+                p.fromDisk = true;
+            }
+        }
+        return true;
+    });
+    return p;
+}
+
+void Engine::setTrajectoryCache(const std::string& dir, uint64_t maxBytes) {
+    std::lock_guard<std::mutex> lock(d->mutex);
+    if (dir.empty()) d->diskCache.reset();
+    else d->diskCache = std::make_unique<TrajectoryCache>(dir, maxBytes);
+}
+
+std::string Engine::trajectoryCacheDir() const {
+    std::lock_guard<std::mutex> lock(d->mutex);
+    return d->diskCache ? d->diskCache->dir() : std::string();
+}
+
+std::string Engine::lastCacheProblem() const {
+    std::lock_guard<std::mutex> lock(d->mutex);
+    return d->lastCacheProblem;
 }
 
 }  // namespace cxr::grounding

@@ -58,7 +58,9 @@ torch::Tensor Engine::Impl::unetCall(const torch::Tensor& x, int t, const torch:
     ++unetCallCount;
     if (beforeUnetCall) beforeUnetCall(unetCallCount);
     const torch::Tensor ts = torch::full({x.size(0)}, static_cast<int64_t>(t), torch::TensorOptions().dtype(torch::kInt64).device(device));
-    torch::Tensor out = unet->forward(x.to(device, torch::kFloat32), ts, context, ctl);
+    torch::Tensor in = x.to(device, torch::kFloat32);
+    if (channelsLast) in = in.contiguous(torch::MemoryFormat::ChannelsLast);
+    torch::Tensor out = unet->forward(in, ts, context, ctl);
     return out.defined() ? out.to(torch::kFloat32) : out;
 }
 

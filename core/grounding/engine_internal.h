@@ -3,6 +3,7 @@
 #pragma once
 
 #include "grounding/engine.h"
+#include "grounding/trajectory_cache.h"
 #include "model/nets/autoencoder.h"
 #include "model/nets/clip_text.h"
 #include "model/nets/unet.h"
@@ -46,6 +47,8 @@ struct CachedTrajectory {
     std::vector<torch::Tensor> states;  // x_0 .. x_k, [1,C,h,w] fp32 each
     int width = 0, height = 0;
     uint64_t lastUse = 0;
+    TrajectoryKey key;                  // its key in the persistent cache
+    size_t stored = 0;                  // states the persistent cache holds
 };
 
 struct Engine::Impl {
@@ -71,6 +74,14 @@ struct Engine::Impl {
     // CXRG_TEST_FAIL_UNET_CALL environment variable (see loader.cpp) for the CLI's tests.
     std::function<void(long call)> beforeUnetCall;
     long unetCallCount = 0;
+    // The UNet's convolutions in channels-last memory format (oneDNN on the CPU): the same
+    // arithmetic in another memory order. On for the CPU (README "Benchmarks").
+    bool channelsLast = false;
+    void setChannelsLast(bool on);
+    // The persistent trajectory cache (none: memory only) and the model's fingerprint for its keys.
+    std::unique_ptr<TrajectoryCache> diskCache;
+    std::string modelFingerprint;
+    std::string lastCacheProblem;  // the last disk-cache read or write problem (the request went on)
 
     Schedule schedule(int steps) const;
 

@@ -98,6 +98,8 @@ bool Engine::resultFromRecord(const AblationRecord& rec, const Settings& s, Prom
     out->attribution = s.attribution;
     out->unetCalls = 0;
     if (attribution && !rec.attributionMatched) {
+        out->firstToken = rec.firstToken;  // as ground(): the prompt's words, unused
+        out->lastToken = rec.lastToken;
         attributionUnmatched(out, rec.originalWidth, rec.originalHeight);
         return true;
     }

@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 #include <thread>
@@ -180,6 +181,7 @@ bool setupRun(Engine::Impl* d, const RunSettings& run, std::string* error) {
         return false;
     }
     d->dtype = precisionType(run.precision);
+    d->channelsLast = d->device.is_cpu();  // README "Benchmarks": faster with oneDNN, the same arithmetic
     if (d->device.is_cuda()) {
         // fp32 stays fp32 on recent GPUs unless the user allows TF32; the shapes are fixed, so
         // cuDNN may pick its fastest kernels once.
@@ -234,6 +236,29 @@ void installTestHook(Engine::Impl* d) {
     d->beforeUnetCall = [from, to, message](long call) {
         if (call >= from && call <= to) throw std::runtime_error(message);
     };
+}
+
+// A fingerprint of the model files for the trajectory cache's keys: each file's size and a hash
+// of its first and last 4 MiB (the weights of two different checkpoints differ there; hashing
+// 1.4 GB at every start would cost seconds).
+std::string modelFingerprint(const std::string& dir) {
+    uint64_t h = TrajectoryCache::fnv1a("cxrg-model-1", 12);
+    for (const char* rel : {"configs/inference.json", "models/autoencoder.pth", "models/diffusion_model.pth",
+                            "text_encoder/config.json", "text_encoder/model.safetensors", "text_encoder/pytorch_model.bin"}) {
+        std::ifstream f(dir + "/" + rel, std::ios::binary | std::ios::ate);
+        if (!f) continue;
+        const std::streamoff size = f.tellg();
+        h = TrajectoryCache::fnv1a(rel, std::strlen(rel), h);
+        h = TrajectoryCache::fnv1a(&size, sizeof size, h);
+        const std::streamoff chunk = std::min<std::streamoff>(size, 4 << 20);
+        std::string buf(size_t(chunk), '\0');
+        for (std::streamoff at : {std::streamoff(0), size - chunk}) {
+            f.seekg(at);
+            f.read(buf.data(), chunk);
+            h = TrajectoryCache::fnv1a(buf.data(), size_t(f.gcount()), h);
+        }
+    }
+    return TrajectoryCache::hex(h);
 }
 
 }  // namespace
@@ -320,6 +345,7 @@ std::unique_ptr<Engine> Engine::load(const std::string& dir, const RunSettings& 
             return nullptr;
         }
         rep.checkpoints.clear();  // releases the memory maps
+        d->modelFingerprint = modelFingerprint(dir);
         d->toDevice();
     } catch (const std::exception& ex) {
         *error = "the model in " + dir + " cannot be loaded: " + describeException(ex);
@@ -361,6 +387,7 @@ std::unique_ptr<Engine> Engine::randomForBenchmark(const std::string& configDir,
         for (auto* m : {static_cast<torch::nn::Module*>(d->text.get()), static_cast<torch::nn::Module*>(d->unet.get())})
             for (auto& p : m->parameters())
                 if (p.dim() >= 2) p.mul_(0.5);
+        d->modelFingerprint = "random-" + modelFingerprint(configDir);
         d->toDevice();
     } catch (const std::exception& ex) {
         *error = "the model cannot be built: " + describeException(ex);
@@ -381,9 +408,18 @@ void Engine::Impl::toDevice() {
         for (const auto& m : unet->modules(/*include_self=*/false))
             if (dynamic_cast<torch::nn::Conv2dImpl*>(m.get()) || dynamic_cast<torch::nn::LinearImpl*>(m.get()))
                 m->to(dtype);
+    setChannelsLast(channelsLast);
     text->eval();
     autoencoder->eval();
     unet->eval();
+}
+
+void Engine::Impl::setChannelsLast(bool on) {
+    channelsLast = on;
+    torch::NoGradGuard g;
+    const auto format = on ? torch::MemoryFormat::ChannelsLast : torch::MemoryFormat::Contiguous;
+    for (const auto& m : unet->modules(/*include_self=*/false))
+        if (auto* conv = dynamic_cast<torch::nn::Conv2dImpl*>(m.get())) conv->weight.set_data(conv->weight.contiguous(format));
 }
 
 std::vector<std::string> Engine::availableDevices() {
@@ -405,6 +441,7 @@ std::vector<std::string> Engine::supportedPrecisions(const std::string& device) 
     } catch (const std::exception&) {
         return out;
     }
+    if (dev.is_cpu()) return out;  // the CPU is offered fp32 only (README, "Precision")
     if (probePrecision(dev, torch::kBFloat16)) out.push_back("bf16");
     if (probePrecision(dev, torch::kFloat16)) out.push_back("fp16");
     return out;

@@ -1,4 +1,4 @@
-// Heat-map post-processing of spec sections 5 and 6, written to match the reference libraries
+// Heat-map post-processing (docs/method.md "Heat map" and "Back to the original image"), written to match the reference libraries
 // (scipy.ndimage.gaussian_filter, skimage threshold_multiotsu(classes=2), torch nearest resize).
 // Plain C++ (no torch): maps are row-major float32.
 #pragma once

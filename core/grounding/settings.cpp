@@ -29,6 +29,16 @@ std::string Settings::validate(int crossLayers, int T) const {
     return s.str();
 }
 
+Settings fastPreset() {
+    Settings s;
+    s.steps = 100;
+    s.windowStart = 40;
+    s.windowEnd = 60;
+    s.layers = {3, 4, 5, 6, 7, 8};
+    s.otsu = true;
+    return s;
+}
+
 bool Settings::operator==(const Settings& o) const {
     return steps == o.steps && resolvedStart() == o.resolvedStart() && resolvedEnd() == o.resolvedEnd() &&
            layers == o.layers && otsu == o.otsu && attribution == o.attribution;

@@ -56,7 +56,7 @@ public:
     // (x' = m11*x + m21*y + dx, y' = m12*x + m22*y + dy).
     std::array<double, 6> imageToScreenMatrix() const;
 
-    // ---- model space (spec: shorter edge resized to 512, centre crop 512 x 512) ----
+    // ---- model space (docs/method.md "Image": shorter edge resized to 512, centre crop 512 x 512) ----
     static constexpr int kModelSize = 512;
     // Scale factor original -> resized and the crop origin in resized pixels.
     double modelScale() const;

@@ -1,4 +1,4 @@
-// Strict inspection of a model folder (spec section 1): every file present and readable, configs
+// Strict inspection of a model folder (docs/method.md "Model files"): every file present and readable, configs
 // parsed, every checkpoint opened and compared with the expected tensor list.
 #pragma once
 

@@ -4,6 +4,7 @@
 #include <QByteArray>
 #include <QProcess>
 #include <QStringList>
+#include <QTemporaryDir>
 
 namespace cxr::testing {
 
@@ -12,14 +13,16 @@ struct Run {
     QByteArray out, err;
 };
 
-// `env`: extra "NAME=value" entries on top of this process's environment.
+// `env`: extra "NAME=value" entries on top of this process's environment. Each run gets an empty
+// XDG_CACHE_HOME of its own (unless `env` gives one): no run sees another's cached trajectories
+// unless a test shares them on purpose (--cache-dir).
 inline Run runProgram(const QString& exe, const QStringList& args, int timeoutMs = 900000, const QStringList& env = {}) {
     QProcess p;
-    if (!env.isEmpty()) {
-        QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
-        for (const QString& kv : env) e.insert(kv.section(QLatin1Char('='), 0, 0), kv.section(QLatin1Char('='), 1));
-        p.setProcessEnvironment(e);
-    }
+    QTemporaryDir cacheHome;
+    QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
+    e.insert(QStringLiteral("XDG_CACHE_HOME"), cacheHome.path());
+    for (const QString& kv : env) e.insert(kv.section(QLatin1Char('='), 0, 0), kv.section(QLatin1Char('='), 1));
+    p.setProcessEnvironment(e);
     p.start(exe, args);
     Run r;
     if (!p.waitForFinished(timeoutMs)) {

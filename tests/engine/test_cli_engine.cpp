@@ -22,7 +22,9 @@ const QString kExe = QStringLiteral(CXRG_BINARY_DIR "/app/cxr-ground");
 using cxr::testing::Run;
 using cxr::testing::runProgram;
 
-Run run(const QStringList& args, int timeoutMs = 600000) { return runProgram(kExe, args, timeoutMs); }
+Run run(const QStringList& args, int timeoutMs = 600000, const QStringList& env = {}) {
+    return runProgram(kExe, args, timeoutMs, env);
+}
 
 std::vector<float> readNpy(const QString& path, std::vector<int64_t>* shape = nullptr) {
     cxr::npy::Array a;
@@ -189,16 +191,9 @@ private Q_SLOTS:
         r = run(base + QStringList{"--device", "gpu0"});
         QCOMPARE(r.code, 1);
         QVERIFY2(r.err.contains("unknown device \"gpu0\""), r.err.constData());
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert("CXRG_TEST_FAIL_UNET_CALL", "3");
-        p.setProcessEnvironment(env);
-        p.start(kExe, base);
-        QVERIFY(p.waitForFinished(600000));
-        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
-        QCOMPARE(p.exitCode(), 1);
-        const QByteArray err = p.readAllStandardError();
-        QVERIFY2(err.contains("ran out of memory") && !err.contains("frame #"), err.constData());
+        r = run(base, 600000, {"CXRG_TEST_FAIL_UNET_CALL=3"});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("ran out of memory") && !r.err.contains("frame #"), r.err.constData());
         QVERIFY(!QFile::exists(tmp.filePath("out/000/result.json")));
     }
 

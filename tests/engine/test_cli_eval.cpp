@@ -422,7 +422,8 @@ private Q_SLOTS:
         const auto ref = results(full);
         for (const auto& [k, o] : res) {
             QVERIFY(!o["failed"].toBool());
-            for (const char* m : kMetricKeys) QCOMPARE(o[m].toDouble(), ref.at(k)[m].toDouble());
+            for (const char* m : kMetricKeys)  // the trajectory comes from the cache: batch sizes differ
+                QVERIFY2(std::fabs(o[m].toDouble() - ref.at(k)[m].toDouble()) <= 1e-3, qPrintable(k + " " + m));
         }
     }
 

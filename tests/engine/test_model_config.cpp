@@ -260,6 +260,59 @@ private Q_SLOTS:
         QVERIFY2(contains(err, "\"hidden_size\" must be an integer"), err.c_str());
     }
 
+    // Values the engine does not implement are refused when the folder is inspected (and so at
+    // load), naming the file, the key and the value; so are files that disagree with each other.
+    // Values it implements load.
+    void unimplementedValuesAreRefused_data() {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("from");
+        QTest::addColumn<QString>("to");
+        QTest::addColumn<QString>("expected");  // empty: accepted
+        const QString inf = "configs/inference.json", txt = "text_encoder/config.json";
+        QTest::newRow("schedule") << inf << "\"scaled_linear_beta\"" << "\"cosine\""
+                                  << "configs/inference.json: scheduler.schedule = \"cosine\" is not implemented";
+        QTest::newRow("prediction_type") << inf << "\"v_prediction\"" << "\"flow\""
+                                         << "scheduler.prediction_type = \"flow\" is not implemented";
+        QTest::newRow("prediction_type epsilon") << inf << "\"v_prediction\"" << "\"epsilon\"" << "";
+        QTest::newRow("steps_offset") << inf << "\"clip_sample\": false" << "\"clip_sample\": false, \"steps_offset\": 1"
+                                      << "scheduler.steps_offset = 1 is not implemented";
+        QTest::newRow("clip_sample true") << inf << "\"clip_sample\": false" << "\"clip_sample\": true" << "";
+        QTest::newRow("upcast_attention") << inf << "\"transformer_num_layers\": 1,"
+                                          << "\"transformer_num_layers\": 1, \"upcast_attention\": true," << "";
+        QTest::newRow("hidden_act") << txt << "\"gelu\"" << "\"relu\""
+                                    << "text_encoder/config.json: hidden_act = \"relu\" is not implemented";
+        QTest::newRow("max_position_embeddings") << txt << "\"max_position_embeddings\": 77" << "\"max_position_embeddings\": 64"
+                                                 << "max_position_embeddings = 64 is below 77";
+        QTest::newRow("hidden size vs cross_attention_dim")
+            << inf << "\"cross_attention_dim\": 64" << "\"cross_attention_dim\": 128"
+            << "text_encoder/config.json: hidden_size = 64 does not match configs/inference.json diffusion_def.cross_attention_dim = 128";
+        QTest::newRow("latent vs in_channels") << inf << "\"latent_channels\": 3" << "\"latent_channels\": 4"
+                                               << "autoencoder_def.latent_channels = 4 does not match diffusion_def.in_channels = 3";
+    }
+    void unimplementedValuesAreRefused() {
+        QFETCH(QString, file);
+        QFETCH(QString, from);
+        QFETCH(QString, to);
+        QFETCH(QString, expected);
+        QTemporaryDir tmp;
+        const std::string dir = linkedModelFolder(tmp);
+        const std::string path = dir + "/" + file.toStdString();
+        std::ifstream in(path);
+        std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        const size_t p = text.find(from.toStdString());
+        QVERIFY2(p != std::string::npos, qPrintable(from));
+        text.replace(p, size_t(from.size()), to.toStdString());
+        replaceFile(path, Bytes(text.begin(), text.end()));
+        const ModelFolderReport r = inspectModelFolder(dir);
+        if (expected.isEmpty()) {
+            QVERIFY2(r.ok, r.text.c_str());
+            return;
+        }
+        QVERIFY(!r.ok);
+        QVERIFY2(contains(r.text, expected.toStdString()), r.text.c_str());
+        QCOMPARE(r.errors.size(), size_t(1));  // only this value
+    }
+
     void inspectFixtureFolder() {
         const ModelFolderReport r = inspectModelFolder(data("model-small"));
         QVERIFY2(r.ok, r.text.c_str());

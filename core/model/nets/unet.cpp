@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <chrono>
+#include <functional>
 #include <stdexcept>
 
 namespace cxr::nets {
@@ -37,6 +39,7 @@ torch::Tensor CrossAttentionImpl::forward(const torch::Tensor& x, const torch::T
     torch::Tensor scores = torch::baddbmm(torch::empty({qs.size(0), qs.size(1), ks.size(1)}, qs.options()), qs,
                                           ks.transpose(-1, -2), /*beta=*/0.0, /*alpha=*/scale);
     torch::Tensor probs = scores.softmax(-1, torch::kFloat32);  // [B*h,N,T] fp32
+    if (tProfile) countFlops(4.0 * double(q.size(0)) * double(q.size(1)) * double(k.size(1)) * double(headDim));
     if (probsOut) *probsOut = probs;
     torch::Tensor o = torch::bmm(probs.to(ct), v.to(ct)).to(x.scalar_type());  // [B*h,N,d]
     const int64_t N = o.size(1);
@@ -240,12 +243,39 @@ torch::Tensor DiffusionUNetImpl::forward(const torch::Tensor& x, const torch::Te
         ctl->sliced = false;
         ctl->maps.clear();
     }
+    // Benchmarks: seconds per part (down, middle, up), closed when the pass moves on or stops.
+    auto clockNow = [] { return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count(); };
+    double partStart = tProfile ? clockNow() : 0;
+    auto enterPart = [&](int part) {
+        if (!tProfile) return;
+        const double t1 = clockNow();
+        tProfile->seconds[tProfile->part] += t1 - partStart;
+        partStart = t1;
+        tProfile->part = part;
+    };
+    struct ClosePart {
+        std::function<void()> f;
+        ~ClosePart() { f(); }
+    } closePart{[&] { enterPart(0); }};
+    if (tProfile) tProfile->part = 0;
+    // Rows identical up to the first cross-attention run there once: [1, ...], expanded to B rows
+    // where the text context first enters.
+    const int64_t B = x.size(0);
+    const bool share = ctl && ctl->sharedInput && B > 1;
+    bool expanded = !share;
     // time_embed: Linear, SiLU, Linear (keys time_embed.0 / .2)
-    torch::Tensor emb = timestepEmbedding(t, params.channels[0]).to(x.dtype());  // [B, C0]
+    torch::Tensor emb = timestepEmbedding(share ? t.slice(0, 0, 1) : t, params.channels[0]).to(x.dtype());  // [B, C0]
     emb = applyLinear(time2, torch::silu(applyLinear(time0, emb)));  // [B, 4*C0]
-    torch::Tensor h = conv_in->forward(x);
+    torch::Tensor h = conv_in->forward(share ? x.slice(0, 0, 1) : x);
     torch::Tensor ctx = context;
     std::vector<torch::Tensor> skips{h};
+    auto expandRows = [&] {
+        if (expanded) return;
+        h = h.expand({B, -1, -1, -1});
+        emb = emb.expand({B, -1});
+        for (auto& sk : skips) sk = sk.expand({B, -1, -1, -1});
+        expanded = true;
+    };
     // After the last recorded layer: keep only the first keepRows rows of everything.
     auto sliceIfAsked = [&] {
         if (!ctl || !ctl->sliceNow) return;
@@ -261,6 +291,7 @@ torch::Tensor DiffusionUNetImpl::forward(const torch::Tensor& x, const torch::Te
         for (size_t r = 0; r < b->res.size(); ++r) {
             h = b->res[r]->forward(h, emb);
             if (!b->attn.empty()) {
+                expandRows();
                 h = b->attn[r]->forward(h, ctx, ctl);
                 if (ctl && ctl->stopped) return {};
             }
@@ -272,11 +303,14 @@ torch::Tensor DiffusionUNetImpl::forward(const torch::Tensor& x, const torch::Te
             skips.push_back(h);
         }
     }
+    enterPart(1);
     h = middle_block->resnet_1->forward(h, emb);
+    expandRows();
     h = middle_block->attention->forward(h, ctx, ctl);
     if (ctl && ctl->stopped) return {};
     sliceIfAsked();
     h = middle_block->resnet_2->forward(h, emb);
+    enterPart(2);
     for (auto& b : up) {
         for (size_t r = 0; r < b->res.size(); ++r) {
             torch::Tensor skip = skips.back();

@@ -33,6 +33,10 @@ struct AttentionControl {
     // Lets one batch hold the unconditional row that drives the trajectory and conditional rows
     // that are only needed up to the last recorded layer.
     int keepRows = 0;
+    // Every batch row has the same x and t (the rows differ only in their text context): the
+    // part before the first cross-attention (time embedding, conv_in, the levels and resnets
+    // before it) runs on one row and is shared.
+    bool sharedInput = false;
     // filled during the pass
     int counter = 0;
     bool stopped = false;
