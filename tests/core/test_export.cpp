@@ -195,6 +195,36 @@ private Q_SLOTS:
     }
 
     // A pasted essay as the prompt: the caption is cut, the footer stays a footer.
+    // One colour source: matplotlib's published inferno and viridis values (lib/matplotlib/
+    // _cm_listed.py) at a few entries, each as round(255 v); jet as documented.
+    void colourMapsAreMatplotlibs() {
+        using cxr::annotate::ColourMap;
+        struct Ref { ColourMap map; int index; double r, g, b; };
+        const Ref refs[] = {
+            {ColourMap::Inferno, 0, 0.001462, 0.000466, 0.013866},  {ColourMap::Inferno, 79, 0.434987, 0.097069, 0.432039},
+            {ColourMap::Inferno, 128, 0.735683, 0.215906, 0.330245}, {ColourMap::Inferno, 255, 0.988362, 0.998364, 0.644924},
+            {ColourMap::Viridis, 0, 0.267004, 0.004874, 0.329415},  {ColourMap::Viridis, 128, 0.127568, 0.566949, 0.550556},
+            {ColourMap::Viridis, 255, 0.993248, 0.906157, 0.143936},
+        };
+        for (const Ref& r : refs) {
+            const uint8_t* c = cxr::annotate::colourTable(r.map)[r.index];
+            QCOMPARE(int(c[0]), int(std::lround(r.r * 255)));
+            QCOMPARE(int(c[1]), int(std::lround(r.g * 255)));
+            QCOMPARE(int(c[2]), int(std::lround(r.b * 255)));
+            QCOMPARE(cxr::annotate::colourAt(r.map, r.index / 255.0), qRgb(c[0], c[1], c[2]));
+        }
+        // Jet: dark blue, blue, cyan, yellow, red, dark red along the range.
+        const uint8_t(*jet)[3] = cxr::annotate::colourTable(ColourMap::Jet);
+        QCOMPARE(QColor(qRgb(jet[0][0], jet[0][1], jet[0][2])), QColor(0, 0, 128));
+        QCOMPARE(QColor(qRgb(jet[255][0], jet[255][1], jet[255][2])), QColor(128, 0, 0));
+        QCOMPARE(int(jet[64][2]), 255);  // blue full at t = 1/4
+        QCOMPARE(int(jet[128][1]), 255);  // green full in the middle
+        // The heat map layer takes its colours from the same table.
+        const QImage heat = cxr::annotate::heatmapImage({0.5f}, 1, 1, ColourMap::Viridis, 1.0, 0.0);
+        const uint8_t* mid = cxr::annotate::colourTable(ColourMap::Viridis)[128];
+        QCOMPARE(heat.pixel(0, 0), qRgba(mid[0], mid[1], mid[2], 255));
+    }
+
     void longPromptCaptionIsCut() {
         QImage picture(512, 512, QImage::Format_RGB32);
         picture.fill(Qt::black);
