@@ -4,150 +4,150 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../app/cli_bench.cpp" line="72" />
+        <location filename="../app/cli_bench.cpp" line="72"/>
         <source>bench needs a benchmark name: viewer</source>
         <translation>bench braucht den Namen eines Benchmarks: viewer</translation>
     </message>
     <message>
-        <location filename="../app/cli_bench.cpp" line="80" />
-        <location filename="../app/cli_eval.cpp" line="1077" />
-        <location filename="../app/cli_main.cpp" line="133" />
+        <location filename="../app/cli_bench.cpp" line="80"/>
+        <location filename="../app/cli_eval.cpp" line="1077"/>
+        <location filename="../app/cli_main.cpp" line="133"/>
         <source>unknown option %1</source>
         <translation>unbekannte Option %1</translation>
     </message>
     <message>
-        <location filename="../app/cli_bench.cpp" line="81" />
+        <location filename="../app/cli_bench.cpp" line="81"/>
         <source>bad value for %1</source>
         <translation>ungültiger Wert für %1</translation>
     </message>
     <message>
-        <location filename="../app/cli_bench.cpp" line="86" />
+        <location filename="../app/cli_bench.cpp" line="86"/>
         <source>cannot write the benchmark DICOM: %1</source>
         <translation>die Benchmark-DICOM-Datei kann nicht geschrieben werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/cli_engine.cpp" line="75" />
+        <location filename="../app/cli_engine.cpp" line="76"/>
         <source>%1 needs a value</source>
         <translation>%1 braucht einen Wert</translation>
     </message>
     <message>
-        <location filename="../app/cli_engine.cpp" line="118" />
+        <location filename="../app/cli_engine.cpp" line="119"/>
         <source>bad value for %1: %2</source>
         <translation>ungültiger Wert für %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/cli_engine.cpp" line="188" />
-        <location filename="../app/cli_eval.cpp" line="705" />
-        <location filename="../app/cli_eval.cpp" line="765" />
-        <location filename="../app/cli_export.cpp" line="60" />
+        <location filename="../app/cli_engine.cpp" line="185"/>
+        <location filename="../app/cli_eval.cpp" line="705"/>
+        <location filename="../app/cli_eval.cpp" line="765"/>
+        <location filename="../app/cli_export.cpp" line="60"/>
         <source>unknown argument %1</source>
         <translation>unbekanntes Argument %1</translation>
     </message>
     <message>
-        <location filename="../app/cli_engine.cpp" line="190" />
+        <location filename="../app/cli_engine.cpp" line="187"/>
         <source>ground needs --model DIR --image IN --prompt TEXT [--prompt TEXT ...] --out DIR</source>
         <translation>ground braucht --model ORDNER --image EINGABE --prompt TEXT [--prompt TEXT ...] --out ORDNER</translation>
     </message>
     <message>
-        <location filename="../app/cli_engine.cpp" line="208" />
-        <location filename="../app/cli_eval.cpp" line="823" />
-        <location filename="../app/cli_eval.cpp" line="1146" />
+        <location filename="../app/cli_engine.cpp" line="205"/>
+        <location filename="../app/cli_eval.cpp" line="823"/>
+        <location filename="../app/cli_eval.cpp" line="1146"/>
         <source>%1: cannot create the output folder</source>
         <translation>%1: der Ausgabeordner kann nicht angelegt werden</translation>
     </message>
     <message>
-        <location filename="../app/cli_engine.cpp" line="212" />
+        <location filename="../app/cli_engine.cpp" line="209"/>
         <source>%1: cannot create the folder</source>
         <translation>%1: der Ordner kann nicht angelegt werden</translation>
     </message>
     <message>
-        <location filename="../app/cli_engine.cpp" line="221" />
+        <location filename="../app/cli_engine.cpp" line="218"/>
         <source>%1: cannot write overlay.png</source>
         <translation>%1: overlay.png kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../app/cli_engine.cpp" line="254" />
+        <location filename="../app/cli_engine.cpp" line="251"/>
         <source>%1: cannot write result.json</source>
         <translation>%1: result.json kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../app/cli_engine.cpp" line="262" />
+        <location filename="../app/cli_engine.cpp" line="259"/>
         <source>tokenize needs --model DIR TEXT</source>
         <translation>tokenize braucht --model ORDNER TEXT</translation>
     </message>
     <message>
-        <location filename="../app/cli_engine.cpp" line="280" />
+        <location filename="../app/cli_engine.cpp" line="277"/>
         <source>inspect-model needs a model folder</source>
         <translation>inspect-model braucht einen Modellordner</translation>
     </message>
     <message>
-        <location filename="../app/cli_main.cpp" line="100" />
+        <location filename="../app/cli_main.cpp" line="100"/>
         <source>info needs exactly one input file</source>
         <translation>info braucht genau eine Eingabedatei</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="86" />
+        <location filename="../app/cli_eval.cpp" line="86"/>
         <source>%1: cannot write the file (folder not writable or disk full?)</source>
         <translation>%1: die Datei kann nicht geschrieben werden (Ordner schreibgeschützt oder Datenträger voll?)</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="110" />
+        <location filename="../app/cli_eval.cpp" line="110"/>
         <source>not a JSON object</source>
         <translation>kein JSON-Objekt</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="116" />
-        <source>no "%1" text</source>
+        <location filename="../app/cli_eval.cpp" line="116"/>
+        <source>no &quot;%1&quot; text</source>
         <translation>kein Textfeld „%1“</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="122" />
-        <source>no "%1" number</source>
+        <location filename="../app/cli_eval.cpp" line="122"/>
+        <source>no &quot;%1&quot; number</source>
         <translation>kein Zahlenfeld „%1“</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="150" />
-        <location filename="../app/cli_eval.cpp" line="639" />
+        <location filename="../app/cli_eval.cpp" line="150"/>
+        <location filename="../app/cli_eval.cpp" line="639"/>
         <source>%1: cannot read the file</source>
         <translation>%1: die Datei kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="173" />
+        <location filename="../app/cli_eval.cpp" line="173"/>
         <source>%1: line %2 is incomplete (%3 bytes, an interrupted run); it is dropped and its sample evaluated again</source>
         <translation>%1: Zeile %2 ist unvollständig (%3 Bytes, ein unterbrochener Lauf); sie wird verworfen und ihr Fall erneut ausgewertet</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="180" />
+        <location filename="../app/cli_eval.cpp" line="180"/>
         <source>%1: line %2 is not a valid result (%3); remove or fix that line</source>
         <translation>%1: Zeile %2 ist kein gültiges Ergebnis (%3); diese Zeile entfernen oder korrigieren</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="187" />
-        <source>%1: line %2: the sample %3 ("%4") appears twice</source>
+        <location filename="../app/cli_eval.cpp" line="187"/>
+        <source>%1: line %2: the sample %3 (&quot;%4&quot;) appears twice</source>
         <translation>%1: Zeile %2: der Fall %3 („%4“) kommt doppelt vor</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="314" />
+        <location filename="../app/cli_eval.cpp" line="314"/>
         <source>steps %1, window %2:%3, layers %4, Otsu %5, precision %6%7</source>
         <translation>Schritte %1, Fenster %2:%3, Schichten %4, Otsu %5, Genauigkeit %6%7</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="318" />
+        <location filename="../app/cli_eval.cpp" line="318"/>
         <source>on</source>
         <translation>an</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="318" />
+        <location filename="../app/cli_eval.cpp" line="318"/>
         <source>off</source>
         <translation>aus</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="320" />
+        <location filename="../app/cli_eval.cpp" line="320"/>
         <source>, split %1</source>
         <translation>, Aufteilung %1</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="325" />
+        <location filename="../app/cli_eval.cpp" line="325"/>
         <source># MS-CXR phrase grounding (Table I layout)
 
 </source>
@@ -156,7 +156,7 @@
 </translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="326" />
+        <location filename="../app/cli_eval.cpp" line="326"/>
         <source>%1 sample(s) evaluated, %2 skipped. Method: %3.
 
 </source>
@@ -165,7 +165,7 @@
 </translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="330" />
+        <location filename="../app/cli_eval.cpp" line="330"/>
         <source>Per category: mean ± std over its samples. mIoU and AUC-ROC in %; AUC-ROC is the binned AUC of the reference (5 thresholds), AUC-ROC (exact) the unbinned one. The last two rows are the mean and the std over the category means (population std).
 
 </source>
@@ -174,22 +174,22 @@
 </translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="333" />
+        <location filename="../app/cli_eval.cpp" line="333"/>
         <source>| Category | N |</source>
         <translation>| Kategorie | N |</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="349" />
+        <location filename="../app/cli_eval.cpp" line="349"/>
         <source>| **Mean over categories** | %1 |</source>
         <translation>| **Mittelwert über die Kategorien** | %1 |</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="352" />
+        <location filename="../app/cli_eval.cpp" line="352"/>
         <source>| **Std over categories** | |</source>
         <translation>| **Standardabweichung über die Kategorien** | |</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="356" />
+        <location filename="../app/cli_eval.cpp" line="356"/>
         <source>
 Only %1 of the 8 categories have samples: the rows over categories use those.
 </source>
@@ -198,7 +198,7 @@ Nur %1 der 8 Kategorien haben Fälle: die Zeilen über die Kategorien verwenden 
 </translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="359" />
+        <location filename="../app/cli_eval.cpp" line="359"/>
         <source>
 Samples of other categories (not in the table): %1
 </source>
@@ -207,7 +207,7 @@ Fälle anderer Kategorien (nicht in der Tabelle): %1
 </translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="361" />
+        <location filename="../app/cli_eval.cpp" line="361"/>
         <source>
 ## Skipped samples (%1)
 
@@ -218,47 +218,47 @@ Fälle anderer Kategorien (nicht in der Tabelle): %1
 </translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="385" />
+        <location filename="../app/cli_eval.cpp" line="385"/>
         <source>Mean</source>
         <translation>Mittelwert</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="407" />
+        <location filename="../app/cli_eval.cpp" line="407"/>
         <source>MS-CXR: per-category means (N = %1 samples)</source>
         <translation>MS-CXR: Mittelwerte je Kategorie (Stichprobenumfang N = %1)</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="457" />
+        <location filename="../app/cli_eval.cpp" line="457"/>
         <source>cannot draw the summary chart</source>
         <translation>das Übersichtsdiagramm kann nicht gezeichnet werden</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="509" />
-        <source>--ablate: "%1" is not a layer list (e.g. layers=3,4,6,7 or layers=all)</source>
+        <location filename="../app/cli_eval.cpp" line="509"/>
+        <source>--ablate: &quot;%1&quot; is not a layer list (e.g. layers=3,4,6,7 or layers=all)</source>
         <translation>--ablate: „%1“ ist keine Schichtliste (z. B. layers=3,4,6,7 oder layers=all)</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="515" />
-        <source>--ablate: "%1" names no layer</source>
+        <location filename="../app/cli_eval.cpp" line="515"/>
+        <source>--ablate: &quot;%1&quot; names no layer</source>
         <translation>--ablate: „%1“ nennt keine Schicht</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="523" />
-        <source>--ablate: "%1" is not a window A:B with A &lt; B (calls, end exclusive)</source>
+        <location filename="../app/cli_eval.cpp" line="523"/>
+        <source>--ablate: &quot;%1&quot; is not a window A:B with A &lt; B (calls, end exclusive)</source>
         <translation>--ablate: „%1“ ist kein Fenster A:B mit A &lt; B (Aufrufe, Ende ausgeschlossen)</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="529" />
-        <source>--ablate: unknown setting "%1" (layers=..., window=A:B, otsu=on|off, or default)</source>
+        <location filename="../app/cli_eval.cpp" line="529"/>
+        <source>--ablate: unknown setting &quot;%1&quot; (layers=..., window=A:B, otsu=on|off, or default)</source>
         <translation>--ablate: unbekannte Einstellung „%1“ (layers=..., window=A:B, otsu=on|off oder default)</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="536" />
-        <source>--ablate needs at least one setting, e.g. "default" or "layers=3; window=60:120"</source>
-        <translation>--ablate braucht mindestens eine Einstellung, z. B. "default" oder "layers=3; window=60:120"</translation>
+        <location filename="../app/cli_eval.cpp" line="536"/>
+        <source>--ablate needs at least one setting, e.g. &quot;default&quot; or &quot;layers=3; window=60:120&quot;</source>
+        <translation>--ablate braucht mindestens eine Einstellung, z. B. &quot;default&quot; oder &quot;layers=3; window=60:120&quot;</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="572" />
+        <location filename="../app/cli_eval.cpp" line="572"/>
         <source># Ablations (Table II layout)
 
 Each row: the mean ± std over the category means (categories with samples), computed from one recording of every layer at every call.
@@ -271,191 +271,191 @@ Jede Zeile: Mittelwert ± Standardabweichung über die Kategorie-Mittelwerte (Ka
 </translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="575" />
+        <location filename="../app/cli_eval.cpp" line="575"/>
         <source>| Setting | N |</source>
         <translation>| Einstellung | N |</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="645" />
+        <location filename="../app/cli_eval.cpp" line="645"/>
         <source>%1: not a valid JSON object (%2)</source>
         <translation>%1: kein gültiges JSON-Objekt (%2)</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="681" />
-        <source>bad box "%1": a box is x,y,w,h (integer pixels), boxes are separated by ';'</source>
-        <translation>ungültige Box „%1“: eine Box ist x,y,w,h (ganze Pixel), Boxen werden durch ';' getrennt</translation>
+        <location filename="../app/cli_eval.cpp" line="681"/>
+        <source>bad box &quot;%1&quot;: a box is x,y,w,h (integer pixels), boxes are separated by &apos;;&apos;</source>
+        <translation>ungültige Box „%1“: eine Box ist x,y,w,h (ganze Pixel), Boxen werden durch &apos;;&apos; getrennt</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="686" />
-        <source>bad box "%1": x and y must be &gt;= 0, w and h &gt; 0</source>
+        <location filename="../app/cli_eval.cpp" line="686"/>
+        <source>bad box &quot;%1&quot;: x and y must be &gt;= 0, w and h &gt; 0</source>
         <translation>ungültige Box „%1“: x und y müssen &gt;= 0 sein, w und h &gt; 0</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="692" />
+        <location filename="../app/cli_eval.cpp" line="692"/>
         <source>--boxes needs at least one box x,y,w,h</source>
         <translation>--boxes braucht mindestens eine Box x,y,w,h</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="707" />
-        <source>metrics needs --heatmap H.npy --boxes "x,y,w,h;x,y,w,h"</source>
-        <translation>metrics braucht --heatmap H.npy --boxes "x,y,w,h;x,y,w,h"</translation>
+        <location filename="../app/cli_eval.cpp" line="707"/>
+        <source>metrics needs --heatmap H.npy --boxes &quot;x,y,w,h;x,y,w,h&quot;</source>
+        <translation>metrics braucht --heatmap H.npy --boxes &quot;x,y,w,h;x,y,w,h&quot;</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="711" />
-        <location filename="../app/cli_main.cpp" line="102" />
+        <location filename="../app/cli_eval.cpp" line="711"/>
+        <location filename="../app/cli_main.cpp" line="102"/>
         <source>%1: the file does not exist</source>
         <translation>%1: die Datei existiert nicht</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="722" />
+        <location filename="../app/cli_eval.cpp" line="722"/>
         <source>%1: expected a 2-D map (height x width), found %2 dimension(s)</source>
         <translation>%1: 2-D-Karte (Höhe x Breite) erwartet, %2 Dimension(en) gefunden</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="726" />
+        <location filename="../app/cli_eval.cpp" line="726"/>
         <source>%1: expected a float32 map</source>
         <translation>%1: float32-Karte erwartet</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="730" />
+        <location filename="../app/cli_eval.cpp" line="730"/>
         <source>box %1,%2,%3,%4 lies outside the %5x%6 map</source>
         <translation>Box %1,%2,%3,%4 liegt außerhalb der %5x%6-Karte</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="767" />
+        <location filename="../app/cli_eval.cpp" line="767"/>
         <source>evaluate needs --model DIR --csv FILE --images ROOT --out DIR</source>
         <translation>evaluate braucht --model ORDNER --csv DATEI --images STAMMORDNER --out ORDNER</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="776" />
-        <source>--shard needs K/N with 1 &lt;= K &lt;= N, e.g. 2/8 (got "%1")</source>
+        <location filename="../app/cli_eval.cpp" line="776"/>
+        <source>--shard needs K/N with 1 &lt;= K &lt;= N, e.g. 2/8 (got &quot;%1&quot;)</source>
         <translation>--shard braucht K/N mit 1 &lt;= K &lt;= N, z. B. 2/8 (erhalten: „%1“)</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="782" />
-        <source>--limit needs a positive number (got "%1")</source>
+        <location filename="../app/cli_eval.cpp" line="782"/>
+        <source>--limit needs a positive number (got &quot;%1&quot;)</source>
         <translation>--limit braucht eine positive Zahl (erhalten: „%1“)</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="784" />
+        <location filename="../app/cli_eval.cpp" line="784"/>
         <source>%1: the image folder does not exist</source>
         <translation>%1: der Bildordner existiert nicht</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="843" />
+        <location filename="../app/cli_eval.cpp" line="843"/>
         <source>%1 already holds results: add --resume to continue that run, or choose another --out folder</source>
         <translation>%1 enthält bereits Ergebnisse: --resume angeben, um diesen Lauf fortzusetzen, oder einen anderen --out-Ordner wählen</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="853" />
+        <location filename="../app/cli_eval.cpp" line="853"/>
         <source>--resume with other method settings than the run in %1: %2</source>
         <translation>--resume mit anderen Methodeneinstellungen als der Lauf in %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="859" />
-        <source>%1 holds the sample %2 ("%3") that this run does not select (another --csv, --split, --shard or --limit?)</source>
+        <location filename="../app/cli_eval.cpp" line="859"/>
+        <source>%1 holds the sample %2 (&quot;%3&quot;) that this run does not select (another --csv, --split, --shard or --limit?)</source>
         <translation>%1 enthält den Fall %2 („%3“), den dieser Lauf nicht auswählt (anderes --csv, --split, --shard oder --limit?)</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="865" />
+        <location filename="../app/cli_eval.cpp" line="865"/>
         <source>%1: cannot truncate the incomplete last line</source>
         <translation>%1: die unvollständige letzte Zeile kann nicht abgeschnitten werden</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="875" />
+        <location filename="../app/cli_eval.cpp" line="875"/>
         <source>, %1 already finished</source>
         <translation>, %1 bereits fertig</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="881" />
+        <location filename="../app/cli_eval.cpp" line="881"/>
         <source>%1: cannot open the file for writing</source>
         <translation>%1: die Datei kann nicht zum Schreiben geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="905" />
+        <location filename="../app/cli_eval.cpp" line="905"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="925" />
+        <location filename="../app/cli_eval.cpp" line="925"/>
         <source>image file not found (%1)</source>
         <translation>Bilddatei nicht gefunden (%1)</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="926" />
+        <location filename="../app/cli_eval.cpp" line="926"/>
         <source>image file not found (%1 or %2)</source>
         <translation>Bilddatei nicht gefunden (%1 oder %2)</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="935" />
+        <location filename="../app/cli_eval.cpp" line="935"/>
         <source>cannot read the image: %1</source>
         <translation>das Bild kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="940" />
+        <location filename="../app/cli_eval.cpp" line="940"/>
         <source>the image is %1x%2 but the CSV gives %3x%4 (boxes would not fit)</source>
         <translation>das Bild ist %1x%2, die CSV nennt aber %3x%4 (die Boxen würden nicht passen)</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="972" />
+        <location filename="../app/cli_eval.cpp" line="972"/>
         <source>--ablate %1: %2</source>
         <translation>--ablate %1: %2</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="981" />
-        <location filename="../app/cli_eval.cpp" line="1004" />
-        <location filename="../app/cli_eval.cpp" line="1018" />
+        <location filename="../app/cli_eval.cpp" line="981"/>
+        <location filename="../app/cli_eval.cpp" line="1004"/>
+        <location filename="../app/cli_eval.cpp" line="1018"/>
         <source>grounding failed: %1</source>
         <translation>Verortung fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="1049" />
-        <location filename="../app/cli_eval.cpp" line="1059" />
+        <location filename="../app/cli_eval.cpp" line="1049"/>
+        <location filename="../app/cli_eval.cpp" line="1059"/>
         <source>%1: cannot write (disk full?)</source>
         <translation>%1: Schreiben nicht möglich (Datenträger voll?)</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="1078" />
+        <location filename="../app/cli_eval.cpp" line="1078"/>
         <source>merge needs OUT DIR... (or --out OUT DIR...)</source>
         <translation>merge braucht AUSGABE ORDNER... (oder --out AUSGABE ORDNER...)</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="1090" />
+        <location filename="../app/cli_eval.cpp" line="1090"/>
         <source>%1: the output folder cannot be one of the inputs</source>
         <translation>%1: der Ausgabeordner darf keine der Eingaben sein</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="1093" />
+        <location filename="../app/cli_eval.cpp" line="1093"/>
         <source>%1: no results.jsonl (not an evaluate output folder)</source>
         <translation>%1: keine results.jsonl (kein Ausgabeordner von evaluate)</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="1097" />
+        <location filename="../app/cli_eval.cpp" line="1097"/>
         <source>%1: no summary.json: that run did not finish; finish it with evaluate --resume</source>
         <translation>%1: keine summary.json: dieser Lauf wurde nicht beendet; mit evaluate --resume zu Ende führen</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="1104" />
+        <location filename="../app/cli_eval.cpp" line="1104"/>
         <source>%1 was run with other method settings than %2: %3</source>
         <translation>%1 lief mit anderen Methodeneinstellungen als %2: %3</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="1113" />
+        <location filename="../app/cli_eval.cpp" line="1113"/>
         <source>%1; finish that run with evaluate --resume first</source>
         <translation>%1; diesen Lauf zuerst mit evaluate --resume zu Ende führen</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="1128" />
-        <source>the sample %1 ("%2") is in several folders with different metrics (%3 among them): overlapping shards of different runs?</source>
+        <location filename="../app/cli_eval.cpp" line="1128"/>
+        <source>the sample %1 (&quot;%2&quot;) is in several folders with different metrics (%3 among them): overlapping shards of different runs?</source>
         <translation>der Fall %1 („%2“) liegt in mehreren Ordnern mit unterschiedlichen Metriken (darunter %3): überlappende Shards verschiedener Läufe?</translation>
     </message>
     <message>
-        <location filename="../app/cli_eval.cpp" line="1162" />
+        <location filename="../app/cli_eval.cpp" line="1162"/>
         <source> (%1 duplicate(s) counted once)</source>
         <translation> (%1 Duplikat(e) einfach gezählt)</translation>
     </message>
     <message>
-        <location filename="../app/cli_main.cpp" line="31" />
+        <location filename="../app/cli_main.cpp" line="31"/>
         <source>Usage: cxr-ground &lt;command&gt; [options]
 
 Commands:
@@ -472,7 +472,7 @@ Commands:
                                   heatmap_smooth.npy, heatmap_original.npy,
                                   overlay.png and result.json
   tokenize --model DIR TEXT       CLIP token ids as JSON {input_ids, length}
-  metrics --heatmap H.npy --boxes "x,y,w,h;x,y,w,h"
+  metrics --heatmap H.npy --boxes &quot;x,y,w,h;x,y,w,h&quot;
                                   MS-CXR metrics of one map at original size (NaN =
                                   outside the analysed crop) as JSON {cnr_abs, cnr,
                                   miou, auroc_binned, auroc}
@@ -485,19 +485,19 @@ Commands:
                                   OUT/summary.md, summary.json, summary.png (Table I
                                   layout). --shard K/N (K from 1) takes every N-th
                                   image (sorted by path), --limit the first N samples;
-                                  --ablate "layers=3; window=60:120; otsu=off" (or
-                                  "default") records every layer at every call once
+                                  --ablate &quot;layers=3; window=60:120; otsu=off&quot; (or
+                                  &quot;default&quot;) records every layer at every call once
                                   per image and evaluates each setting from that:
                                   OUT/ablation.md, ablation.json (Table II layout)
   export --model DIR --image IN --prompt TEXT [--prompt TEXT ...] --out FILE
          [--format png|jpg|dcm] [--grid RxC] [--anonymise] [--overwrite]
          [--boxes CSV] [--colour-map inferno|viridis|jet] [--opacity 0..1]
          [--mask outline|fill|off] [method options as for ground]
-                                  the viewer's annotated picture at original
+                                  the viewer&apos;s annotated picture at original
                                   resolution: heat map, mask, boxes, the prompt, the
                                   colour bar and the research-use line; several
                                   prompts make a grid; dcm writes a Secondary
-                                  Capture into the source's study; never overwrites
+                                  Capture into the source&apos;s study; never overwrites
                                   without --overwrite
   merge OUT DIR... | merge --out OUT DIR...
                                   combine the output folders of evaluate shards into
@@ -539,102 +539,102 @@ Befehle:
 </translation>
     </message>
     <message>
-        <location filename="../app/cli_main.cpp" line="124" />
+        <location filename="../app/cli_main.cpp" line="124"/>
         <source>--window needs CENTER:WIDTH with a positive width, e.g. 2048:4096</source>
         <translation>--window braucht ZENTRUM:BREITE mit positiver Breite, z. B. 2048:4096</translation>
     </message>
     <message>
-        <location filename="../app/cli_main.cpp" line="130" />
+        <location filename="../app/cli_main.cpp" line="130"/>
         <source>--frame needs a frame number (1 = first)</source>
         <translation>--frame braucht eine Bildnummer (1 = erstes Bild)</translation>
     </message>
     <message>
-        <location filename="../app/cli_main.cpp" line="138" />
+        <location filename="../app/cli_main.cpp" line="138"/>
         <source>render needs an input file and an output PNG</source>
         <translation>render braucht eine Eingabedatei und eine Ausgabe-PNG</translation>
     </message>
     <message>
-        <location filename="../app/cli_main.cpp" line="158" />
+        <location filename="../app/cli_main.cpp" line="158"/>
         <source>%1: cannot write the PNG (folder missing, not writable or disk full?)</source>
         <translation>%1: die PNG-Datei kann nicht geschrieben werden (Ordner fehlt, schreibgeschützt oder Datenträger voll?)</translation>
     </message>
     <message>
-        <location filename="../app/cli_main.cpp" line="207" />
+        <location filename="../app/cli_main.cpp" line="207"/>
         <source>unknown command %1</source>
         <translation>unbekannter Befehl %1</translation>
     </message>
     <message>
-        <location filename="../app/cli_export.cpp" line="27" />
+        <location filename="../app/cli_export.cpp" line="27"/>
         <source>%1 steps, calls %2-%3, layers %4%5</source>
         <translation>%1 Schritte, Aufrufe %2-%3, Schichten %4%5</translation>
     </message>
     <message>
-        <location filename="../app/cli_export.cpp" line="32" />
+        <location filename="../app/cli_export.cpp" line="32"/>
         <source>, no Otsu</source>
         <translation>, ohne Otsu</translation>
     </message>
     <message>
-        <location filename="../app/cli_export.cpp" line="57" />
+        <location filename="../app/cli_export.cpp" line="57"/>
         <source>--prompt needs a sentence (it was empty)</source>
         <translation>--prompt braucht einen Satz (er war leer)</translation>
     </message>
     <message>
-        <location filename="../app/cli_export.cpp" line="62" />
+        <location filename="../app/cli_export.cpp" line="62"/>
         <source>export needs --model DIR --image IN --prompt TEXT [--prompt TEXT ...] --out FILE</source>
         <translation>export braucht --model ORDNER --image EINGABE --prompt TEXT [--prompt TEXT ...] --out DATEI</translation>
     </message>
     <message>
-        <location filename="../app/cli_export.cpp" line="68" />
+        <location filename="../app/cli_export.cpp" line="68"/>
         <source>--format must be png, jpg or dcm (or give the output file one of these extensions)</source>
         <translation>--format muss png, jpg oder dcm sein (oder der Ausgabedatei eine dieser Endungen geben)</translation>
     </message>
     <message>
-        <location filename="../app/cli_export.cpp" line="70" />
+        <location filename="../app/cli_export.cpp" line="70"/>
         <source>PNG and JPEG exports never carry patient data; --anonymise only changes DICOM output</source>
         <translation>PNG- und JPEG-Exporte enthalten nie Patientendaten; --anonymise wirkt nur auf DICOM-Ausgaben</translation>
     </message>
     <message>
-        <location filename="../app/cli_export.cpp" line="78" />
+        <location filename="../app/cli_export.cpp" line="78"/>
         <source>--grid needs RxC with at most 6 cells, e.g. 2x2</source>
         <translation>--grid braucht ZxS (Zeilen x Spalten) mit höchstens 6 Zellen, z. B. 2x2</translation>
     </message>
     <message>
-        <location filename="../app/cli_export.cpp" line="80" />
+        <location filename="../app/cli_export.cpp" line="80"/>
         <source>--grid %1 has %2 cells for %3 prompts</source>
         <translation>--grid %1 hat %2 Zellen für %3 Sätze</translation>
     </message>
     <message>
-        <location filename="../app/cli_export.cpp" line="82" />
+        <location filename="../app/cli_export.cpp" line="82"/>
         <source>at most 6 prompts fit in one grid</source>
         <translation>höchstens 6 Sätze passen in ein Raster</translation>
     </message>
     <message>
-        <location filename="../app/cli_export.cpp" line="90" />
+        <location filename="../app/cli_export.cpp" line="90"/>
         <source>--colour-map must be inferno, viridis or jet</source>
         <translation>--colour-map muss inferno, viridis oder jet sein</translation>
     </message>
     <message>
-        <location filename="../app/cli_export.cpp" line="95" />
+        <location filename="../app/cli_export.cpp" line="95"/>
         <source>--opacity needs a number from 0 to 1</source>
         <translation>--opacity braucht eine Zahl von 0 bis 1</translation>
     </message>
     <message>
-        <location filename="../app/cli_export.cpp" line="99" />
+        <location filename="../app/cli_export.cpp" line="99"/>
         <source>--mask must be outline, fill or off</source>
         <translation>--mask muss outline, fill oder off sein</translation>
     </message>
     <message>
-        <location filename="../app/cli_export.cpp" line="148" />
+        <location filename="../app/cli_export.cpp" line="148"/>
         <source>CXR Ground heat map: %1</source>
         <translation>CXR-Ground-Heatmap: %1</translation>
     </message>
     <message>
-        <location filename="../app/cli_export.cpp" line="149" />
+        <location filename="../app/cli_export.cpp" line="149"/>
         <source>Zero-shot phrase grounding heat map burned in; %1; model %2%3. Research use - not for diagnosis.</source>
         <translation>Heatmap des Zero-Shot-Phrase-Groundings eingebrannt; %1; Modell %2%3. Nur für die Forschung - nicht zur Diagnose.</translation>
     </message>
     <message>
-        <location filename="../app/cli_export.cpp" line="151" />
+        <location filename="../app/cli_export.cpp" line="151"/>
         <source> (demo model, random weights)</source>
         <translation> (Demo-Modell, Zufallsgewichte)</translation>
     </message>
@@ -642,37 +642,37 @@ Befehle:
 <context>
     <name>J2kText</name>
     <message>
-        <location filename="../core/imaging/j2k.cpp" line="68" />
+        <location filename="../core/imaging/j2k.cpp" line="68"/>
         <source>the JPEG 2000 data is too short (%1 bytes)</source>
         <translation>die JPEG-2000-Daten sind zu kurz (%1 Bytes)</translation>
     </message>
     <message>
-        <location filename="../core/imaging/j2k.cpp" line="92" />
+        <location filename="../core/imaging/j2k.cpp" line="92"/>
         <source>%1 (OpenJPEG: %2)</source>
         <translation>%1 (OpenJPEG: %2)</translation>
     </message>
     <message>
-        <location filename="../core/imaging/j2k.cpp" line="97" />
+        <location filename="../core/imaging/j2k.cpp" line="97"/>
         <source>the JPEG 2000 decoder could not be set up</source>
         <translation>der JPEG-2000-Decoder konnte nicht eingerichtet werden</translation>
     </message>
     <message>
-        <location filename="../core/imaging/j2k.cpp" line="101" />
+        <location filename="../core/imaging/j2k.cpp" line="101"/>
         <source>the JPEG 2000 header is invalid</source>
         <translation>der JPEG-2000-Header ist ungültig</translation>
     </message>
     <message>
-        <location filename="../core/imaging/j2k.cpp" line="108" />
+        <location filename="../core/imaging/j2k.cpp" line="108"/>
         <source>the JPEG 2000 header declares an implausible image (%1 x %2, %3 components)</source>
         <translation>der JPEG-2000-Header beschreibt ein unplausibles Bild (%1 x %2, %3 Komponenten)</translation>
     </message>
     <message>
-        <location filename="../core/imaging/j2k.cpp" line="116" />
+        <location filename="../core/imaging/j2k.cpp" line="116"/>
         <source>the JPEG 2000 data could not be decoded</source>
         <translation>die JPEG-2000-Daten konnten nicht dekodiert werden</translation>
     </message>
     <message>
-        <location filename="../core/imaging/j2k.cpp" line="127" />
+        <location filename="../core/imaging/j2k.cpp" line="127"/>
         <source>JPEG 2000 components with subsampling are not supported</source>
         <translation>JPEG-2000-Komponenten mit Unterabtastung werden nicht unterstützt</translation>
     </message>
@@ -680,229 +680,232 @@ Befehle:
 <context>
     <name>Loader</name>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="94" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="94"/>
         <source>the LUT has no valid LUT Descriptor</source>
         <translation>die LUT hat keinen gültigen LUT Descriptor</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="103" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="103"/>
         <source>the LUT Descriptor cannot be read</source>
         <translation>der LUT Descriptor kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="114" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="114"/>
         <source>the LUT declares %1 bits per entry (1 to 16 allowed)</source>
         <translation>die LUT gibt %1 Bit pro Eintrag an (1 bis 16 erlaubt)</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="120" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="120"/>
         <source>the LUT has no LUT Data</source>
         <translation>die LUT hat keine LUT Data</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="133" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="133"/>
         <source>the LUT Data holds %1 entries but the descriptor declares %2</source>
         <translation>LUT Data enthält %1 Einträge, der Descriptor gibt aber %2 an</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="245" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="245"/>
         <source>the encapsulated pixel data has no fragments</source>
         <translation>die gekapselten Pixeldaten enthalten keine Fragmente</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="254" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="254"/>
         <source>fragment %1 of the pixel data cannot be read</source>
         <translation>Fragment %1 der Pixeldaten kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="298" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="298"/>
         <source>frame %1 is not in the pixel data (found %2 of %3 frames)</source>
         <translation>Bild %1 ist nicht in den Pixeldaten (%2 von %3 Bildern gefunden)</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="364" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="364"/>
         <source>the file ends before its data does: truncated or damaged</source>
         <translation>die Datei endet vor ihren Daten: abgeschnitten oder beschädigt</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="366" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="366"/>
         <source>the data set structure is damaged: %1</source>
         <translation>die Struktur des Datensatzes ist beschädigt: %1</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="412" />
-        <location filename="../core/imaging/dicom_loader.cpp" line="637" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="412"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="637"/>
         <source>%1: not a readable DICOM file (%2)</source>
         <translation>%1: keine lesbare DICOM-Datei (%2)</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="425" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="425"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="428" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="428"/>
         <source>the file does not exist</source>
         <translation>die Datei existiert nicht</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="429" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="429"/>
         <source>the file cannot be read (permission denied)</source>
         <translation>die Datei kann nicht gelesen werden (keine Berechtigung)</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="433" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="433"/>
         <source>not a readable DICOM file (%1)</source>
         <translation>keine lesbare DICOM-Datei (%1)</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="442" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="442"/>
         <source>the file has no pixel data (it is not an image: %1)</source>
         <translation>die Datei enthält keine Pixeldaten (sie ist kein Bild: %1)</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="443" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="443"/>
         <source>unknown object</source>
         <translation>unbekanntes Objekt</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="446" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="446"/>
         <source>the Rows or Columns attribute is missing or zero</source>
         <translation>das Attribut Rows oder Columns fehlt oder ist null</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="448" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="448"/>
         <source>Number of Frames is not a positive number</source>
         <translation>Number of Frames ist keine positive Zahl</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="450" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="450"/>
         <source>Bits Allocated is %1; only 8, 16 and 32 are supported</source>
         <translation>Bits Allocated ist %1; nur 8, 16 und 32 werden unterstützt</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="453" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="453"/>
         <source>Bits Stored (%1) / High Bit (%2) do not fit Bits Allocated (%3)</source>
         <translation>Bits Stored (%1) / High Bit (%2) passen nicht zu Bits Allocated (%3)</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="456" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="456"/>
         <source>%1 bits stored per sample are not supported (at most 24)</source>
         <translation>%1 gespeicherte Bit pro Abtastwert werden nicht unterstützt (höchstens 24)</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="458" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="458"/>
         <source>Samples per Pixel is %1; only 1 (grey) and 3 (colour) are supported</source>
         <translation>Samples per Pixel ist %1; nur 1 (Graustufen) und 3 (Farbe) werden unterstützt</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="462" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="462"/>
         <source>the photometric interpretation %1 is not supported</source>
         <translation>die photometrische Interpretation %1 wird nicht unterstützt</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="464" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="464"/>
         <source>frame %1 does not exist (the file has %2 frames)</source>
         <translation>Bild %1 existiert nicht (die Datei hat %2 Bilder)</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="468" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="468"/>
         <source>the header declares %1 x %2 pixels x %3 frames, more than this viewer accepts; the file is refused</source>
         <translation>der Header gibt %1 x %2 Pixel x %3 Bilder an, mehr als dieser Betrachter annimmt; die Datei wird abgelehnt</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="475" />
-        <location filename="../core/imaging/dicom_loader.cpp" line="544" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="475"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="544"/>
         <source>the pixel data element cannot be read</source>
         <translation>das Pixeldaten-Element kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="490" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="490"/>
         <source>the compressed pixel data cannot be read (file damaged?)</source>
         <translation>die komprimierten Pixeldaten können nicht gelesen werden (Datei beschädigt?)</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="498" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="498"/>
         <source>the compressed pixel data is empty</source>
         <translation>die komprimierten Pixeldaten sind leer</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="501" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="501"/>
         <source>the header declares %1 x %2 pixels but there are only %3 bytes of compressed data; the file is refused</source>
         <translation>der Header gibt %1 x %2 Pixel an, es gibt aber nur %3 Bytes komprimierter Daten; die Datei wird abgelehnt</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="511" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="511"/>
         <source>JPEG 2000 frame %1: %2</source>
         <translation>JPEG-2000-Bild %1: %2</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="513" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="513"/>
         <source>the JPEG 2000 image is %1 x %2 with %3 components but the header says %4 x %5 with %6</source>
         <translation>das JPEG-2000-Bild ist %1 x %2 mit %3 Komponenten, der Header nennt aber %4 x %5 mit %6</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="521" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="521"/>
         <source>the JPEG 2000 codestream and the header disagree on signedness; the header (Pixel Representation) is used</source>
         <translation>JPEG-2000-Codestream und Header widersprechen sich beim Vorzeichen; der Header (Pixel Representation) gilt</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="530" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="530"/>
         <source>the pixel data (%1) cannot be decoded: %2</source>
         <translation>die Pixeldaten (%1) können nicht dekodiert werden: %2</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="548" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="548"/>
         <source>the pixel data is truncated: %1 bytes present, %2 x %3 x %4 frame(s) at %5 bits need %6</source>
         <translation>die Pixeldaten sind abgeschnitten: %1 Bytes vorhanden, %2 x %3 x %4 Bild(er) mit %5 Bit brauchen %6</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="558" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="558"/>
         <source>the pixel data cannot be read (file damaged or truncated)</source>
         <translation>die Pixeldaten können nicht gelesen werden (Datei beschädigt oder abgeschnitten)</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="561" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="561"/>
         <source>the pixel data is truncated</source>
         <translation>die Pixeldaten sind abgeschnitten</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="583" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="583"/>
         <source>the colour model %1 is not supported</source>
         <translation>das Farbmodell %1 wird nicht unterstützt</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="597" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="597"/>
         <source>Modality LUT ignored: %1</source>
         <translation>Modality LUT ignoriert: %1</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="606" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="606"/>
         <source>VOI LUT ignored: %1</source>
         <translation>VOI LUT ignoriert: %1</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="623" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="623"/>
         <source>the window in the header (C %1 / W %2) misses the pixel values (%3 to %4); an automatic window is used</source>
         <translation>das Fenster im Header (Z %1 / B %2) trifft die Pixelwerte (%3 bis %4) nicht; ein automatisches Fenster wird verwendet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/imaging/dicom_loader.cpp" line="653" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="653"/>
         <source>%n item(s)</source>
-        <translation><numerusform>%n Element</numerusform><numerusform>%n Elemente</numerusform></translation>
+        <translation>
+            <numerusform>%n Element</numerusform>
+            <numerusform>%n Elemente</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="659" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="659"/>
         <source>Item %1</source>
         <translation>Element %1</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="666" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="666"/>
         <source>(%1 bytes)</source>
         <translation>(%1 Bytes)</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="669" />
+        <location filename="../core/imaging/dicom_loader.cpp" line="669"/>
         <source>(%1 bytes of binary data)</source>
         <translation>(%1 Bytes Binärdaten)</translation>
     </message>
@@ -910,17 +913,17 @@ Befehle:
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../ui/download_dialog.cpp" line="21" />
+        <location filename="../ui/download_dialog.cpp" line="21"/>
         <source>%1 kB</source>
         <translation>%1 kB</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.cpp" line="22" />
+        <location filename="../ui/download_dialog.cpp" line="22"/>
         <source>%1 MB</source>
         <translation>%1 MB</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.cpp" line="23" />
+        <location filename="../ui/download_dialog.cpp" line="23"/>
         <source>%1 GB</source>
         <translation>%1 GB</translation>
     </message>
@@ -928,38 +931,38 @@ Befehle:
 <context>
     <name>RasterText</name>
     <message>
-        <location filename="../core/imaging/raster_loader.cpp" line="34" />
+        <location filename="../core/imaging/raster_loader.cpp" line="34"/>
         <source>%1: the file cannot be opened (%2)</source>
         <translation>%1: die Datei kann nicht geöffnet werden (%2)</translation>
     </message>
     <message>
-        <location filename="../core/imaging/raster_loader.cpp" line="40" />
-        <location filename="../core/imaging/raster_loader.cpp" line="132" />
+        <location filename="../core/imaging/raster_loader.cpp" line="40"/>
+        <location filename="../core/imaging/raster_loader.cpp" line="132"/>
         <source>%1: not an image this application can read (neither DICOM nor PNG, JPEG, TIFF or BMP)</source>
         <translation>%1: kein Bild, das diese Anwendung lesen kann (weder DICOM noch PNG, JPEG, TIFF oder BMP)</translation>
     </message>
     <message>
-        <location filename="../core/imaging/raster_loader.cpp" line="52" />
+        <location filename="../core/imaging/raster_loader.cpp" line="52"/>
         <source>%1: the %2 data is damaged or truncated and cannot be decoded</source>
         <translation>%1: die %2-Daten sind beschädigt oder abgeschnitten und können nicht dekodiert werden</translation>
     </message>
     <message>
-        <location filename="../core/imaging/raster_loader.cpp" line="57" />
+        <location filename="../core/imaging/raster_loader.cpp" line="57"/>
         <source>%1: only 8- and 16-bit images are supported</source>
         <translation>%1: nur 8- und 16-Bit-Bilder werden unterstützt</translation>
     </message>
     <message>
-        <location filename="../core/imaging/raster_loader.cpp" line="104" />
+        <location filename="../core/imaging/raster_loader.cpp" line="104"/>
         <source>Full range</source>
         <translation>Gesamter Wertebereich</translation>
     </message>
     <message>
-        <location filename="../core/imaging/raster_loader.cpp" line="112" />
+        <location filename="../core/imaging/raster_loader.cpp" line="112"/>
         <source>%1: the file does not exist</source>
         <translation>%1: die Datei existiert nicht</translation>
     </message>
     <message>
-        <location filename="../core/imaging/raster_loader.cpp" line="121" />
+        <location filename="../core/imaging/raster_loader.cpp" line="121"/>
         <source>%1: frame %2 does not exist (the file has 1 frame)</source>
         <translation>%1: Bild %2 existiert nicht (die Datei hat 1 Bild)</translation>
     </message>
@@ -967,22 +970,37 @@ Befehle:
 <context>
     <name>ScanText</name>
     <message>
-        <location filename="../core/imaging/scan.cpp" line="86" />
+        <location filename="../core/imaging/scan.cpp" line="87"/>
         <source>DICOMDIR cannot be read (%1); the folder is scanned instead</source>
         <translation>DICOMDIR kann nicht gelesen werden (%1); stattdessen wird der Ordner durchsucht</translation>
     </message>
     <message>
-        <location filename="../core/imaging/scan.cpp" line="131" />
+        <location filename="../core/imaging/scan.cpp" line="122"/>
+        <source>%1: not a DICOM, PNG, JPEG or TIFF image</source>
+        <translation>%1: kein DICOM-, PNG-, JPEG- oder TIFF-Bild</translation>
+    </message>
+    <message>
+        <location filename="../core/imaging/scan.cpp" line="123"/>
+        <source>%1: no such file</source>
+        <translation>%1: Datei nicht vorhanden</translation>
+    </message>
+    <message>
+        <location filename="../core/imaging/scan.cpp" line="143"/>
         <source>(no patient: image files)</source>
         <translation>(kein Patient: Bilddateien)</translation>
     </message>
     <message>
-        <location filename="../core/imaging/scan.cpp" line="144" />
-        <source>%1: DICOM object without an image (%2)</source>
-        <translation>%1: DICOM-Objekt ohne Bild (%2)</translation>
+        <location filename="../core/imaging/scan.cpp" line="159"/>
+        <source>%1: a DICOM object without an image (no Rows, Columns or Pixel Data; no modality or SOP class either)</source>
+        <translation>%1: ein DICOM-Objekt ohne Bild (keine Rows, Columns oder Pixel Data; auch keine Modalität oder SOP-Klasse)</translation>
     </message>
     <message>
-        <location filename="../core/imaging/scan.cpp" line="151" />
+        <location filename="../core/imaging/scan.cpp" line="161"/>
+        <source>%1: a DICOM object without an image (%2: no Rows, Columns or Pixel Data)</source>
+        <translation>%1: ein DICOM-Objekt ohne Bild (%2: keine Rows, Columns oder Pixel Data)</translation>
+    </message>
+    <message>
+        <location filename="../core/imaging/scan.cpp" line="167"/>
         <source>%1: listed in DICOMDIR but missing or not DICOM</source>
         <translation>%1: im DICOMDIR aufgeführt, aber fehlend oder kein DICOM</translation>
     </message>
@@ -990,37 +1008,32 @@ Befehle:
 <context>
     <name>cxr::annotate</name>
     <message>
-        <location filename="../core/annotate/overlay.cpp" line="132" />
+        <location filename="../core/annotate/overlay.cpp" line="111"/>
         <source>Research use - not for diagnosis. CXR Ground, zero-shot phrase grounding.</source>
         <translation>Nur für die Forschung - nicht zur Diagnose. CXR Ground, Zero-Shot-Phrase-Grounding.</translation>
     </message>
     <message>
-        <location filename="../core/annotate/overlay.cpp" line="231" />
+        <location filename="../core/annotate/overlay.cpp" line="210"/>
         <source>box %1</source>
         <translation>Box %1</translation>
     </message>
     <message>
-        <location filename="../core/annotate/overlay.cpp" line="245" />
-        <source>demo model - random weights</source>
-        <translation>Demo-Modell - Zufallsgewichte</translation>
-    </message>
-    <message>
-        <location filename="../core/annotate/overlay.cpp" line="270" />
+        <location filename="../core/annotate/overlay.cpp" line="238"/>
         <source>  (negated)</source>
         <translation>  (verneint)</translation>
     </message>
     <message>
-        <location filename="../core/annotate/overlay.cpp" line="295" />
+        <location filename="../core/annotate/overlay.cpp" line="263"/>
         <source>heat (normalised)</source>
         <translation>Heatmap (normiert)</translation>
     </message>
     <message>
-        <location filename="../core/annotate/overlay.cpp" line="303" />
+        <location filename="../core/annotate/overlay.cpp" line="271"/>
         <source>Otsu %1</source>
         <translation>Otsu %1</translation>
     </message>
     <message>
-        <location filename="../core/annotate/overlay.cpp" line="314" />
+        <location filename="../core/annotate/overlay.cpp" line="282"/>
         <source>Demo model with random weights: this map means nothing.</source>
         <translation>Demo-Modell mit Zufallsgewichten: diese Karte bedeutet nichts.</translation>
     </message>
@@ -1028,111 +1041,111 @@ Befehle:
 <context>
     <name>cxr::exporting</name>
     <message>
-        <location filename="../core/export/atomic_write.cpp" line="36" />
+        <location filename="../core/export/atomic_write.cpp" line="36"/>
         <source>Cannot write %1: a file with that name already exists.</source>
         <translation>%1 kann nicht geschrieben werden: eine Datei mit diesem Namen existiert bereits.</translation>
     </message>
     <message>
-        <location filename="../core/export/atomic_write.cpp" line="59" />
+        <location filename="../core/export/atomic_write.cpp" line="59"/>
         <source>Cannot write %1: no temporary file could be created in the folder %2.</source>
         <translation>%1 kann nicht geschrieben werden: im Ordner %2 konnte keine temporäre Datei angelegt werden.</translation>
     </message>
     <message>
-        <location filename="../core/export/atomic_write.cpp" line="130" />
+        <location filename="../core/export/atomic_write.cpp" line="130"/>
         <source>Cannot write %1: the disk is full.</source>
         <translation>%1 kann nicht geschrieben werden: der Datenträger ist voll.</translation>
     </message>
     <message>
-        <location filename="../core/export/atomic_write.cpp" line="134" />
+        <location filename="../core/export/atomic_write.cpp" line="134"/>
         <source>Cannot write %1: the folder %2 is not writable (permission denied).</source>
         <translation>%1 kann nicht geschrieben werden: der Ordner %2 ist nicht beschreibbar (keine Berechtigung).</translation>
     </message>
     <message>
-        <location filename="../core/export/atomic_write.cpp" line="139" />
+        <location filename="../core/export/atomic_write.cpp" line="139"/>
         <source>Cannot write %1: the folder %2 is on a read-only disk.</source>
         <translation>%1 kann nicht geschrieben werden: der Ordner %2 liegt auf einem schreibgeschützten Datenträger.</translation>
     </message>
     <message>
-        <location filename="../core/export/atomic_write.cpp" line="144" />
-        <location filename="../core/export/atomic_write.cpp" line="193" />
+        <location filename="../core/export/atomic_write.cpp" line="144"/>
+        <location filename="../core/export/atomic_write.cpp" line="193"/>
         <source>Cannot write %1: the folder %2 does not exist.</source>
         <translation>%1 kann nicht geschrieben werden: der Ordner %2 existiert nicht.</translation>
     </message>
     <message>
-        <location filename="../core/export/atomic_write.cpp" line="148" />
+        <location filename="../core/export/atomic_write.cpp" line="148"/>
         <source>Cannot write %1: a part of the folder path %2 is not a folder.</source>
         <translation>%1 kann nicht geschrieben werden: ein Teil des Ordnerpfads %2 ist kein Ordner.</translation>
     </message>
     <message>
-        <location filename="../core/export/atomic_write.cpp" line="154" />
-        <location filename="../core/export/atomic_write.cpp" line="173" />
+        <location filename="../core/export/atomic_write.cpp" line="154"/>
+        <location filename="../core/export/atomic_write.cpp" line="173"/>
         <source>Cannot write %1: a folder with that name exists.</source>
         <translation>%1 kann nicht geschrieben werden: es existiert ein Ordner mit diesem Namen.</translation>
     </message>
     <message>
-        <location filename="../core/export/atomic_write.cpp" line="158" />
+        <location filename="../core/export/atomic_write.cpp" line="158"/>
         <source>Cannot write %1: the file name is too long.</source>
         <translation>%1 kann nicht geschrieben werden: der Dateiname ist zu lang.</translation>
     </message>
     <message>
-        <location filename="../core/export/atomic_write.cpp" line="164" />
-        <location filename="../core/export/dicom_sc.cpp" line="277" />
+        <location filename="../core/export/atomic_write.cpp" line="164"/>
+        <location filename="../core/export/dicom_sc.cpp" line="277"/>
         <source>Cannot write %1: %2.</source>
         <translation>%1 kann nicht geschrieben werden: %2.</translation>
     </message>
     <message>
-        <location filename="../core/export/atomic_write.cpp" line="170" />
+        <location filename="../core/export/atomic_write.cpp" line="170"/>
         <source>No file name was given.</source>
         <translation>Es wurde kein Dateiname angegeben.</translation>
     </message>
     <message>
-        <location filename="../core/export/atomic_write.cpp" line="183" />
+        <location filename="../core/export/atomic_write.cpp" line="183"/>
         <source>Cannot write %1: %2 is a file, not a folder.</source>
         <translation>%1 kann nicht geschrieben werden: %2 ist eine Datei, kein Ordner.</translation>
     </message>
     <message>
-        <location filename="../core/export/atomic_write.cpp" line="267" />
-        <location filename="../core/export/dicom_sc.cpp" line="105" />
+        <location filename="../core/export/atomic_write.cpp" line="267"/>
+        <location filename="../core/export/dicom_sc.cpp" line="105"/>
         <source>Cannot write %1: the image is empty.</source>
         <translation>%1 kann nicht geschrieben werden: das Bild ist leer.</translation>
     </message>
     <message>
-        <location filename="../core/export/atomic_write.cpp" line="274" />
-        <source>Cannot write %1: the image format "%2" is not supported (PNG or JPEG).</source>
+        <location filename="../core/export/atomic_write.cpp" line="274"/>
+        <source>Cannot write %1: the image format &quot;%2&quot; is not supported (PNG or JPEG).</source>
         <translation>%1 kann nicht geschrieben werden: das Bildformat „%2“ wird nicht unterstützt (PNG oder JPEG).</translation>
     </message>
     <message>
-        <location filename="../core/export/atomic_write.cpp" line="287" />
+        <location filename="../core/export/atomic_write.cpp" line="287"/>
         <source>Cannot write %1: not enough memory for the image.</source>
         <translation>%1 kann nicht geschrieben werden: nicht genug Speicher für das Bild.</translation>
     </message>
     <message>
-        <location filename="../core/export/atomic_write.cpp" line="300" />
+        <location filename="../core/export/atomic_write.cpp" line="300"/>
         <source>Cannot write %1: the image cannot be encoded (%2).</source>
         <translation>%1 kann nicht geschrieben werden: das Bild kann nicht kodiert werden (%2).</translation>
     </message>
     <message>
-        <location filename="../core/export/dicom_sc.cpp" line="109" />
+        <location filename="../core/export/dicom_sc.cpp" line="109"/>
         <source>Cannot write %1: the image (%2 x %3) is too large for DICOM (at most 65535 x 65535).</source>
         <translation>%1 kann nicht geschrieben werden: das Bild (%2 x %3) ist zu groß für DICOM (höchstens 65535 x 65535).</translation>
     </message>
     <message>
-        <location filename="../core/export/dicom_sc.cpp" line="123" />
+        <location filename="../core/export/dicom_sc.cpp" line="123"/>
         <source>Cannot read the source DICOM file %1: %2.</source>
         <translation>Die DICOM-Quelldatei %1 kann nicht gelesen werden: %2.</translation>
     </message>
     <message>
-        <location filename="../core/export/dicom_sc.cpp" line="132" />
+        <location filename="../core/export/dicom_sc.cpp" line="132"/>
         <source>Cannot convert the texts of %1 (character set %2) to UTF-8: %3.</source>
         <translation>Die Texte von %1 (Zeichensatz %2) können nicht nach UTF-8 umgewandelt werden: %3.</translation>
     </message>
     <message>
-        <location filename="../core/export/dicom_sc.cpp" line="141" />
+        <location filename="../core/export/dicom_sc.cpp" line="141"/>
         <source>Cannot write %1: the source %2 has no frame %3.</source>
         <translation>%1 kann nicht geschrieben werden: die Quelle %2 hat kein Bild %3.</translation>
     </message>
     <message>
-        <location filename="../core/export/dicom_sc.cpp" line="254" />
+        <location filename="../core/export/dicom_sc.cpp" line="254"/>
         <source>Cannot write %1: the DICOM data set could not be built (out of memory?).</source>
         <translation>%1 kann nicht geschrieben werden: der DICOM-Datensatz konnte nicht erstellt werden (Speicher voll?).</translation>
     </message>
@@ -1140,72 +1153,82 @@ Befehle:
 <context>
     <name>cxr::ui::App</name>
     <message>
-        <location filename="../ui/app.cpp" line="94" />
+        <location filename="../ui/app.cpp" line="95"/>
         <source>Chest X-ray viewer (research use only - not for diagnosis).</source>
         <translation>Thorax-Röntgen-Betrachter (nur für die Forschung - nicht zur Diagnose).</translation>
     </message>
     <message>
-        <location filename="../ui/app.cpp" line="97" />
+        <location filename="../ui/app.cpp" line="98"/>
         <source>DICOM, PNG or JPEG files or folders to open.</source>
         <translation>Zu öffnende DICOM-, PNG- oder JPEG-Dateien oder Ordner.</translation>
     </message>
     <message>
-        <location filename="../ui/app.cpp" line="100" />
+        <location filename="../ui/app.cpp" line="101"/>
         <source>Grab the main window once the image is shown, write it to &lt;png&gt; and exit.</source>
         <translation>Das Hauptfenster aufnehmen, sobald das Bild angezeigt wird, als &lt;png&gt; speichern und beenden.</translation>
     </message>
     <message>
-        <location filename="../ui/app.cpp" line="102" />
+        <location filename="../ui/app.cpp" line="103"/>
         <source>Colour theme: dark or light.</source>
         <translation>Farbschema: dark (dunkel) oder light (hell).</translation>
     </message>
     <message>
-        <location filename="../ui/app.cpp" line="103" />
+        <location filename="../ui/app.cpp" line="104"/>
         <source>Interface language: en or de.</source>
         <translation>Sprache der Oberfläche: en oder de.</translation>
     </message>
     <message>
-        <location filename="../ui/app.cpp" line="104" />
+        <location filename="../ui/app.cpp" line="105"/>
         <source>Window size, e.g. 1280x860.</source>
         <translation>Fenstergröße, z. B. 1280x860.</translation>
     </message>
     <message>
-        <location filename="../ui/app.cpp" line="105" />
+        <location filename="../ui/app.cpp" line="106"/>
         <source>Open the bundled sample study.</source>
         <translation>Die mitgelieferte Beispielstudie öffnen.</translation>
     </message>
     <message>
-        <location filename="../ui/app.cpp" line="106" />
+        <location filename="../ui/app.cpp" line="107"/>
         <source>Model folder for grounding.</source>
         <translation>Modellordner für das Grounding.</translation>
     </message>
     <message>
-        <location filename="../ui/app.cpp" line="108" />
+        <location filename="../ui/app.cpp" line="109"/>
         <source>Sentence to ground on the first image (repeatable).</source>
         <translation>Satz, der auf dem ersten Bild verortet wird (wiederholbar).</translation>
     </message>
     <message>
-        <location filename="../ui/app.cpp" line="110" />
+        <location filename="../ui/app.cpp" line="111"/>
         <source>Benchmark: ground the prompts, print the longest event-loop stall as JSON and exit.</source>
         <translation>Benchmark: die Sätze verorten, die längste Blockade der Ereignisschleife als JSON ausgeben und beenden.</translation>
     </message>
     <message>
-        <location filename="../ui/app.cpp" line="112" />
+        <location filename="../ui/app.cpp" line="113"/>
         <source>Ground-truth boxes: an MS-CXR CSV matched to the images shown.</source>
         <translation>Referenz-Boxen: eine MS-CXR-CSV, die den gezeigten Bildern zugeordnet wird.</translation>
     </message>
     <message>
-        <location filename="../ui/app.cpp" line="147" />
+        <location filename="../ui/app.cpp" line="115"/>
+        <source>With --screenshot: give up after &lt;seconds&gt; (default: wait until the image is shown and the prompts are grounded, however long it takes).</source>
+        <translation>Mit --screenshot: nach &lt;seconds&gt; Sekunden aufgeben (Vorgabe: warten, bis das Bild gezeigt und die Sätze verortet sind, wie lange es auch dauert).</translation>
+    </message>
+    <message>
+        <location filename="../ui/app.cpp" line="136"/>
+        <source>--timeout needs a number of seconds above 0</source>
+        <translation>--timeout braucht eine Zahl von Sekunden über 0</translation>
+    </message>
+    <message>
+        <location filename="../ui/app.cpp" line="161"/>
         <source>cannot write the screenshot %1</source>
         <translation>der Bildschirmfoto %1 kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../ui/app.cpp" line="169" />
-        <source>timed out waiting for the image</source>
-        <translation>Zeitüberschreitung beim Warten auf das Bild</translation>
+        <location filename="../ui/app.cpp" line="186"/>
+        <source>gave up after %1 s (--timeout)</source>
+        <translation>nach %1 s aufgegeben (--timeout)</translation>
     </message>
     <message>
-        <location filename="../ui/app.cpp" line="187" />
+        <location filename="../ui/app.cpp" line="210"/>
         <source>--bench-stall needs --model and --prompt</source>
         <translation>--bench-stall braucht --model und --prompt</translation>
     </message>
@@ -1213,52 +1236,52 @@ Befehle:
 <context>
     <name>cxr::ui::CompareView</name>
     <message>
-        <location filename="../ui/compare.cpp" line="63" />
+        <location filename="../ui/compare.cpp" line="91"/>
         <source>Layout:</source>
         <translation>Anordnung:</translation>
     </message>
     <message>
-        <location filename="../ui/compare.cpp" line="70" />
-        <source>Ground more sentences into the grid (separate them with ';'), Enter</source>
-        <translation>Weitere Sätze im Raster verorten (mit ';' trennen), Eingabetaste</translation>
+        <location filename="../ui/compare.cpp" line="98"/>
+        <source>Ground more sentences into the grid (separate them with &apos;;&apos;), Enter</source>
+        <translation>Weitere Sätze im Raster verorten (mit &apos;;&apos; trennen), Eingabetaste</translation>
     </message>
     <message>
-        <location filename="../ui/compare.cpp" line="73" />
-        <source>Add grounded prompts with the Grounding panel's "Compare" (right-click a prompt), or type sentences above.</source>
+        <location filename="../ui/compare.cpp" line="101"/>
+        <source>Add grounded prompts with the Grounding panel&apos;s &quot;Compare&quot; (right-click a prompt), or type sentences above.</source>
         <translation>Verortete Sätze über „Im Raster vergleichen“ im Grounding-Bereich hinzufügen (Rechtsklick auf einen Satz) oder oben Sätze eingeben.</translation>
     </message>
     <message>
-        <location filename="../ui/compare.cpp" line="137" />
+        <location filename="../ui/compare.cpp" line="164"/>
         <source>linked</source>
         <translation>verknüpft</translation>
     </message>
     <message>
-        <location filename="../ui/compare.cpp" line="139" />
+        <location filename="../ui/compare.cpp" line="166"/>
         <source>Zoom, pan and window follow the other linked cells</source>
         <translation>Zoom, Verschiebung und Fensterung folgen den anderen verknüpften Zellen</translation>
     </message>
     <message>
-        <location filename="../ui/compare.cpp" line="142" />
+        <location filename="../ui/compare.cpp" line="169"/>
         <source>Remove from the grid</source>
         <translation>Aus dem Raster entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/compare.cpp" line="214" />
+        <location filename="../ui/compare.cpp" line="243"/>
         <source>  (negated)</source>
         <translation>  (verneint)</translation>
     </message>
     <message>
-        <location filename="../ui/compare.cpp" line="217" />
+        <location filename="../ui/compare.cpp" line="247"/>
         <source>heat (normalised)</source>
         <translation>Heatmap (normiert)</translation>
     </message>
     <message>
-        <location filename="../ui/compare.cpp" line="228" />
+        <location filename="../ui/compare.cpp" line="258"/>
         <source>Metrics: computing…</source>
         <translation>Metriken: wird berechnet…</translation>
     </message>
     <message>
-        <location filename="../ui/compare.cpp" line="239" />
+        <location filename="../ui/compare.cpp" line="269"/>
         <source>|CNR| %1  CNR %2  mIoU %3 %  AUC %4 % (%5)</source>
         <translation>|CNR| %1  CNR %2  mIoU %3 %  AUC %4 % (%5)</translation>
     </message>
@@ -1266,88 +1289,88 @@ Befehle:
 <context>
     <name>cxr::ui::DownloadDialog</name>
     <message>
-        <location filename="../ui/download_dialog.cpp" line="31" />
+        <location filename="../ui/download_dialog.cpp" line="31"/>
         <source>Download the model</source>
         <translation>Das Modell herunterladen</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.cpp" line="37" />
+        <location filename="../ui/download_dialog.cpp" line="37"/>
         <source>Downloads the MONAI chest X-ray latent diffusion bundle and the Stable Diffusion 2.1 text encoder and tokenizer (about 2.5 GB) from their official locations (Settings &gt; Model names mirrors). An interrupted download resumes where it stopped; the model folder appears only when every file is complete.</source>
         <translation>Lädt das MONAI-Latent-Diffusion-Bundle für Thoraxaufnahmen sowie Text-Encoder und Tokenizer von Stable Diffusion 2.1 (etwa 2,5 GB) von ihren offiziellen Adressen (Spiegelserver unter Einstellungen &gt; Modell). Ein unterbrochener Download wird dort fortgesetzt, wo er stehen blieb; der Modellordner erscheint erst, wenn jede Datei vollständig ist.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.cpp" line="45" />
+        <location filename="../ui/download_dialog.cpp" line="45"/>
         <source>Save to:</source>
         <translation>Speichern unter:</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.cpp" line="47" />
+        <location filename="../ui/download_dialog.cpp" line="47"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.cpp" line="64" />
-        <location filename="../ui/download_dialog.cpp" line="125" />
+        <location filename="../ui/download_dialog.cpp" line="64"/>
+        <location filename="../ui/download_dialog.cpp" line="125"/>
         <source>Download</source>
         <translation>Herunterladen</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.cpp" line="65" />
+        <location filename="../ui/download_dialog.cpp" line="65"/>
         <source>Close</source>
         <translation>Schließen</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.cpp" line="70" />
+        <location filename="../ui/download_dialog.cpp" line="70"/>
         <source>A previous download into this folder was interrupted; it will resume.</source>
         <translation>Ein früherer Download in diesen Ordner wurde unterbrochen; er wird fortgesetzt.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.cpp" line="73" />
+        <location filename="../ui/download_dialog.cpp" line="73"/>
         <source>Parent folder of the model</source>
         <translation>Übergeordneter Ordner des Modells</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.cpp" line="92" />
+        <location filename="../ui/download_dialog.cpp" line="92"/>
         <source>Choose where to save the model.</source>
         <translation>Wählen, wo das Modell gespeichert wird.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.cpp" line="96" />
+        <location filename="../ui/download_dialog.cpp" line="96"/>
         <source>Cannot create the folder %1.</source>
         <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.cpp" line="103" />
+        <location filename="../ui/download_dialog.cpp" line="103"/>
         <source>Pause</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.cpp" line="104" />
+        <location filename="../ui/download_dialog.cpp" line="104"/>
         <source>Connecting…</source>
         <translation>Verbindung wird aufgebaut…</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.cpp" line="111" />
+        <location filename="../ui/download_dialog.cpp" line="111"/>
         <source>File %1 of %2: %3</source>
         <translation>Datei %1 von %2: %3</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.cpp" line="115" />
+        <location filename="../ui/download_dialog.cpp" line="115"/>
         <source>, about %1 min left</source>
         <translation>, noch etwa %1 min</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.cpp" line="117" />
+        <location filename="../ui/download_dialog.cpp" line="117"/>
         <source>%1 of %2 at %3/s%4</source>
         <translation>%1 von %2 mit %3/s%4</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.cpp" line="125" />
+        <location filename="../ui/download_dialog.cpp" line="125"/>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
     </message>
     <message>
-        <location filename="../ui/download_dialog.cpp" line="127" />
+        <location filename="../ui/download_dialog.cpp" line="127"/>
         <source>The model is complete in %1.</source>
         <translation>Das Modell liegt vollständig in %1.</translation>
     </message>
@@ -1355,185 +1378,209 @@ Befehle:
 <context>
     <name>cxr::ui::GroundingPanel</name>
     <message>
-        <location filename="../ui/grounding.cpp" line="241" />
+        <location filename="../ui/grounding.cpp" line="46"/>
         <source>Grounding</source>
         <translation>Grounding</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="256" />
+        <location filename="../ui/grounding.cpp" line="59"/>
+        <source>Details…</source>
+        <translation>Details…</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="60"/>
+        <source>Every problem of the model folder</source>
+        <translation>Jedes Problem des Modellordners</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="68"/>
         <source>Choose model folder…</source>
         <translation>Modellordner wählen…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="261" />
+        <location filename="../ui/grounding.cpp" line="70"/>
+        <source>Use the demo model</source>
+        <translation>Demo-Modell verwenden</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="71"/>
+        <source>The small model bundled for trying the viewer. Its weights are random: the maps show how grounding works, not where a finding is.</source>
+        <translation>Das kleine mitgelieferte Modell zum Ausprobieren. Seine Gewichte sind zufällig: Die Karten zeigen, wie das Verorten funktioniert, nicht, wo ein Befund liegt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="77"/>
         <source>demo model - random weights: the maps mean nothing</source>
         <translation>Demo-Modell - Zufallsgewichte: die Karten bedeuten nichts</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="271" />
-        <location filename="../ui/grounding.cpp" line="605" />
+        <location filename="../ui/grounding.cpp" line="81"/>
+        <source>Report sentence or whole report, in English: the model reads English only (Ctrl+Enter grounds):</source>
+        <translation>Befundsatz oder ganzer Befund, auf Englisch: Das Modell liest nur Englisch (Strg+Eingabe verortet):</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="90"/>
+        <location filename="../ui/grounding.cpp" line="499"/>
         <source>Ground</source>
         <translation>Verorten</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="272" />
+        <location filename="../ui/grounding.cpp" line="91"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="298" />
+        <location filename="../ui/grounding.cpp" line="114"/>
+        <source>Grounded prompts on this image (double-click renames, right-click for more). The heat map is the selected prompt&apos;s; every ticked prompt is outlined in its colour.</source>
+        <translation>Verortete Sätze auf diesem Bild (Doppelklick benennt um, Rechtsklick für mehr). Die Heatmap ist die des ausgewählten Satzes; jeder angehakte Satz wird in seiner Farbe umrandet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="127"/>
         <source>Words (click one for its own map, again for the sentence):</source>
         <translation>Wörter (eines anklicken für seine eigene Karte, erneut für den Satz):</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="327" />
+        <location filename="../ui/grounding.cpp" line="156"/>
         <source>Opacity:</source>
         <translation>Deckkraft:</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="376" />
+        <location filename="../ui/grounding.cpp" line="209"/>
         <source>Model: %1
 %2 M parameters, %3, %4 threads</source>
         <translation>Modell: %1
 %2 Mio. Parameter, %3, %4 Threads</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="390" />
-        <source>The model folder cannot be used:
-%1</source>
-        <translation>Der Modellordner kann nicht verwendet werden:
-%1</translation>
-    </message>
-    <message>
-        <location filename="../ui/grounding.cpp" line="487" />
+        <location filename="../ui/grounding.cpp" line="364"/>
         <source>Loading the model from %1…</source>
         <translation>Das Modell wird aus %1 geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="514" />
+        <location filename="../ui/grounding.cpp" line="342"/>
+        <location filename="../ui/grounding.cpp" line="391"/>
         <source>Model folder</source>
         <translation>Modellordner</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="611" />
+        <location filename="../ui/grounding.cpp" line="505"/>
         <source>Type or paste a sentence to ground.</source>
         <translation>Einen Satz zum Verorten eingeben oder einfügen.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="628" />
+        <location filename="../ui/grounding.cpp" line="527"/>
         <source>No usable model is loaded.</source>
         <translation>Es ist kein verwendbares Modell geladen.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="115" />
+        <location filename="../ui/method_dialog.cpp" line="38"/>
         <source>%1 steps, calls %2-%3, layers %4</source>
         <translation>%1 Schritte, Aufrufe %2-%3, Schichten %4</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="120" />
+        <location filename="../ui/method_dialog.cpp" line="43"/>
         <source>, no Otsu</source>
         <translation>, ohne Otsu</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="257" />
+        <location filename="../ui/grounding.cpp" line="69"/>
         <source>Download model…</source>
         <translation>Modell herunterladen…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="265" />
-        <source>Report sentence or whole report (Ctrl+Enter grounds):</source>
-        <translation>Befundsatz oder ganzer Befund (Strg+Eingabe verortet):</translation>
-    </message>
-    <message>
-        <location filename="../ui/grounding.cpp" line="267" />
+        <location filename="../ui/grounding.cpp" line="86"/>
         <source>e.g. Small left pleural effusion — or paste a whole report: every sentence is grounded</source>
         <translation>z. B. Kleiner Pleuraerguss links — oder einen ganzen Befund einfügen: jeder Satz wird verortet</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="273" />
+        <location filename="../ui/grounding.cpp" line="92"/>
         <source>Method…</source>
         <translation>Methode…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="274" />
+        <location filename="../ui/grounding.cpp" line="93"/>
         <source>Inversion steps, attention window, layers and Otsu mask for new prompts</source>
-        <translation>Inversionsschritte, Attention-Fenster, Schichten und Otsu-Maske für neue Sätze</translation>
+        <translation>DDIM-Inversionsschritte, Attention-Fenster, Schichten und Otsu-Maske für neue Sätze</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="289" />
-        <source>Grounded prompts on this image (double-click renames, right-click for more):</source>
-        <translation>Verortete Sätze auf diesem Bild (Doppelklick benennt um, Rechtsklick für mehr):</translation>
-    </message>
-    <message>
-        <location filename="../ui/grounding.cpp" line="314" />
+        <location filename="../ui/grounding.cpp" line="143"/>
         <source>Heat map</source>
         <translation>Heatmap</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="331" />
+        <location filename="../ui/grounding.cpp" line="160"/>
         <source>Heat values at or below this are transparent</source>
         <translation>Heatmap-Werte bis zu diesem Wert sind durchsichtig</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="336" />
+        <location filename="../ui/grounding.cpp" line="165"/>
         <source>Hide below:</source>
         <translation>Ausblenden bis:</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="338" />
+        <location filename="../ui/grounding.cpp" line="167"/>
         <source>Outline</source>
         <translation>Umriss</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="339" />
+        <location filename="../ui/grounding.cpp" line="168"/>
         <source>Fill</source>
         <translation>Füllung</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="340" />
+        <location filename="../ui/grounding.cpp" line="169"/>
         <source>Off</source>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="342" />
+        <location filename="../ui/grounding.cpp" line="171"/>
         <source>Colour of the Otsu mask</source>
         <translation>Farbe der Otsu-Maske</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="347" />
+        <location filename="../ui/grounding.cpp" line="176"/>
         <source>Otsu mask:</source>
         <translation>Otsu-Maske:</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="451" />
+        <location filename="../ui/grounding.cpp" line="237"/>
+        <source>Model folder: %1</source>
+        <translation>Modellordner: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/grounding.cpp" line="238"/>
+        <source>%1 cannot be used (%n problem(s)): %2</source>
+        <translation><numerusform>%1 ist nicht verwendbar (%n Problem): %2</numerusform><numerusform>%1 ist nicht verwendbar (%n Probleme): %2</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="305"/>
         <source>Mask colour</source>
         <translation>Maskenfarbe</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="454" />
+        <location filename="../ui/grounding.cpp" line="308"/>
         <source>No model: choose the folder that holds configs/, models/, text_encoder/ and tokenizer/, or download it.</source>
         <translation>Kein Modell: den Ordner wählen, der configs/, models/, text_encoder/ und tokenizer/ enthält, oder es herunterladen.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="455" />
-        <location filename="../ui/grounding.cpp" line="533" />
+        <location filename="../ui/grounding.cpp" line="309"/>
+        <location filename="../ui/grounding.cpp" line="410"/>
         <source>Method: %1</source>
         <translation>Methode: %1</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="534" />
-        <source> (not the paper's settings)</source>
+        <location filename="../ui/grounding.cpp" line="411"/>
+        <source> (not the paper&apos;s settings)</source>
         <translation> (nicht die Einstellungen der Veröffentlichung)</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="578" />
-        <source>Negated ("%1"): the sentence denies a finding; the map shows where the words point, not a finding.
+        <location filename="../ui/grounding.cpp" line="472"/>
+        <source>Negated (&quot;%1&quot;): the sentence denies a finding; the map shows where the words point, not a finding.
 </source>
         <translation>Verneint („%1“): der Satz verneint einen Befund; die Karte zeigt, worauf die Wörter verweisen, keinen Befund.
 </translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="581" />
+        <location filename="../ui/grounding.cpp" line="475"/>
         <source>%1
 %2
 %3 UNet calls, %4 s%5</source>
@@ -1542,154 +1589,182 @@ Befehle:
 %3 UNet-Aufrufe, %4 s%5</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="587" />
+        <location filename="../ui/grounding.cpp" line="481"/>
         <source>
 Longer than 77 tokens: the end was cut off.</source>
         <translation>
 Länger als 77 Token: das Ende wurde abgeschnitten.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/grounding.cpp" line="605" />
+        <location filename="../ui/grounding.cpp" line="499"/>
         <source>Ground %n sentences</source>
-        <translation><numerusform>%n Satz verorten</numerusform><numerusform>%n Sätze verorten</numerusform></translation>
+        <translation>
+            <numerusform>%n Satz verorten</numerusform>
+            <numerusform>%n Sätze verorten</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="616" />
+        <location filename="../ui/grounding.cpp" line="510"/>
         <source>The text has %1 sentences; at most %2 are grounded at once. Paste one report, or a part of it.</source>
         <translation>Der Text hat %1 Sätze; höchstens %2 werden auf einmal verortet. Fügen Sie einen Befund oder einen Teil davon ein.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="633" />
+        <location filename="../ui/grounding.cpp" line="522"/>
         <source>No image is open.</source>
         <translation>Es ist kein Bild geöffnet.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="638" />
+        <location filename="../ui/grounding.cpp" line="532"/>
         <source>%1 sentences at once are too many; at most %2 are grounded in one request.</source>
         <translation>%1 Sätze auf einmal sind zu viele; höchstens %2 werden in einem Auftrag verortet.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="666" />
+        <location filename="../ui/grounding.cpp" line="541"/>
+        <source>&quot;%1&quot; reads as German. The model reads English only, so its map may mean little; negations such as &quot;kein&quot;, &quot;ohne&quot; and &quot;nicht&quot; are still marked.</source>
+        <translation>„%1“ ist Deutsch. Das Modell liest nur Englisch, seine Karte sagt daher wenig; Verneinungen wie „kein“, „ohne“ und „nicht“ werden trotzdem markiert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="570"/>
         <source>From the results cache (no model call).</source>
         <translation>Aus dem Ergebnis-Cache (kein Modellaufruf).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/grounding.cpp" line="682" />
+        <location filename="../ui/grounding.cpp" line="586"/>
         <source>Queued (%n request(s) waiting).</source>
-        <translation><numerusform>In der Warteschlange (%n Anfrage wartet).</numerusform><numerusform>In der Warteschlange (%n Anfragen warten).</numerusform></translation>
+        <translation>
+            <numerusform>In der Warteschlange (%n Anfrage wartet).</numerusform>
+            <numerusform>In der Warteschlange (%n Anfragen warten).</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="696" />
+        <location filename="../ui/grounding.cpp" line="600"/>
         <source>Starting…</source>
         <translation>Start…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="716" />
+        <location filename="../ui/grounding.cpp" line="613"/>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="624"/>
         <source>loading the model</source>
         <translation>Modell wird geladen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="716" />
+        <location filename="../ui/grounding.cpp" line="624"/>
         <source>encoding the image</source>
         <translation>Bild wird kodiert</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="717" />
+        <location filename="../ui/grounding.cpp" line="625"/>
         <source>encoding the text</source>
         <translation>Text wird kodiert</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="717" />
+        <location filename="../ui/grounding.cpp" line="625"/>
         <source>inverting the image</source>
-        <translation>Bild wird invertiert (DDIM)</translation>
+        <translation>DDIM-Inversion des Bildes</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="718" />
+        <location filename="../ui/grounding.cpp" line="626"/>
         <source>reading attention</source>
         <translation>Aufmerksamkeit wird gelesen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="718" />
+        <location filename="../ui/grounding.cpp" line="626"/>
         <source>building the heat map</source>
         <translation>Heatmap wird erstellt</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="724" />
+        <location filename="../ui/grounding.cpp" line="632"/>
         <source>, about %1 s left</source>
         <translation>, noch etwa %1 s</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="726" />
+        <location filename="../ui/grounding.cpp" line="634"/>
         <source>%1: %2 of %3%4</source>
         <translation>%1: %2 von %3%4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/grounding.cpp" line="727" />
+        <location filename="../ui/grounding.cpp" line="635"/>
         <source> (%n more queued)</source>
-        <translation><numerusform> (%n weitere wartet)</numerusform><numerusform> (%n weitere warten)</numerusform></translation>
+        <translation>
+            <numerusform> (%n weitere wartet)</numerusform>
+            <numerusform> (%n weitere warten)</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="771" />
+        <location filename="../ui/grounding.cpp" line="682"/>
         <source>%1 [%2]</source>
         <translation>%1 [%2]</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="794" />
+        <location filename="../ui/grounding.cpp" line="705"/>
         <source>Done in %1 s (%2 UNet calls)</source>
         <translation>Fertig in %1 s (%2 UNet-Aufrufe)</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="841" />
+        <location filename="../ui/grounding.cpp" line="753"/>
         <source>Rename</source>
         <translation>Umbenennen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="842" />
+        <location filename="../ui/grounding.cpp" line="754"/>
         <source>Re-run with other settings…</source>
         <translation>Mit anderen Einstellungen erneut ausführen…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="843" />
+        <location filename="../ui/grounding.cpp" line="755"/>
         <source>Copy sentence to the prompt box</source>
         <translation>Satz in das Eingabefeld kopieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/grounding.cpp" line="848" />
+        <location filename="../ui/grounding.cpp" line="760"/>
         <source>Compare in the grid (%n prompt(s))</source>
-        <translation><numerusform>Im Raster vergleichen (%n Satz)</numerusform><numerusform>Im Raster vergleichen (%n Sätze)</numerusform></translation>
+        <translation>
+            <numerusform>Im Raster vergleichen (%n Satz)</numerusform>
+            <numerusform>Im Raster vergleichen (%n Sätze)</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="850" />
+        <location filename="../ui/grounding.cpp" line="762"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="857" />
-        <source>Re-run "%1"</source>
+        <location filename="../ui/grounding.cpp" line="769"/>
+        <source>Re-run &quot;%1&quot;</source>
         <translation>„%1“ erneut ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="969" />
+        <location filename="../ui/grounding.cpp" line="900"/>
         <source>Metrics: select a grounded prompt.</source>
         <translation>Metriken: einen verorteten Satz auswählen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/grounding.cpp" line="957" />
+        <location filename="../ui/grounding.cpp" line="888"/>
         <source>%n box(es) of this sentence</source>
-        <translation><numerusform>%n Box dieses Satzes</numerusform><numerusform>%n Boxen dieses Satzes</numerusform></translation>
+        <translation>
+            <numerusform>%n Box dieses Satzes</numerusform>
+            <numerusform>%n Boxen dieses Satzes</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/grounding.cpp" line="958" />
+        <location filename="../ui/grounding.cpp" line="889"/>
         <source>all %n box(es)</source>
-        <translation><numerusform>die %n Box</numerusform><numerusform>alle %n Boxen</numerusform></translation>
+        <translation>
+            <numerusform>die %n Box</numerusform>
+            <numerusform>alle %n Boxen</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="978" />
+        <location filename="../ui/grounding.cpp" line="909"/>
         <source>Metrics against %1: computing…</source>
         <translation>Metriken gegen %1: wird berechnet…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="995" />
+        <location filename="../ui/grounding.cpp" line="926"/>
         <source>Against %1:
 |CNR| %2   CNR %3
 mIoU %4 %   AUC-ROC %5 % (exact %6 %)</source>
@@ -1698,8 +1773,8 @@ mIoU %4 %   AUC-ROC %5 % (exact %6 %)</source>
 mIoU %4 %   AUC-ROC %5 % (exakt %6 %)</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="709" />
-        <location filename="../ui/grounding.cpp" line="806" />
+        <location filename="../ui/grounding.cpp" line="617"/>
+        <location filename="../ui/grounding.cpp" line="717"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
@@ -1707,7 +1782,7 @@ mIoU %4 %   AUC-ROC %5 % (exakt %6 %)</translation>
 <context>
     <name>cxr::ui::GroundingWorker</name>
     <message>
-        <location filename="../ui/grounding.cpp" line="59" />
+        <location filename="../ui/grounding_worker.cpp" line="23"/>
         <source>No model is loaded.</source>
         <translation>Es ist kein Modell geladen.</translation>
     </message>
@@ -1715,654 +1790,670 @@ mIoU %4 %   AUC-ROC %5 % (exakt %6 %)</translation>
 <context>
     <name>cxr::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="145" />
+        <location filename="../ui/mainwindow.cpp" line="109"/>
+        <location filename="../ui/mainwindow.cpp" line="924"/>
         <source>CXR Ground</source>
         <translation>CXR Ground</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="155" />
+        <location filename="../ui/mainwindow.cpp" line="119"/>
         <source>Studies</source>
         <translation>Studien</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="212" />
+        <location filename="../ui/mainwindow.cpp" line="178"/>
         <source>&amp;Open files…</source>
         <translation>Dateien ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="213" />
+        <location filename="../ui/mainwindow.cpp" line="179"/>
         <source>Open &amp;folder…</source>
         <translation>&amp;Ordner öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="213" />
+        <location filename="../ui/mainwindow.cpp" line="179"/>
         <source>Ctrl+Shift+O</source>
         <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="214" />
+        <location filename="../ui/mainwindow.cpp" line="180"/>
         <source>Open &amp;sample study</source>
         <translation>&amp;Beispielstudie öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="215" />
+        <location filename="../ui/mainwindow.cpp" line="181"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="216" />
+        <location filename="../ui/mainwindow.cpp" line="182"/>
         <source>&amp;Fit to window</source>
         <translation>An &amp;Fenster anpassen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="217" />
+        <location filename="../ui/mainwindow.cpp" line="183"/>
         <source>&amp;Actual pixels (1:1)</source>
         <translation>&amp;Originalpixel (1:1)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="218" />
+        <location filename="../ui/mainwindow.cpp" line="184"/>
         <source>Zoom &amp;in</source>
         <translation>&amp;Vergrößern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="220" />
+        <location filename="../ui/mainwindow.cpp" line="186"/>
         <source>Zoom &amp;out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="222" />
+        <location filename="../ui/mainwindow.cpp" line="188"/>
         <source>&amp;Invert</source>
-        <translation>&amp;Invertieren</translation>
+        <translation>&amp;Graustufen umkehren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="224" />
+        <location filename="../ui/mainwindow.cpp" line="190"/>
         <source>Rotate &amp;right</source>
         <translation>Nach &amp;rechts drehen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="225" />
+        <location filename="../ui/mainwindow.cpp" line="191"/>
         <source>Rotate &amp;left</source>
         <translation>Nach &amp;links drehen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="226" />
+        <location filename="../ui/mainwindow.cpp" line="192"/>
         <source>Flip &amp;horizontally</source>
         <translation>&amp;Horizontal spiegeln</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="227" />
+        <location filename="../ui/mainwindow.cpp" line="193"/>
         <source>Show &amp;heat map</source>
         <translation>&amp;Heatmap zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="228" />
+        <location filename="../ui/mainwindow.cpp" line="194"/>
         <source>Show Otsu &amp;mask</source>
         <translation>Otsu-&amp;Maske zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="229" />
+        <location filename="../ui/mainwindow.cpp" line="195"/>
         <source>Show ground-truth &amp;boxes</source>
         <translation>Referenz-&amp;Boxen zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="230" />
+        <location filename="../ui/mainwindow.cpp" line="196"/>
         <source>&amp;Draw and edit boxes</source>
         <translation>Boxen &amp;zeichnen und bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="231" />
+        <location filename="../ui/mainwindow.cpp" line="197"/>
         <source>Load ground-truth boxes (MS-CXR CSV)…</source>
         <translation>Referenz-Boxen laden (MS-CXR-CSV)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="231" />
+        <location filename="../ui/mainwindow.cpp" line="197"/>
         <source>Ctrl+Shift+B</source>
         <translation>Ctrl+Shift+B</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="232" />
+        <location filename="../ui/mainwindow.cpp" line="198"/>
         <source>Remove the boxes of this image</source>
         <translation>Die Boxen dieses Bildes entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="233" />
+        <location filename="../ui/mainwindow.cpp" line="199"/>
         <source>&amp;Compare grid</source>
         <translation>&amp;Vergleichsraster</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="233" />
+        <location filename="../ui/mainwindow.cpp" line="199"/>
         <source>Ctrl+G</source>
         <translation>Ctrl+G</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="235" />
+        <location filename="../ui/mainwindow.cpp" line="201"/>
         <source>&amp;Export image…</source>
         <translation>Bild e&amp;xportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="235" />
+        <location filename="../ui/mainwindow.cpp" line="201"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="236" />
+        <location filename="../ui/mainwindow.cpp" line="202"/>
         <source>Export every prompt of this image…</source>
         <translation>Jeden Satz dieses Bildes exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="236" />
+        <location filename="../ui/mainwindow.cpp" line="202"/>
         <source>Ctrl+Shift+E</source>
         <translation>Ctrl+Shift+E</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="241" />
+        <location filename="../ui/mainwindow.cpp" line="207"/>
         <source>Flip &amp;vertically</source>
         <translation>V&amp;ertikal spiegeln</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="242" />
+        <location filename="../ui/mainwindow.cpp" line="208"/>
         <source>&amp;Reset view</source>
         <translation>Ansicht &amp;zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="244" />
+        <location filename="../ui/mainwindow.cpp" line="210"/>
         <source>Next frame</source>
         <translation>Nächstes Bild</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="245" />
+        <location filename="../ui/mainwindow.cpp" line="211"/>
         <source>Previous frame</source>
         <translation>Vorheriges Bild</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="246" />
+        <location filename="../ui/mainwindow.cpp" line="212"/>
         <source>DICOM &amp;tags…</source>
         <translation>DICOM-&amp;Tags…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="247" />
+        <location filename="../ui/mainwindow.cpp" line="213"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="248" />
+        <location filename="../ui/mainwindow.cpp" line="214"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="249" />
+        <location filename="../ui/mainwindow.cpp" line="215"/>
         <source>&amp;About CXR Ground</source>
         <translation>Ü&amp;ber CXR Ground</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="250" />
+        <location filename="../ui/mainwindow.cpp" line="216"/>
         <source>&amp;Dark theme</source>
         <translation>&amp;Dunkles Farbschema</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="251" />
+        <location filename="../ui/mainwindow.cpp" line="217"/>
         <source>&amp;Light theme</source>
         <translation>&amp;Helles Farbschema</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="289" />
+        <location filename="../ui/mainwindow.cpp" line="255"/>
         <source>Box editing: drag on the image to draw a box, drag a box or its handles to move or resize it, double-click a box to name its sentence, Delete removes the selected box. D ends editing.</source>
         <translation>Boxen bearbeiten: auf dem Bild ziehen zeichnet eine Box, eine Box oder ihre Griffe ziehen verschiebt sie oder ändert ihre Größe, Doppelklick auf eine Box benennt ihren Satz, Entf löscht die gewählte Box. D beendet die Bearbeitung.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="340" />
+        <location filename="../ui/mainwindow.cpp" line="306"/>
         <source>Box label</source>
         <translation>Box-Beschriftung</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="340" />
+        <location filename="../ui/mainwindow.cpp" line="306"/>
         <source>Sentence this box belongs to (empty: none):</source>
         <translation>Satz, zu dem diese Box gehört (leer: keiner):</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="376" />
+        <location filename="../ui/mainwindow.cpp" line="342"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="379" />
+        <location filename="../ui/mainwindow.cpp" line="345"/>
         <source>Open &amp;recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="389" />
+        <location filename="../ui/mainwindow.cpp" line="355"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="401" />
+        <location filename="../ui/mainwindow.cpp" line="367"/>
         <source>&amp;Grounding</source>
         <translation>&amp;Grounding</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="407" />
+        <location filename="../ui/mainwindow.cpp" line="373"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="414" />
+        <location filename="../ui/mainwindow.cpp" line="380"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="419" />
+        <location filename="../ui/mainwindow.cpp" line="385"/>
         <source> Window: </source>
         <translation> Fenster: </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="422" />
+        <location filename="../ui/mainwindow.cpp" line="388"/>
         <source>Window presets (from the file and for chest images)</source>
         <translation>Fenstervorgaben (aus der Datei und für Thoraxbilder)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="436" />
+        <location filename="../ui/mainwindow.cpp" line="402"/>
         <source>Frame </source>
         <translation>Bild </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="464" />
+        <location filename="../ui/mainwindow.cpp" line="430"/>
         <source>Cancel scan</source>
         <translation>Suche abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="477" />
+        <location filename="../ui/mainwindow.cpp" line="442"/>
         <source>Open images</source>
         <translation>Bilder öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="478" />
-        <source>Images (*.dcm *.dicom *.DCM *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</source>
-        <translation>Bilder (*.dcm *.dicom *.DCM *.png *.jpg *.jpeg *.tif *.tiff);;Alle Dateien (*)</translation>
+        <location filename="../ui/mainwindow.cpp" line="450"/>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="485" />
+        <location filename="../ui/mainwindow.cpp" line="450"/>
+        <source>Images (*.dcm *.dicom *.DCM *.png *.jpg *.jpeg *.tif *.tiff)</source>
+        <translation>Bilder (*.dcm *.dicom *.DCM *.png *.jpg *.jpeg *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="691"/>
+        <source>Custom (C %1 / W %2)</source>
+        <translation>Eigenes (Z %1 / B %2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="454"/>
         <source>Open folder</source>
         <translation>Ordner öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="503" />
+        <location filename="../ui/mainwindow.cpp" line="476"/>
         <source>%1: not a folder</source>
         <translation>%1: kein Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="512" />
+        <location filename="../ui/mainwindow.cpp" line="485"/>
         <source>The sample study was not found (set CXRG_SAMPLES to its folder).</source>
         <translation>Die Beispielstudie wurde nicht gefunden (CXRG_SAMPLES auf ihren Ordner setzen).</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="530" />
+        <location filename="../ui/mainwindow.cpp" line="503"/>
         <source>Loading %1…</source>
         <translation>%1 wird geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="558" />
+        <location filename="../ui/mainwindow.cpp" line="538"/>
         <source>%1 - CXR Ground</source>
         <translation>%1 - CXR Ground</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="564" />
+        <location filename="../ui/mainwindow.cpp" line="544"/>
         <source> of %1</source>
         <translation> von %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="592" />
+        <location filename="../ui/mainwindow.cpp" line="568"/>
         <source>Scanning %1…</source>
         <translation>%1 wird durchsucht…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="606" />
+        <location filename="../ui/mainwindow.cpp" line="582"/>
         <source>%1 files</source>
         <translation>%1 Dateien</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="619" />
+        <location filename="../ui/mainwindow.cpp" line="595"/>
         <source>Scan cancelled</source>
         <translation>Suche abgebrochen</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="625" />
-        <source>%n file(s) could not be read and were skipped.</source>
-        <translation><numerusform>%n Datei konnte nicht gelesen werden und wurde übersprungen.</numerusform><numerusform>%n Dateien konnten nicht gelesen werden und wurden übersprungen.</numerusform></translation>
-    </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="630" />
-        <source>Unreadable files</source>
-        <translation>Nicht lesbare Dateien</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="728" />
+        <location filename="../ui/mainwindow.cpp" line="624"/>
         <source>%1: the file no longer exists; it was removed from the recent files.</source>
         <translation>%1: die Datei existiert nicht mehr; sie wurde aus der Liste der zuletzt geöffneten Dateien entfernt.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="734" />
+        <location filename="../ui/mainwindow.cpp" line="630"/>
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="736" />
+        <location filename="../ui/mainwindow.cpp" line="632"/>
         <source>Clear list</source>
         <translation>Liste leeren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="745" />
+        <location filename="../ui/mainwindow.cpp" line="641"/>
         <source>Default</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="748" />
+        <location filename="../ui/mainwindow.cpp" line="644"/>
         <source>File window %1</source>
         <translation>Fenster %1 der Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="749" />
+        <location filename="../ui/mainwindow.cpp" line="645"/>
         <source>%1 (C %2 / W %3)</source>
         <translation>%1 (Z %2 / B %3)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="752" />
+        <location filename="../ui/mainwindow.cpp" line="648"/>
         <source>VOI LUT of the file</source>
         <translation>VOI LUT der Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="754" />
+        <location filename="../ui/mainwindow.cpp" line="650"/>
         <source>Automatic (0.5-99.5 %)</source>
         <translation>Automatisch (0,5-99,5 %)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="757" />
+        <location filename="../ui/mainwindow.cpp" line="653"/>
         <source>Full range</source>
         <translation>Gesamter Wertebereich</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="760" />
+        <location filename="../ui/mainwindow.cpp" line="656"/>
         <source>Lung (C -600 / W 1500)</source>
         <translation>Lunge (Z -600 / B 1500)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="761" />
+        <location filename="../ui/mainwindow.cpp" line="657"/>
         <source>Mediastinum (C 40 / W 400)</source>
         <translation>Mediastinum (Z 40 / B 400)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="762" />
+        <location filename="../ui/mainwindow.cpp" line="658"/>
         <source>Bone (C 480 / W 2500)</source>
         <translation>Knochen (Z 480 / B 2500)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="765" />
+        <location filename="../ui/mainwindow.cpp" line="661"/>
         <source>High contrast</source>
         <translation>Hoher Kontrast</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="766" />
+        <location filename="../ui/mainwindow.cpp" line="662"/>
         <source>Low contrast</source>
         <translation>Niedriger Kontrast</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1101" />
+        <location filename="../ui/export_actions.cpp" line="70"/>
         <source>The grid is full (%1 cells): remove a cell first.</source>
         <translation>Das Raster ist voll (%1 Zellen): zuerst eine Zelle entfernen.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1121" />
+        <location filename="../ui/export_actions.cpp" line="90"/>
         <source>The compare grid is empty.</source>
         <translation>Das Vergleichsraster ist leer.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1128" />
+        <location filename="../ui/export_actions.cpp" line="97"/>
         <source>No image is open.</source>
         <translation>Es ist kein Bild geöffnet.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1140" />
-        <source>%1 (word "%2")</source>
+        <location filename="../ui/export_actions.cpp" line="109"/>
+        <source>%1 (word &quot;%2&quot;)</source>
         <translation>%1 (Wort „%2“)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="1176" />
+        <location filename="../ui/export_actions.cpp" line="145"/>
         <source>compare grid of %n prompt(s)</source>
-        <translation><numerusform>Vergleichsraster mit %n Satz</numerusform><numerusform>Vergleichsraster mit %n Sätzen</numerusform></translation>
+        <translation>
+            <numerusform>Vergleichsraster mit %n Satz</numerusform>
+            <numerusform>Vergleichsraster mit %n Sätzen</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1177" />
+        <location filename="../ui/export_actions.cpp" line="146"/>
         <source>image</source>
         <translation>Bild</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1178" />
+        <location filename="../ui/export_actions.cpp" line="147"/>
         <source>CXR Ground heat map: %1</source>
         <translation>CXR-Ground-Heatmap: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1180" />
+        <location filename="../ui/export_actions.cpp" line="149"/>
         <source>Zero-shot phrase grounding (latent diffusion cross-attention) burned into the image; %1; model %2%3. Research use - not for diagnosis.</source>
         <translation>Zero-Shot-Phrase-Grounding (Cross-Attention der Latent Diffusion) in das Bild eingebrannt; %1; Modell %2%3. Nur für die Forschung - nicht zur Diagnose.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1182" />
+        <location filename="../ui/export_actions.cpp" line="151"/>
         <source> (demo model, random weights)</source>
         <translation> (Demo-Modell, Zufallsgewichte)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1202" />
+        <location filename="../ui/export_actions.cpp" line="171"/>
         <source>No grounded prompt on this image to export.</source>
         <translation>Auf diesem Bild gibt es keinen verorteten Satz zum Exportieren.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="1229" />
+        <location filename="../ui/export_actions.cpp" line="198"/>
         <source>%n picture(s) written to %1.</source>
-        <translation><numerusform>%n Bild in %1 gespeichert.</numerusform><numerusform>%n Bilder in %1 gespeichert.</numerusform></translation>
+        <translation>
+            <numerusform>%n Bild in %1 gespeichert.</numerusform>
+            <numerusform>%n Bilder in %1 gespeichert.</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1235" />
+        <location filename="../ui/export_actions.cpp" line="226"/>
         <source>Export the compare grid</source>
         <translation>Das Vergleichsraster exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1235" />
+        <location filename="../ui/export_actions.cpp" line="226"/>
         <source>Export the image</source>
         <translation>Das Bild exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1239" />
+        <location filename="../ui/export_actions.cpp" line="230"/>
         <source>PNG image</source>
         <translation>PNG-Bild</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1240" />
+        <location filename="../ui/export_actions.cpp" line="231"/>
         <source>JPEG image</source>
         <translation>JPEG-Bild</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1241" />
+        <location filename="../ui/export_actions.cpp" line="232"/>
         <source>DICOM Secondary Capture (into the study)</source>
         <translation>DICOM Secondary Capture (in die Studie)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1243" />
+        <location filename="../ui/export_actions.cpp" line="234"/>
         <source>Original image resolution</source>
         <translation>Originalauflösung des Bildes</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1244" />
+        <location filename="../ui/export_actions.cpp" line="235"/>
         <source>As on screen</source>
         <translation>Wie auf dem Bildschirm</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1245" />
+        <location filename="../ui/export_actions.cpp" line="236"/>
         <source>Anonymise (remove patient identifiers from the DICOM)</source>
         <translation>Anonymisieren (Patientenkennungen aus dem DICOM entfernen)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1246" />
+        <location filename="../ui/export_actions.cpp" line="237"/>
         <source>Format:</source>
         <translation>Format:</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1247" />
+        <location filename="../ui/export_actions.cpp" line="238"/>
         <source>Resolution:</source>
         <translation>Auflösung:</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1250" />
-        <source>Exactly the visible layers are burned in, with the prompt, the colour bar and "Research use - not for diagnosis". PNG and JPEG files carry no metadata.</source>
+        <location filename="../ui/export_actions.cpp" line="241"/>
+        <source>Exactly the visible layers are burned in, with the prompt, the colour bar and &quot;Research use - not for diagnosis&quot;. PNG and JPEG files carry no metadata.</source>
         <translation>Genau die sichtbaren Ebenen werden eingebrannt, mit dem Satz, der Farbleiste und „Nur für die Forschung - nicht zur Diagnose“. PNG- und JPEG-Dateien enthalten keine Metadaten.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1264" />
+        <location filename="../ui/export_actions.cpp" line="255"/>
         <source>PNG images (*.png)</source>
         <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1264" />
+        <location filename="../ui/export_actions.cpp" line="255"/>
         <source>JPEG images (*.jpg *.jpeg)</source>
         <translation>JPEG-Bilder (*.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1264" />
+        <location filename="../ui/export_actions.cpp" line="255"/>
         <source>DICOM files (*.dcm)</source>
         <translation>DICOM-Dateien (*.dcm)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1269" />
+        <location filename="../ui/export_actions.cpp" line="257"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1273" />
+        <location filename="../ui/export_actions.cpp" line="262"/>
         <source>Exported to %1</source>
         <translation>Exportiert nach %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1279" />
+        <location filename="../ui/export_actions.cpp" line="269"/>
         <source>Folder for the pictures</source>
         <translation>Ordner für die Bilder</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1286" />
+        <location filename="../ui/export_actions.cpp" line="278"/>
         <source>Replace files?</source>
         <translation>Dateien ersetzen?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="1287" />
+        <location filename="../ui/export_actions.cpp" line="279"/>
         <source>%n picture(s) exist already in %1:
 %2
 Replace them?</source>
-        <translation><numerusform>%n Bild existiert bereits in %1:
+        <translation>
+            <numerusform>%n Bild existiert bereits in %1:
 %2
-Ersetzen?</numerusform><numerusform>%n Bilder existieren bereits in %1:
+Ersetzen?</numerusform>
+            <numerusform>%n Bilder existieren bereits in %1:
 %2
-Ersetzen?</numerusform></translation>
+Ersetzen?</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../ui/compare.cpp" line="25" />
-        <location filename="../ui/mainwindow.cpp" line="811" />
+        <location filename="../ui/compare.cpp" line="26"/>
+        <location filename="../ui/mainwindow.cpp" line="742"/>
         <source>demo model - random weights</source>
         <translation>Demo-Modell - Zufallsgewichte</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="825" />
-        <source>heat: "%1"</source>
+        <location filename="../ui/mainwindow.cpp" line="756"/>
+        <source>heat: &quot;%1&quot;</source>
         <translation>Heatmap: „%1“</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="826" />
+        <location filename="../ui/mainwindow.cpp" line="757"/>
         <source>heat (normalised)</source>
         <translation>Heatmap (normiert)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="854" />
+        <location filename="../ui/mainwindow.cpp" line="786"/>
         <source>The CSV gives this image as %1 x %2 pixels; its boxes were scaled to %3 x %4.</source>
         <translation>Die CSV nennt für dieses Bild %1 x %2 Pixel; seine Boxen wurden auf %3 x %4 skaliert.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="888" />
+        <location filename="../ui/mainwindow.cpp" line="820"/>
         <source>%1: %2 sentences with %3 boxes (%4 skipped); %5 box(es) on this image.</source>
         <translation>%1: %2 Sätze mit %3 Boxen (%4 übersprungen); %5 Box(en) auf diesem Bild.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="896" />
+        <location filename="../ui/mainwindow.cpp" line="828"/>
         <source>Cannot read the ground-truth CSV: %1</source>
         <translation>Die Referenz-CSV kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="902" />
+        <location filename="../ui/mainwindow.cpp" line="834"/>
         <source>MS-CXR ground-truth CSV</source>
         <translation>MS-CXR-Referenz-CSV</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="903" />
+        <location filename="../ui/mainwindow.cpp" line="835"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="925" />
+        <location filename="../ui/mainwindow.cpp" line="858"/>
         <source>x %1  y %2</source>
         <translation>x %1  y %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="927" />
+        <location filename="../ui/mainwindow.cpp" line="860"/>
         <source>RGB %1, %2, %3</source>
         <translation>RGB %1, %2, %3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="933" />
+        <location filename="../ui/mainwindow.cpp" line="866"/>
         <source>stored %1  value %2</source>
         <translation>gespeichert %1  Wert %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="940" />
+        <location filename="../ui/mainwindow.cpp" line="874"/>
         <source>  heat: not analysed</source>
         <translation>  Heatmap: nicht analysiert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="940" />
+        <location filename="../ui/mainwindow.cpp" line="874"/>
         <source>  heat %1</source>
         <translation>  Heatmap %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="949" />
+        <location filename="../ui/mainwindow.cpp" line="883"/>
         <source>VOI LUT</source>
         <translation>VOI LUT</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="951" />
+        <location filename="../ui/mainwindow.cpp" line="885"/>
         <source>C %1  W %2</source>
         <translation>Z %1  B %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="952" />
+        <location filename="../ui/mainwindow.cpp" line="886"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="954" />
+        <location filename="../ui/mainwindow.cpp" line="888"/>
         <source>%1 × %2 mm/px</source>
         <translation>%1 × %2 mm/Pixel</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="954" />
+        <location filename="../ui/mainwindow.cpp" line="888"/>
         <source>spacing unknown</source>
         <translation>Pixelabstand unbekannt</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../ui/mainwindow.cpp" line="904"/>
+        <source>%n file(s) could not be opened.</source>
+        <translation><numerusform>%n Datei konnte nicht geöffnet werden.</numerusform><numerusform>%n Dateien konnten nicht geöffnet werden.</numerusform></translation>
+    </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="966" />
+        <location filename="../ui/mainwindow.cpp" line="909"/>
+        <location filename="../ui/mainwindow.cpp" line="937"/>
         <source>Cannot open</source>
         <translation>Öffnen nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1030" />
+        <location filename="../ui/mainwindow.cpp" line="1001"/>
         <source>About CXR Ground</source>
         <translation>Über CXR Ground</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1033" />
+        <location filename="../ui/mainwindow.cpp" line="1004"/>
         <source>CXR Ground %1
 Chest X-ray viewer with zero-shot phrase grounding.
 
@@ -2373,7 +2464,7 @@ Thorax-Röntgen-Betrachter mit Zero-Shot-Phrase-Grounding.
 Nur für die Forschung - nicht zur Diagnose.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1036" />
+        <location filename="../ui/mainwindow.cpp" line="1007"/>
         <source>Sample images: NIH ChestX-ray14 images courtesy of the NIH Clinical Center; CR chest from the NEMA WG04 compression test set; GDCM sample data.
 Built with Qt, DCMTK, OpenJPEG, OpenCV and LibTorch.</source>
         <translation>Beispielbilder: NIH-ChestX-ray14-Bilder mit freundlicher Genehmigung des NIH Clinical Center; Thorax-CR aus dem NEMA-WG04-Kompressionstestsatz; GDCM-Beispieldaten.
@@ -2383,57 +2474,57 @@ Erstellt mit Qt, DCMTK, OpenJPEG, OpenCV und LibTorch.</translation>
 <context>
     <name>cxr::ui::MethodDialog</name>
     <message>
-        <location filename="../ui/grounding.cpp" line="126" />
+        <location filename="../ui/method_dialog.cpp" line="49"/>
         <source>Method settings</source>
         <translation>Methodeneinstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="128" />
-        <source>The paper's settings are 300 inversion steps, the attention window of calls 120-179 and cross-attention layers 3, 4, 6, 7 with the Otsu mask.</source>
-        <translation>Die Einstellungen der Veröffentlichung sind 300 Inversionsschritte, das Attention-Fenster der Aufrufe 120-179 und die Cross-Attention-Schichten 3, 4, 6, 7 mit Otsu-Maske.</translation>
+        <location filename="../ui/method_dialog.cpp" line="51"/>
+        <source>The paper&apos;s settings are 300 inversion steps, the attention window of calls 120-179 and cross-attention layers 3, 4, 6, 7 with the Otsu mask.</source>
+        <translation>Die Einstellungen der Veröffentlichung sind 300 DDIM-Inversionsschritte, das Attention-Fenster der Aufrufe 120-179 und die Cross-Attention-Schichten 3, 4, 6, 7 mit Otsu-Maske.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="137" />
+        <location filename="../ui/method_dialog.cpp" line="60"/>
         <source>Inversion steps:</source>
-        <translation>Inversionsschritte:</translation>
+        <translation>DDIM-Inversionsschritte:</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="138" />
+        <location filename="../ui/method_dialog.cpp" line="61"/>
         <source>Window from the steps (middle fifth)</source>
         <translation>Fenster aus den Schritten (mittleres Fünftel)</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="147" />
+        <location filename="../ui/method_dialog.cpp" line="70"/>
         <source>First call of the window:</source>
         <translation>Erster Aufruf des Fensters:</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="148" />
+        <location filename="../ui/method_dialog.cpp" line="71"/>
         <source>Last call of the window:</source>
         <translation>Letzter Aufruf des Fensters:</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="153" />
+        <location filename="../ui/method_dialog.cpp" line="76"/>
         <source>Cross-attention layers in execution order, counted from 0 (this model has %1).</source>
         <translation>Cross-Attention-Schichten in Ausführungsreihenfolge, ab 0 gezählt (dieses Modell hat %1).</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="154" />
+        <location filename="../ui/method_dialog.cpp" line="77"/>
         <source>Layers:</source>
         <translation>Schichten:</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="155" />
+        <location filename="../ui/method_dialog.cpp" line="78"/>
         <source>Mask the map with its Otsu threshold</source>
         <translation>Die Karte mit ihrem Otsu-Schwellwert maskieren</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="217" />
-        <source>"%1" is not a layer number.</source>
+        <location filename="../ui/method_dialog.cpp" line="140"/>
+        <source>&quot;%1&quot; is not a layer number.</source>
         <translation>„%1“ ist keine Schichtnummer.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="219" />
+        <location filename="../ui/method_dialog.cpp" line="142"/>
         <source>Name at least one layer.</source>
         <translation>Mindestens eine Schicht angeben.</translation>
     </message>
@@ -2441,192 +2532,195 @@ Erstellt mit Qt, DCMTK, OpenJPEG, OpenCV und LibTorch.</translation>
 <context>
     <name>cxr::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/dialogs.cpp" line="133" />
+        <location filename="../ui/dialogs.cpp" line="133"/>
         <source>No model folder is set.</source>
         <translation>Es ist kein Modellordner eingestellt.</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="135" />
+        <location filename="../ui/dialogs.cpp" line="135"/>
         <source>%1 is not a folder.</source>
         <translation>%1 ist kein Ordner.</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="142" />
+        <location filename="../ui/dialogs.cpp" line="142"/>
         <source>Usable: every file is present and every tensor matches its configuration.</source>
         <translation>Verwendbar: jede Datei ist vorhanden und jeder Tensor passt zu seiner Konfiguration.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/dialogs.cpp" line="144" />
+        <location filename="../ui/dialogs.cpp" line="144"/>
         <source>This folder cannot be used (%n problem(s)):</source>
-        <translation><numerusform>Dieser Ordner kann nicht verwendet werden (%n Problem):</numerusform><numerusform>Dieser Ordner kann nicht verwendet werden (%n Probleme):</numerusform></translation>
+        <translation>
+            <numerusform>Dieser Ordner kann nicht verwendet werden (%n Problem):</numerusform>
+            <numerusform>Dieser Ordner kann nicht verwendet werden (%n Probleme):</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="149" />
+        <location filename="../ui/dialogs.cpp" line="150"/>
         <source>missing</source>
         <translation>fehlt</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="149" />
+        <location filename="../ui/dialogs.cpp" line="150"/>
         <source>not present (optional)</source>
         <translation>nicht vorhanden (optional)</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="153" />
+        <location filename="../ui/dialogs.cpp" line="154"/>
         <source>ok, %1 kB</source>
         <translation>in Ordnung, %1 kB</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="154" />
+        <location filename="../ui/dialogs.cpp" line="155"/>
         <source>ok, %1 MB</source>
         <translation>in Ordnung, %1 MB</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="158" />
+        <location filename="../ui/dialogs.cpp" line="159"/>
         <source>Note: %1</source>
         <translation>Hinweis: %1</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="163" />
+        <location filename="../ui/dialogs.cpp" line="164"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="175" />
+        <location filename="../ui/dialogs.cpp" line="176"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="176" />
+        <location filename="../ui/dialogs.cpp" line="177"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="178" />
+        <location filename="../ui/dialogs.cpp" line="179"/>
         <source>Theme:</source>
         <translation>Farbschema:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="180" />
+        <location filename="../ui/dialogs.cpp" line="181"/>
         <source>System default</source>
         <translation>Systemstandard</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="185" />
+        <location filename="../ui/dialogs.cpp" line="186"/>
         <source>Language:</source>
         <translation>Sprache:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="187" />
+        <location filename="../ui/dialogs.cpp" line="188"/>
         <source>A new language takes effect when the application is restarted.</source>
         <translation>Eine neue Sprache wird nach einem Neustart der Anwendung wirksam.</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="191" />
+        <location filename="../ui/dialogs.cpp" line="192"/>
         <source>General</source>
         <translation>Allgemein</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="198" />
+        <location filename="../ui/dialogs.cpp" line="199"/>
         <source>Folder with configs/, models/, text_encoder/ and tokenizer/</source>
         <translation>Ordner mit configs/, models/, text_encoder/ und tokenizer/</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="199" />
+        <location filename="../ui/dialogs.cpp" line="200"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="200" />
+        <location filename="../ui/dialogs.cpp" line="201"/>
         <source>Download…</source>
         <translation>Herunterladen…</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="201" />
+        <location filename="../ui/dialogs.cpp" line="202"/>
         <source>Model folder:</source>
         <translation>Modellordner:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="214" />
+        <location filename="../ui/dialogs.cpp" line="215"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="214" />
+        <location filename="../ui/dialogs.cpp" line="215"/>
         <source>CUDA GPU %1</source>
         <translation>CUDA-GPU %1</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="216" />
+        <location filename="../ui/dialogs.cpp" line="217"/>
         <source>This build of LibTorch has no CUDA support, or no GPU was found.</source>
         <translation>Diese LibTorch-Version unterstützt kein CUDA, oder es wurde keine GPU gefunden.</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="219" />
+        <location filename="../ui/dialogs.cpp" line="220"/>
         <source>Device:</source>
         <translation>Gerät:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="221" />
+        <location filename="../ui/dialogs.cpp" line="222"/>
         <source>fp32 (exact, as the paper)</source>
         <translation>fp32 (exakt, wie in der Veröffentlichung)</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="222" />
+        <location filename="../ui/dialogs.cpp" line="223"/>
         <source>bf16 (faster on GPUs)</source>
         <translation>bf16 (schneller auf GPUs)</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="223" />
+        <location filename="../ui/dialogs.cpp" line="224"/>
         <source>fp16 (faster on GPUs)</source>
         <translation>fp16 (schneller auf GPUs)</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="226" />
+        <location filename="../ui/dialogs.cpp" line="227"/>
         <source>Precision:</source>
         <translation>Genauigkeit:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="229" />
+        <location filename="../ui/dialogs.cpp" line="230"/>
         <source>all cores (%1)</source>
         <translation>alle Kerne (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="231" />
+        <location filename="../ui/dialogs.cpp" line="232"/>
         <source>CPU threads:</source>
         <translation>CPU-Threads:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="235" />
+        <location filename="../ui/dialogs.cpp" line="236"/>
         <source>Diffusion bundle from:</source>
         <translation>Diffusions-Bundle von:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="236" />
+        <location filename="../ui/dialogs.cpp" line="237"/>
         <source>Text encoder from:</source>
         <translation>Text-Encoder von:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="238" />
+        <location filename="../ui/dialogs.cpp" line="239"/>
         <source>Official download locations</source>
         <translation>Offizielle Download-Adressen</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="245" />
+        <location filename="../ui/dialogs.cpp" line="246"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="253" />
+        <location filename="../ui/dialogs.cpp" line="254"/>
         <source>Model folder</source>
         <translation>Modellordner</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="269" />
+        <location filename="../ui/dialogs.cpp" line="270"/>
         <source>bf16 and fp16 need a CUDA device.</source>
         <translation>bf16 und fp16 brauchen ein CUDA-Gerät.</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="276" />
+        <location filename="../ui/dialogs.cpp" line="277"/>
         <source>Checking %1…</source>
         <translation>%1 wird geprüft…</translation>
     </message>
@@ -2634,80 +2728,88 @@ Erstellt mit Qt, DCMTK, OpenJPEG, OpenCV und LibTorch.</translation>
 <context>
     <name>cxr::ui::ShortcutsDialog</name>
     <message>
-        <location filename="../ui/dialogs.cpp" line="99" />
+        <location filename="../ui/dialogs.cpp" line="99"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="104" />
+        <location filename="../ui/dialogs.cpp" line="104"/>
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="104" />
+        <location filename="../ui/dialogs.cpp" line="104"/>
         <source>Keys</source>
         <translation>Tasten</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="112" />
+        <location filename="../ui/dialogs.cpp" line="112"/>
         <source>Zoom about the cursor</source>
         <translation>Um den Mauszeiger zoomen</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="112" />
+        <location filename="../ui/dialogs.cpp" line="112"/>
         <source>Mouse wheel</source>
         <translation>Mausrad</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="113" />
+        <location filename="../ui/dialogs.cpp" line="113"/>
         <source>Pan</source>
         <translation>Verschieben</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="113" />
+        <location filename="../ui/dialogs.cpp" line="113"/>
         <source>Left or middle drag</source>
         <translation>Mit linker oder mittlerer Maustaste ziehen</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="114" />
+        <location filename="../ui/dialogs.cpp" line="114"/>
         <source>Window/level (right/left: width, up/down: centre)</source>
         <translation>Fensterung (rechts/links: Breite, hoch/runter: Zentrum)</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="114" />
+        <location filename="../ui/dialogs.cpp" line="114"/>
         <source>Right drag</source>
         <translation>Mit rechter Maustaste ziehen</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="115" />
+        <location filename="../ui/dialogs.cpp" line="115"/>
         <source>Fit to window</source>
         <translation>An Fenster anpassen</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="115" />
+        <location filename="../ui/dialogs.cpp" line="115"/>
         <source>Double-click</source>
         <translation>Doppelklick</translation>
     </message>
 </context>
 <context>
     <name>cxr::ui::StudiesBrowser</name>
+    <message>
+        <location filename="../ui/studies_browser.cpp" line="44"/>
+        <source>#%1  %2</source>
+        <translation>#%1  %2</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../ui/studies_browser.cpp" line="96" />
+        <location filename="../ui/studies_browser.cpp" line="49"/>
         <source>%n frame(s)</source>
-        <translation><numerusform>%n Bild</numerusform><numerusform>%n Bilder</numerusform></translation>
+        <translation>
+            <numerusform>%n Bild</numerusform>
+            <numerusform>%n Bilder</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../ui/studies_browser.cpp" line="659" />
+        <location filename="../ui/studies_browser.cpp" line="62"/>
         <source>(no name)</source>
         <translation>(kein Name)</translation>
     </message>
     <message>
-        <location filename="../ui/studies_browser.cpp" line="668" />
+        <location filename="../ui/studies_browser.cpp" line="71"/>
         <source>Study</source>
         <translation>Studie</translation>
     </message>
     <message>
-        <location filename="../ui/studies_browser.cpp" line="674" />
+        <location filename="../ui/studies_browser.cpp" line="77"/>
         <source>Series %1 %2 %3</source>
         <translation>Serie %1 %2 %3</translation>
     </message>
@@ -2715,32 +2817,32 @@ Erstellt mit Qt, DCMTK, OpenJPEG, OpenCV und LibTorch.</translation>
 <context>
     <name>cxr::ui::TagDialog</name>
     <message>
-        <location filename="../ui/dialogs.cpp" line="36" />
+        <location filename="../ui/dialogs.cpp" line="36"/>
         <source>DICOM tags</source>
         <translation>DICOM-Tags</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="43" />
+        <location filename="../ui/dialogs.cpp" line="43"/>
         <source>Search tag, name or value</source>
         <translation>Tag, Name oder Wert suchen</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="47" />
+        <location filename="../ui/dialogs.cpp" line="47"/>
         <source>Tag</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="47" />
+        <location filename="../ui/dialogs.cpp" line="47"/>
         <source>VR</source>
         <translation>VR</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="47" />
+        <location filename="../ui/dialogs.cpp" line="47"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="47" />
+        <location filename="../ui/dialogs.cpp" line="47"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
@@ -2748,27 +2850,27 @@ Erstellt mit Qt, DCMTK, OpenJPEG, OpenCV und LibTorch.</translation>
 <context>
     <name>cxr::ui::Viewport</name>
     <message>
-        <location filename="../ui/viewport.cpp" line="190" />
+        <location filename="../ui/viewport.cpp" line="191"/>
         <source>Open a chest X-ray (DICOM, PNG or JPEG): File &gt; Open, or drop files here.</source>
         <translation>Ein Thorax-Röntgenbild öffnen (DICOM, PNG oder JPEG): Datei &gt; Öffnen, oder Dateien hierher ziehen.</translation>
     </message>
     <message>
-        <location filename="../ui/viewport.cpp" line="346" />
+        <location filename="../ui/viewport.cpp" line="441"/>
         <source>box %1</source>
         <translation>Box %1</translation>
     </message>
     <message>
-        <location filename="../ui/viewport.cpp" line="403" />
+        <location filename="../ui/viewport.cpp" line="495"/>
         <source>Otsu %1</source>
         <translation>Otsu %1</translation>
     </message>
     <message>
-        <location filename="../ui/viewport.cpp" line="405" />
+        <location filename="../ui/viewport.cpp" line="498"/>
         <source>cut %1</source>
         <translation>Grenze %1</translation>
     </message>
     <message>
-        <location filename="../ui/viewport.cpp" line="409" />
+        <location filename="../ui/viewport.cpp" line="504"/>
         <source>range %1 – %2</source>
         <translation>Bereich %1 – %2</translation>
     </message>

@@ -144,6 +144,7 @@ QString describeModelFolder(const QString& dir, bool* usable) {
         lines << QCoreApplication::translate("cxr::ui::SettingsDialog", "This folder cannot be used (%n problem(s)):", nullptr, int(r.errors.size()));
     }
     for (const auto& f : r.files) {
+        if (f.required && !f.error.empty()) continue;  // listed once, with the problems below
         QString state;
         if (!f.exists)
             state = f.required ? QCoreApplication::translate("cxr::ui::SettingsDialog", "missing") : QCoreApplication::translate("cxr::ui::SettingsDialog", "not present (optional)");

@@ -53,7 +53,12 @@ struct GroundedPrompt {
     bool negated = false;         // the sentence denies a finding ("No pneumothorax.")
     QString negationCue;
     QIcon thumbnail;              // the map over the image, small
+    QColor outlineColour;         // its outline's colour when ticked and not selected
 };
+
+// The bundled demo model (small networks, random weights): tests/data/model-small in the build
+// tree, share/cxr-ground/demo-model when installed, or $CXRG_DEMO_MODEL. Empty when not found.
+QString demoModelFolder();
 
 // At most this many sentences are grounded in one request (a typical report has fewer than 20).
 constexpr int kMaxSentencesPerRequest = 24;
@@ -86,9 +91,16 @@ public:
     void ground(const QStringList& prompts);
     void ground(const QStringList& prompts, const grounding::Settings& settings);
     void cancel();  // the running request and every queued one
+    void clearImage();  // no image: nothing can be grounded
     bool busy() const { return busy_; }
     int queuedRequests() const { return int(queue_.size()); }
     QPlainTextEdit* promptEdit() const { return prompt_; }
+    QProgressBar* progressBar() const { return progress_; }
+    QPushButton* demoButton() const { return demoModel_; }
+    QPushButton* detailsButton() const { return detailsButton_; }
+    QString modelText() const;     // the model line of the panel
+    QString modelDetails() const { return modelDetails_; }  // each problem of a failed folder, once
+    QString languageWarning() const;  // shown once when a sentence is not English
     QListWidget* resultList() const { return list_; }
 
     // The grounded prompts of the current image, in list order.
@@ -121,6 +133,9 @@ public:
     QSlider* opacitySlider() const { return opacity_; }
     // The overlay layers as the panel sets them (boxes not included).
     annotate::Layers layers() const;
+    // The heat map is the selected prompt's; the outlines are every ticked prompt's (the selected
+    // one in the mask colour, the others each in its own colour). Empty when the mask is off.
+    QVector<Outline> outlines() const;
     // The sentences the prompt box holds (a whole report is split; one sentence: itself).
     QStringList promptSentences() const;
     QPushButton* groundButton() const { return groundButton_; }
@@ -178,6 +193,7 @@ private:
     QVector<GroundedPrompt>& entriesOf(const QString& key);
     void recomputeMetrics();
     void loadModelNow();
+    void showModelDetails();
 
     QThread thread_;
     GroundingWorker* worker_ = nullptr;
@@ -209,8 +225,13 @@ private:
     bool fillingList_ = false;
 
     QLabel* modelLabel_;
+    QPushButton* detailsButton_;
+    QString modelDetails_;
     QPushButton* chooseModel_;
     QPushButton* downloadModel_;
+    QPushButton* demoModel_;
+    QLabel* languageLabel_;
+    bool languageWarned_ = false;
     QPlainTextEdit* prompt_;
     QPushButton* groundButton_;
     QPushButton* cancelButton_;

@@ -148,7 +148,15 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     connect(&scanWatcher_, &QFutureWatcher<ScanResult>::finished, this, &MainWindow::scanDone);
     connect(viewport_, &Viewport::displayChanged, this, &MainWindow::updateStatus);
     connect(viewport_, &Viewport::viewChanged, this, &MainWindow::updateStatus);
-    connect(viewport_, &Viewport::cursorOverPixel, this, &MainWindow::updateCursor);
+    connect(viewport_, &Viewport::cursorOverPixel, this, [this](int x, int y) {
+        statusView_ = viewport_;
+        updateCursor(x, y);
+    });
+    connect(compare_, &CompareView::cellCursor, this, [this](Viewport* cell, int x, int y) {
+        statusView_ = cell;
+        updateCursor(x, y);
+    });
+    connect(viewport_, &Viewport::displayChanged, this, &MainWindow::syncPresetToDisplay);
     resize(1280, 860);
     updateStatus();
 }
@@ -431,12 +439,15 @@ void MainWindow::buildStatusBar() {
 // ---- opening -----------------------------------------------------------------------------------
 
 void MainWindow::chooseOpenFiles() {
-    const QStringList files = QFileDialog::getOpenFileNames(
-        this, tr("Open images"), QSettings().value(QStringLiteral("lastDir")).toString(),
-        tr("Images (*.dcm *.dicom *.DCM *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)"));
+    const QStringList files = QFileDialog::getOpenFileNames(this, tr("Open images"), QSettings().value(QStringLiteral("lastDir")).toString(),
+                                                            openFilters().join(QStringLiteral(";;")));
     if (files.isEmpty()) return;
     QSettings().setValue(QStringLiteral("lastDir"), QFileInfo(files.first()).absolutePath());
     openFiles(files);
+}
+
+QStringList MainWindow::openFilters() {
+    return {tr("All files (*)"), tr("Images (*.dcm *.dicom *.DCM *.png *.jpg *.jpeg *.tif *.tiff)")};
 }
 
 void MainWindow::chooseOpenFolder() {
@@ -448,6 +459,8 @@ void MainWindow::chooseOpenFolder() {
 }
 
 void MainWindow::openFiles(const QStringList& files) {
+    failurePaths_.clear();  // a new open: a new list of failures
+    failureLines_.clear();
     QStringList plain, folders;
     for (const QString& f : files) (QFileInfo(f).isDir() ? folders : plain) << f;
     if (!folders.isEmpty()) openFolder(folders.first());
@@ -457,6 +470,8 @@ void MainWindow::openFiles(const QStringList& files) {
 }
 
 void MainWindow::openFolder(const QString& folder) {
+    failurePaths_.clear();
+    failureLines_.clear();
     if (!QFileInfo(folder).isDir()) {
         reportError(tr("%1: not a folder").arg(folder));
         return;
@@ -502,8 +517,15 @@ void MainWindow::loadDone() {
     }
     statusBar()->clearMessage();
     if (!r.ok()) {
-        reportError(r.error);
+        reportFailures({{path, r.error}});
+        browser_->selectPath(currentFile_);  // the selection stays on the image that is shown
         Q_EMIT loadFailed(path, r.error);
+        if (currentFile_.isEmpty() && !scanning_)  // nothing shown yet: the next readable file
+            for (const QString& next : browser_->paths())
+                if (!failurePaths_.contains(next)) {
+                    showFile(next, 0);
+                    break;
+                }
         return;
     }
     const bool sameFile = path == currentFile_;
@@ -573,22 +595,9 @@ void MainWindow::scanDone() {
         statusBar()->showMessage(tr("Scan cancelled"), 5000);
     }
     browser_->fill(lastScan_, currentFile_, scanCancelFlag_);
-    if (!lastScan_.skipped.empty()) {
-        QStringList lines;
-        for (const SkippedFile& s : lastScan_.skipped) lines << s.reason;
-        const QString summary = tr("%n file(s) could not be read and were skipped.", nullptr,
-                                   static_cast<int>(lastScan_.skipped.size()));
-        statusBar()->showMessage(summary, 10000);
-        lastError_ = summary + QLatin1Char('\n') + lines.join(QLatin1Char('\n'));
-        if (showErrorDialogs_) {
-            auto* box = new QMessageBox(QMessageBox::Warning, tr("Unreadable files"), summary, QMessageBox::Close, this);
-            box->setTextFormat(Qt::PlainText);
-            box->setDetailedText(lines.join(QLatin1Char('\n')));
-            box->setAttribute(Qt::WA_DeleteOnClose);
-            box->setModal(false);
-            box->show();
-        }
-    }
+    // Never an image that is not in the browser: the previous patient's image goes.
+    if (!currentFile_.isEmpty() && !browser_->contains(currentFile_)) clearImage();
+    if (!lastScan_.skipped.empty()) reportFailures(lastScan_.skipped);
     // Show the first image when nothing is shown yet (opening a folder).
     if (currentFile_.isEmpty() && !loadWatcher_.isRunning()) {
         for (const auto& p : lastScan_.patients)
@@ -654,8 +663,43 @@ void MainWindow::updatePresets() {
     presets_->setCurrentIndex(0);
 }
 
+void MainWindow::syncPresetToDisplay() {
+    const auto img = viewport_->image();
+    if (!img || presets_->count() == 0) return;
+    const DisplaySettings& d = viewport_->display();
+    auto same = [](const Window& a, double c, double w) { return std::fabs(a.center - c) < 1e-6 && std::fabs(a.width - w) < 1e-6; };
+    int match = -1;
+    for (int i = 0; i < presets_->count() && match < 0; ++i) {
+        const QVariant data = presets_->itemData(i);
+        if (data.toString() == QLatin1String("default")) {
+            const DisplaySettings def = defaultDisplay(*img);
+            if (d.voi == def.voi && (d.voi == DisplaySettings::Voi::VoiLut || same(d.window, def.window.center, def.window.width))) match = i;
+        } else if (data.toString() == QLatin1String("voilut")) {
+            if (d.voi == DisplaySettings::Voi::VoiLut) match = i;
+        } else if (data.toList().size() == 2 && d.voi != DisplaySettings::Voi::VoiLut &&
+                   same(d.window, data.toList()[0].toDouble(), data.toList()[1].toDouble())) {
+            match = i;
+        }
+    }
+    const QSignalBlocker block(presets_);
+    int custom = presets_->findData(QStringLiteral("custom"));
+    if (match >= 0 && match != custom) {
+        presets_->setCurrentIndex(match);
+        return;
+    }
+    // A window set by dragging: "Custom", with its values.
+    const QString text = tr("Custom (C %1 / W %2)").arg(d.window.center, 0, 'f', 0).arg(d.window.width, 0, 'f', 0);
+    if (custom < 0) {
+        presets_->addItem(text, QStringLiteral("custom"));
+        custom = presets_->count() - 1;
+    }
+    presets_->setItemText(custom, text);
+    presets_->setCurrentIndex(custom);
+}
+
 void MainWindow::applyPreset(int index) {
     const QVariant d = presets_->itemData(index);
+    if (d.toString() == QLatin1String("custom")) return;  // already shown
     if (d.toString() == QLatin1String("default")) {
         viewport_->resetDisplay();
     } else if (d.toString() == QLatin1String("voilut")) {
@@ -713,6 +757,7 @@ void MainWindow::updateOverlay() {
                               : tr("heat (normalised)");
     showResult(viewport_, *shown, grounding_->layers(), e && e->settings.otsu, grounding_->modelReady() && grounding_->demoModel(),
                title);
+    viewport_->setOutlines(grounding_->outlines());  // every ticked prompt, the selected one first
     updateStatus();
 }
 
@@ -803,7 +848,8 @@ void MainWindow::updateCursor(int x, int y) {
 }
 
 void MainWindow::updateStatus() {
-    const auto img = viewport_->image();
+    Viewport* view = compareMode() && statusView_ && compare_->indexOfView(statusView_) >= 0 ? statusView_ : viewport_;
+    const auto img = view->image();
     if (!img) {
         for (QLabel* l : {posLabel_, valueLabel_, windowLabel_, zoomLabel_, spacingLabel_}) l->clear();
         return;
@@ -819,7 +865,8 @@ void MainWindow::updateStatus() {
             const int32_t s = img->storedAt(cursorX_, cursorY_);
             valueLabel_->setText(tr("stored %1  value %2").arg(s).arg(img->modalityValue(s), 0, 'g', 6));
         }
-        const grounding::PromptResult* shown = grounding_ ? grounding_->displayedResult() : nullptr;
+        const grounding::PromptResult* shown =
+            view == viewport_ ? (grounding_ ? grounding_->displayedResult() : nullptr) : compare_->resultOf(view);
         if (shown) {
             const auto& r = *shown;
             if (r.originalWidth == img->width && r.originalHeight == img->height) {
@@ -831,12 +878,12 @@ void MainWindow::updateStatus() {
         posLabel_->clear();
         valueLabel_->clear();
     }
-    const DisplaySettings& d = viewport_->display();
+    const DisplaySettings& d = view->display();
     if (d.voi == DisplaySettings::Voi::VoiLut)
         windowLabel_->setText(tr("VOI LUT"));
     else
         windowLabel_->setText(tr("C %1  W %2").arg(d.window.center, 0, 'f', 1).arg(d.window.width, 0, 'f', 1));
-    zoomLabel_->setText(tr("%1 %").arg(std::lround(viewport_->geometry().zoom() * viewport_->devicePixelRatioF() * 100)));
+    zoomLabel_->setText(tr("%1 %").arg(std::lround(view->geometry().zoom() * view->devicePixelRatioF() * 100)));
     const PixelSpacing& sp = img->info.spacing;
     spacingLabel_->setText(sp.known() ? tr("%1 × %2 mm/px").arg(sp.col, 0, 'g', 4).arg(sp.row, 0, 'g', 4) : tr("spacing unknown"));
 }
@@ -844,6 +891,43 @@ void MainWindow::updateStatus() {
 QString MainWindow::statusText() const {
     return QStringList{posLabel_->text(), valueLabel_->text(), windowLabel_->text(), zoomLabel_->text(), spacingLabel_->text()}
         .join(QStringLiteral(" | "));
+}
+
+void MainWindow::reportFailures(const std::vector<SkippedFile>& failures) {
+    for (const SkippedFile& f : failures) {
+        if (failurePaths_.contains(f.path)) continue;
+        failurePaths_ << f.path;
+        failureLines_ << f.reason;
+    }
+    if (failureLines_.isEmpty()) return;
+    const QString summary = failureLines_.size() == 1 ? failureLines_.first()
+                                                      : tr("%n file(s) could not be opened.", nullptr, int(failureLines_.size()));
+    lastError_ = failureLines_.size() == 1 ? summary : summary + QLatin1Char('\n') + failureLines_.join(QLatin1Char('\n'));
+    statusBar()->showMessage(summary, 15000);
+    if (!showErrorDialogs_) return;
+    if (!failuresBox_) {
+        failuresBox_ = new QMessageBox(QMessageBox::Warning, tr("Cannot open"), QString(), QMessageBox::Close, this);
+        failuresBox_->setTextFormat(Qt::PlainText);  // file names and messages are untrusted text
+        failuresBox_->setAttribute(Qt::WA_DeleteOnClose);
+        failuresBox_->setModal(false);
+    }
+    failuresBox_->setText(summary);
+    failuresBox_->setDetailedText(failureLines_.size() > 1 ? failureLines_.join(QLatin1Char('\n')) : QString());
+    failuresBox_->show();
+    failuresBox_->raise();
+}
+
+void MainWindow::clearImage() {
+    currentFile_.clear();
+    currentFrame_ = 0;
+    viewport_->clear();
+    setWindowTitle(tr("CXR Ground"));
+    frameAction_->setVisible(false);
+    tagsAct_->setEnabled(false);
+    presets_->clear();
+    grounding_->clearImage();
+    browser_->selectPath(QString());
+    updateStatus();
 }
 
 void MainWindow::reportError(const QString& message) {

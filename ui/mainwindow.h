@@ -12,6 +12,8 @@
 
 #include <QFutureWatcher>
 #include <QMainWindow>
+#include <QMessageBox>
+#include <QPointer>
 #include <QStringList>
 
 #include <atomic>
@@ -57,6 +59,13 @@ public:
     void openSamples();
     // Shows one file (frame 0-based); asynchronous, emits imageShown or loadFailed.
     void showFile(const QString& path, int frame = 0);
+    // No image: the view, the title and the grounding panel are emptied.
+    void clearImage();
+    // The filters of File > Open: "All files" first (PACS exports have no extension).
+    static QStringList openFilters();
+    // The name an export proposes: study date, study, series and the prompt (or "grid"), in the
+    // last export folder (else the image's folder).
+    QString suggestedExportPath(const QString& format) const;
 
     Viewport* viewport() const { return viewport_; }
     StudiesBrowser* browser() const { return browser_; }
@@ -121,6 +130,10 @@ private:
     void updateStatus();
     void updateCursor(int x, int y);
     void reportError(const QString& message);
+    // Files that could not be opened: each is listed once in one message, however many opens
+    // and scans report it.
+    void reportFailures(const std::vector<SkippedFile>& failures);
+    void syncPresetToDisplay();
     void applyPreset(int index);
     void showAbout();
     void showShortcuts();
@@ -184,6 +197,9 @@ private:
     QString currentFile_;
     int currentFrame_ = 0;
     QString lastError_;
+    QStringList failurePaths_, failureLines_;
+    QPointer<QMessageBox> failuresBox_;
+    Viewport* statusView_ = nullptr;  // the view the status bar describes (a compare cell when hovered)
     bool showErrorDialogs_ = true;
     int cursorX_ = -1, cursorY_ = -1;
 };
