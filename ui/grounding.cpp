@@ -16,6 +16,7 @@
 #include <QDir>
 #include <QPainter>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QtConcurrent/QtConcurrentRun>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -177,6 +178,10 @@ GroundingPanel::GroundingPanel(QWidget* parent) : QDockWidget(tr("Grounding"), p
     lay->addLayout(form);
     scroll->setWidget(body);
     setWidget(scroll);
+    // Never narrower than its content: a dock squeezed below the body's minimum would cut the
+    // controls off at the right (the area does not scroll sideways).
+    scroll->setMinimumWidth(body->minimumSizeHint().width() + scroll->verticalScrollBar()->sizeHint().width() +
+                            2 * scroll->frameWidth());
 
     QSettings st;
     method_.steps = st.value(QStringLiteral("grounding/steps"), 300).toInt();

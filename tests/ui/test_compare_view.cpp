@@ -115,7 +115,7 @@ private Q_SLOTS:
         QVERIFY(line);
         line->setText("cardiomegaly; effusion at the right base");
         QTest::keyClick(line, Qt::Key_Return);
-        QTRY_COMPARE_WITH_TIMEOUT(c->count(), 4, 600000);
+        QTRY_COMPARE_WITH_TIMEOUT(c->count(), 4, kGroundingWaitMs);
         QCOMPARE(c->rows() * c->cols(), 4);  // grew from 1x2 to 2x2
         QCOMPARE(c->item(3).entry.prompt, QString("effusion at the right base"));
         QTRY_VERIFY_WITH_TIMEOUT(!c->metricsPending(), 60000);
@@ -174,7 +174,12 @@ private Q_SLOTS:
                                                              .arg(window.width()).arg(window.height())));
             }
             for (QScrollArea* a : w->findChildren<QScrollArea*>())
-                if (a->isVisibleTo(w.get())) QCOMPARE(a->horizontalScrollBar()->value(), 0);
+                if (a->isVisibleTo(w.get()) && a->widget()) {
+                    QCOMPARE(a->horizontalScrollBar()->value(), 0);
+                    // The content is never wider than what shows of it (nothing cut off at the right).
+                    QVERIFY2(a->widget()->width() <= a->viewport()->width(),
+                             qPrintable(QString("%1: content %2 px in %3 px").arg(when).arg(a->widget()->width()).arg(a->viewport()->width())));
+                }
         };
         for (const QSize size : {QSize(1280, 800), QSize(1920, 1080)}) {
             w->resize(size);

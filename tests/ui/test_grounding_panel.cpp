@@ -60,7 +60,7 @@ private Q_SLOTS:
         QSignalSpy done(g, &GroundingPanel::groundingFinished);
         QTest::keyClick(g->promptEdit(), Qt::Key_Return, Qt::ControlModifier);  // Ctrl+Enter grounds
         QVERIFY(g->busy());
-        QVERIFY(done.wait(600000));
+        QVERIFY(done.wait(kGroundingWaitMs));
         QCOMPARE(g->resultCount(), 1);
         QCOMPARE(g->lastUnetCalls(), 180);
         QCOMPARE(g->resultList()->count(), 1);
@@ -109,7 +109,7 @@ private Q_SLOTS:
 
         // A second prompt on the same image reuses the trajectory: only the 60 window calls.
         g->ground({"cardiomegaly"});
-        QVERIFY(done.wait(600000));
+        QVERIFY(done.wait(kGroundingWaitMs));
         QCOMPARE(g->lastUnetCalls(), 60);
         QCOMPARE(g->resultList()->count(), 2);
         // The ticks mean what they show: the heat map is the selected prompt's, every ticked prompt
@@ -240,7 +240,7 @@ private Q_SLOTS:
         grounding::Settings s30;
         s30.steps = 30;
         g->rerunEntry(0, s30);
-        QVERIFY(done.wait(600000));
+        QVERIFY(done.wait(kGroundingWaitMs));
         QCOMPARE(g->resultCount(), 3);
         QCOMPARE(g->lastUnetCalls(), 18);
         QCOMPARE(g->entries()[2].settings.steps, 30);
@@ -257,7 +257,7 @@ private Q_SLOTS:
         g->ground({"left effusion"}, s30);
         g->ground({"right effusion"}, s30);
         QCOMPARE(g->queuedRequests(), 1);
-        QTRY_COMPARE_WITH_TIMEOUT(g->resultCount(), 5, 600000);
+        QTRY_COMPARE_WITH_TIMEOUT(g->resultCount(), 5, kGroundingWaitMs);
         QCOMPARE(g->queuedRequests(), 0);
         QCOMPARE(g->entries()[4].prompt, QString("right effusion"));
 
@@ -282,7 +282,7 @@ private Q_SLOTS:
         QCOMPARE(g->groundButton()->text(), QString("Ground 3 sentences"));
         QSignalSpy done(g, &GroundingPanel::groundingFinished);
         QTest::keyClick(g->promptEdit(), Qt::Key_Return, Qt::ControlModifier);
-        QVERIFY(done.wait(600000));
+        QVERIFY(done.wait(kGroundingWaitMs));
         QCOMPARE(g->resultCount(), before + 3);
         QCOMPARE(g->lastUnetCalls(), 60);  // one batch on the cached trajectory
         QVERIFY(!g->entries()[before].negated);
@@ -314,7 +314,7 @@ private Q_SLOTS:
         g->promptEdit()->setPlainText(endless);
         QSignalSpy done(g, &GroundingPanel::groundingFinished);
         QTest::keyClick(g->promptEdit(), Qt::Key_Return, Qt::ControlModifier);
-        QVERIFY(done.wait(600000));
+        QVERIFY(done.wait(kGroundingWaitMs));
         QCOMPARE(g->resultCount(), before + 1);
         const GroundedPrompt& e = g->entries()[before];
         QVERIFY(e.result->truncated);
