@@ -16,6 +16,8 @@ PACKAGES=(
   libdcmtk-dev dcmtk libopenjp2-7-dev libopencv-dev nlohmann-json3-dev
   libtorch-dev libopenblas0-pthread
   xvfb xauth fonts-dejavu-core
+  qtkeychain-qt6-dev
+  orthanc orthanc-dicomweb dicom3tools openssl
 )
 
 missing=()
