@@ -1714,11 +1714,6 @@ mIoU %4 %   AUC-ROC %5 % (exakt %6 %)</translation>
 </context>
 <context>
     <name>cxr::ui::MainWindow</name>
-    <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="96" />
-        <source>%n frame(s)</source>
-        <translation><numerusform>%n Bild</numerusform><numerusform>%n Bilder</numerusform></translation>
-    </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="145" />
         <source>CXR Ground</source>
@@ -2038,21 +2033,6 @@ mIoU %4 %   AUC-ROC %5 % (exakt %6 %)</translation>
         <location filename="../ui/mainwindow.cpp" line="630" />
         <source>Unreadable files</source>
         <translation>Nicht lesbare Dateien</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="659" />
-        <source>(no name)</source>
-        <translation>(kein Name)</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="668" />
-        <source>Study</source>
-        <translation>Studie</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="674" />
-        <source>Series %1 %2 %3</source>
-        <translation>Serie %1 %2 %3</translation>
     </message>
     <message>
         <location filename="../ui/mainwindow.cpp" line="728" />
@@ -2707,6 +2687,29 @@ Erstellt mit Qt, DCMTK, OpenJPEG, OpenCV und LibTorch.</translation>
         <location filename="../ui/dialogs.cpp" line="115" />
         <source>Double-click</source>
         <translation>Doppelklick</translation>
+    </message>
+</context>
+<context>
+    <name>cxr::ui::StudiesBrowser</name>
+    <message numerus="yes">
+        <location filename="../ui/studies_browser.cpp" line="96" />
+        <source>%n frame(s)</source>
+        <translation><numerusform>%n Bild</numerusform><numerusform>%n Bilder</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../ui/studies_browser.cpp" line="659" />
+        <source>(no name)</source>
+        <translation>(kein Name)</translation>
+    </message>
+    <message>
+        <location filename="../ui/studies_browser.cpp" line="668" />
+        <source>Study</source>
+        <translation>Studie</translation>
+    </message>
+    <message>
+        <location filename="../ui/studies_browser.cpp" line="674" />
+        <source>Series %1 %2 %3</source>
+        <translation>Serie %1 %2 %3</translation>
     </message>
 </context>
 <context>

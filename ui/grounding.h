@@ -1,13 +1,14 @@
-// Grounding in the viewer: a worker thread that owns the engine, and the panel that drives it.
-// The engine header is LibTorch-free (pimpl), so this UI code compiles without torch headers.
+// The grounding panel of the viewer; it drives the worker thread (grounding_worker.h) that owns the
+// engine. The engine header is LibTorch-free (pimpl), so this UI code compiles without torch headers.
 #pragma once
 
 #include "annotate/overlay.h"
 #include "eval/metrics.h"
 #include "grounding/engine.h"
+#include "grounding_worker.h"
+#include "method_dialog.h"
 #include "viewport.h"
 
-#include <QDialog>
 #include <QDockWidget>
 #include <QHash>
 #include <QIcon>
@@ -28,37 +29,9 @@ class QProgressBar;
 class QPushButton;
 class QSlider;
 class QCheckBox;
-class QLineEdit;
-class QSpinBox;
 class QTimer;
 
 namespace cxr::ui {
-
-using ResultsPtr = std::shared_ptr<std::vector<grounding::PromptResult>>;
-
-// Lives in its own thread; every slot runs there. The model loads once and stays loaded.
-class GroundingWorker : public QObject {
-    Q_OBJECT
-public:
-    GroundingWorker() = default;
-    std::atomic_bool cancel{false};
-
-public Q_SLOTS:
-    void loadModel(const QString& dir, const QString& device, const QString& precision, int threads);
-    void ground(quint64 requestId, const QByteArray& pixels, int width, int height, const QString& imageKey,
-                const QStringList& prompts, const cxr::grounding::Settings& settings);
-
-Q_SIGNALS:
-    void modelLoaded(const QString& dir, const QString& device, int threads, qulonglong parameters, int crossAttentionLayers);
-    void modelFailed(const QString& dir, const QString& message);
-    void progress(quint64 requestId, int phase, int step, int total);
-    void finished(quint64 requestId, const QString& imageKey, cxr::ui::ResultsPtr results);
-    void failed(quint64 requestId, const QString& message);
-
-private:
-    std::unique_ptr<grounding::Engine> engine_;
-    grounding::Settings settings_;
-};
 
 // Layers and colour maps live in core/annotate (shared with exports and the command line).
 using annotate::ColourMap;
@@ -68,13 +41,6 @@ using annotate::maskFill;
 using annotate::maskOutline;
 using annotate::MaskMode;
 using annotate::shortened;
-
-}  // namespace cxr::ui
-
-Q_DECLARE_METATYPE(cxr::ui::ResultsPtr)
-Q_DECLARE_METATYPE(cxr::grounding::Settings)
-
-namespace cxr::ui {
 
 // One grounded prompt on one image: what the list shows.
 struct GroundedPrompt {
@@ -89,40 +55,15 @@ struct GroundedPrompt {
     QIcon thumbnail;              // the map over the image, small
 };
 
-// Key of the results cache: image, prompt and every setting that changes the map.
-QString settingsKey(const grounding::Settings& s);
-QString settingsSummary(const grounding::Settings& s);  // short, for list entries ("50 steps, layers 3,4")
 // At most this many sentences are grounded in one request (a typical report has fewer than 20).
 constexpr int kMaxSentencesPerRequest = 24;
 // A prompt is cut to this many characters before grounding: the model reads only its first 77
 // tokens, which real text never spreads over more than a few hundred characters.
 constexpr int kMaxPromptChars = 2000;
-bool isPaperSettings(const grounding::Settings& s);
 
 // The boxes a prompt's metrics use: those labelled with its sentence when any, else all of them.
 // `which` says which in words. False when there are no boxes.
 bool metricBoxes(const QString& prompt, const QVector<GroundTruthBox>& truth, std::vector<eval::Box>* boxes, QString* which);
-
-// Method settings (steps, window, layers, Otsu) for a new run.
-class MethodDialog : public QDialog {
-    Q_OBJECT
-public:
-    MethodDialog(const grounding::Settings& s, int crossAttentionLayers, QWidget* parent = nullptr);
-    grounding::Settings settings() const;
-    QString problem() const;  // empty when the settings are valid
-    void accept() override;
-
-private:
-    grounding::Settings base_;
-    int layersAvailable_;
-    QSpinBox* steps_;
-    QCheckBox* autoWindow_;
-    QSpinBox* start_;
-    QSpinBox* end_;
-    QLineEdit* layers_;
-    QCheckBox* otsu_;
-    QLabel* problem_;
-};
 
 // The grounding panel: prompt box, Ground / Cancel, progress with time left, grounded prompts,
 // overlay controls, metrics against ground-truth boxes, model status.

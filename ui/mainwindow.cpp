@@ -2,11 +2,9 @@
 
 #include "compare.h"
 #include "dialogs.h"
-#include "export/atomic_write.h"
-#include "export/dicom_sc.h"
-#include "text/report.h"
 #include "download_dialog.h"
 #include "grounding.h"
+#include "studies_browser.h"
 #include "theme.h"
 #include "viewport.h"
 
@@ -23,29 +21,21 @@
 #include <QFileDialog>
 #include <QFile>
 #include <QFileInfo>
-#include <QHeaderView>
 #include <QLabel>
-#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QPainter>
-#include <QPointer>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QInputDialog>
-#include <QDialogButtonBox>
-#include <QFormLayout>
-#include <QCheckBox>
 #include <QStatusBar>
 #include <QStyle>
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
-#include <QTreeWidget>
 #include <QtConcurrent>
 
 #include <cmath>
@@ -59,19 +49,6 @@ namespace cxr::ui {
 
 namespace {
 
-constexpr int kPathRole = Qt::UserRole + 1;
-constexpr int kFramesRole = Qt::UserRole + 2;
-
-QImage thumbnailOf(const QString& path) {
-    const LoadResult r = loadImage(path, 0);
-    if (!r.ok()) return {};
-    Renderer ren;
-    Rendered px = ren.render(*r.image, defaultDisplay(*r.image));
-    const QImage::Format f = px.channels == 3 ? QImage::Format_RGB888 : QImage::Format_Grayscale8;
-    const QImage img(px.pixels.data(), px.width, px.height, px.width * px.channels, f);
-    return img.scaled(56, 56, Qt::KeepAspectRatio, Qt::SmoothTransformation);  // deep copy
-}
-
 // An SVG icon from :/icons drawn with `currentColor` replaced by the given colour.
 QIcon tintedIcon(const QString& name, const QColor& colour) {
     QFile f(QStringLiteral(":/icons/%1.svg").arg(name));
@@ -84,19 +61,6 @@ QIcon tintedIcon(const QString& name, const QColor& colour) {
         if (pm.loadFromData(svg, "SVG")) icon.addPixmap(pm.scaled(size, size, Qt::KeepAspectRatio, Qt::SmoothTransformation));
     }
     return icon;
-}
-
-QString describeFile(const ScannedFile& f) {
-    const ImageInfo& i = f.info;
-    QString text = QFileInfo(f.path).fileName();
-    if (i.format == QLatin1String("DICOM")) {
-        QStringList bits;
-        if (!i.modality.isEmpty()) bits << i.modality;
-        if (i.columns > 0) bits << QStringLiteral("%1×%2").arg(i.columns).arg(i.rows);
-        if (i.frames > 1) bits << MainWindow::tr("%n frame(s)", nullptr, i.frames);
-        if (!bits.isEmpty()) text += QStringLiteral("  (") + bits.join(QStringLiteral(", ")) + QLatin1Char(')');
-    }
-    return text;
 }
 
 }  // namespace
@@ -139,7 +103,7 @@ QString samplesFolder() {
 
 // ---- window ------------------------------------------------------------------------------------
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), alive_(std::make_shared<std::atomic_bool>(true)) {
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     registerCodecs();
     initUiResources();
     setWindowTitle(tr("CXR Ground"));
@@ -154,15 +118,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), alive_(std::make_
 
     auto* dock = new QDockWidget(tr("Studies"), this);
     dock->setObjectName(QStringLiteral("studiesDock"));
-    browser_ = new QTreeWidget(dock);
-    browser_->setHeaderHidden(true);
-    browser_->setIconSize(QSize(48, 48));
-    browser_->setUniformRowHeights(false);
+    browser_ = new StudiesBrowser(dock);
     dock->setWidget(browser_);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
-    connect(browser_, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
-        if (item && !item->data(0, kPathRole).toString().isEmpty()) showFile(item->data(0, kPathRole).toString(), 0);
-    });
+    connect(browser_, &StudiesBrowser::fileSelected, this, [this](const QString& path) { showFile(path, 0); });
 
     grounding_ = new GroundingPanel(this);
     addDockWidget(Qt::RightDockWidgetArea, grounding_);
@@ -195,7 +154,6 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), alive_(std::make_
 }
 
 MainWindow::~MainWindow() {
-    *alive_ = false;
     if (scanCancelFlag_) *scanCancelFlag_ = true;
     scanWatcher_.waitForFinished();
     loadWatcher_.waitForFinished();
@@ -565,11 +523,7 @@ void MainWindow::loadDone() {
         frame_->setValue(frame + 1);
     }
     tagsAct_->setEnabled(r.image->info.format == QLatin1String("DICOM"));
-    {
-        const QSignalBlocker block(browser_);
-        for (QTreeWidgetItemIterator it(browser_); *it; ++it)
-            if ((*it)->data(0, kPathRole).toString() == path) browser_->setCurrentItem(*it);
-    }
+    browser_->selectPath(path);
     if (tags_ && tags_->isVisible()) tags_->showFile(path);
     for (const QString& w : r.warnings) statusBar()->showMessage(w, 8000);
     updatePresets();
@@ -618,7 +572,7 @@ void MainWindow::scanDone() {
     if (lastScan_.cancelled) {
         statusBar()->showMessage(tr("Scan cancelled"), 5000);
     }
-    fillBrowser(lastScan_);
+    browser_->fill(lastScan_, currentFile_, scanCancelFlag_);
     if (!lastScan_.skipped.empty()) {
         QStringList lines;
         for (const SkippedFile& s : lastScan_.skipped) lines << s.reason;
@@ -647,73 +601,6 @@ void MainWindow::scanDone() {
     shown:;
     }
     Q_EMIT scanFinished();
-}
-
-void MainWindow::fillBrowser(const ScanResult& r) {
-    browser_->clear();
-    QStringList files;
-    for (const auto& p : r.patients) {
-        auto* pi = new QTreeWidgetItem(browser_);
-        QString name = p.name;
-        name.replace(QLatin1Char('^'), QLatin1Char(' '));
-        pi->setText(0, (name.trimmed().isEmpty() ? tr("(no name)") : name.trimmed()) +
-                           (p.patientId.isEmpty() ? QString() : QStringLiteral("  [%1]").arg(p.patientId)));
-        QFont bold = pi->font(0);
-        bold.setBold(true);
-        pi->setFont(0, bold);
-        for (const auto& st : p.studies) {
-            auto* si = new QTreeWidgetItem(pi);
-            QString date = st.date;
-            if (date.size() == 8) date = date.left(4) + QLatin1Char('-') + date.mid(4, 2) + QLatin1Char('-') + date.right(2);
-            si->setText(0, (st.description.isEmpty() ? tr("Study") : st.description) +
-                               (date.isEmpty() ? QString() : QStringLiteral("  ") + date));
-            for (const auto& se : st.series) {
-                auto* ri = new QTreeWidgetItem(si);
-                const QString label = se.modality.isEmpty() && se.number == 0
-                                          ? se.description
-                                          : tr("Series %1 %2 %3").arg(se.number).arg(se.modality, se.description).simplified();
-                ri->setText(0, label + QStringLiteral("  (%1)").arg(se.files.size()));
-                for (const auto& f : se.files) {
-                    auto* fi = new QTreeWidgetItem(ri);
-                    fi->setText(0, describeFile(f));
-                    fi->setToolTip(0, f.path);
-                    fi->setData(0, kPathRole, f.path);
-                    fi->setData(0, kFramesRole, f.info.frames);
-                    fi->setIcon(0, style()->standardIcon(QStyle::SP_FileIcon));
-                    files << f.path;
-                }
-            }
-        }
-    }
-    browser_->expandAll();
-    // Select the shown file without re-loading it.
-    const QSignalBlocker block(browser_);
-    for (QTreeWidgetItemIterator it(browser_); *it; ++it)
-        if ((*it)->data(0, kPathRole).toString() == currentFile_) browser_->setCurrentItem(*it);
-    loadThumbnails(files);
-}
-
-void MainWindow::loadThumbnails(const QStringList& files) {
-    if (files.isEmpty()) return;
-    QPointer<MainWindow> self(this);
-    auto alive = alive_;
-    auto cancel = scanCancelFlag_;
-    // One background job, file by file; results are posted to the GUI thread.
-    (void)QtConcurrent::run([self, alive, cancel, files] {
-        for (const QString& f : files.mid(0, 200)) {
-            if (!*alive || (cancel && *cancel)) return;
-            const QImage thumb = thumbnailOf(f);
-            if (thumb.isNull()) continue;
-            QMetaObject::invokeMethod(
-                qApp,
-                [self, f, thumb] {
-                    if (!self) return;
-                    for (QTreeWidgetItemIterator it(self->browser_); *it; ++it)
-                        if ((*it)->data(0, kPathRole).toString() == f) (*it)->setIcon(0, QIcon(QPixmap::fromImage(thumb)));
-                },
-                Qt::QueuedConnection);
-        }
-    });
 }
 
 void MainWindow::updateRecentMenu() {
@@ -1058,243 +945,6 @@ void MainWindow::dropEvent(QDropEvent* e) {
 void MainWindow::closeEvent(QCloseEvent* e) {
     if (scanCancelFlag_) *scanCancelFlag_ = true;
     QMainWindow::closeEvent(e);
-}
-
-}  // namespace cxr::ui
-
-// ---- compare mode and export (issue 5) -------------------------------------------------------------
-
-namespace cxr::ui {
-
-void MainWindow::setCompareMode(bool on) {
-    stack_->setCurrentWidget(on ? static_cast<QWidget*>(compare_) : viewport_);
-    if (compareAct_->isChecked() != on) {
-        const QSignalBlocker b(compareAct_);
-        compareAct_->setChecked(on);
-    }
-    if (on) updateCompareStyle();
-}
-
-bool MainWindow::compareMode() const { return stack_->currentWidget() == compare_; }
-
-void MainWindow::updateCompareStyle() {
-    annotate::Layers style = grounding_->layers();
-    style.boxes = boxesAct_ ? boxesAct_->isChecked() : true;
-    compare_->setStyle(style);
-}
-
-void MainWindow::compareEntries(const QList<int>& rows) {
-    const auto img = viewport_->image();
-    if (!img) return;
-    const auto& es = grounding_->entries();
-    int added = 0;
-    for (int row : rows) {
-        if (row < 0 || row >= es.size()) continue;
-        CompareItem item;
-        item.image = img;
-        item.display = viewport_->display();
-        item.imageName = QFileInfo(currentFile_).fileName();
-        item.entry = es[row];
-        item.boxes = viewport_->boxes();
-        item.demoModel = grounding_->demoModel();
-        if (!compare_->addItem(item)) {
-            statusBar()->showMessage(tr("The grid is full (%1 cells): remove a cell first.").arg(CompareView::kMaxCells), 8000);
-            break;
-        }
-        ++added;
-    }
-    if (added) setCompareMode(true);
-}
-
-namespace {
-QString fileSafe(const QString& s) {
-    QString out;
-    for (const QChar c : s) out += (c.isLetterOrNumber() || c == QLatin1Char('-')) ? c : QLatin1Char('_');
-    while (out.contains(QStringLiteral("__"))) out.replace(QStringLiteral("__"), QStringLiteral("_"));
-    return out.left(60);
-}
-}  // namespace
-
-QImage MainWindow::exportPicture(bool originalResolution, QString* message) const {
-    if (compareMode()) {
-        if (compare_->count() == 0) {
-            *message = tr("The compare grid is empty.");
-            return QImage();
-        }
-        return compare_->exportGrid(originalResolution);
-    }
-    const auto img = viewport_->image();
-    if (!img) {
-        *message = tr("No image is open.");
-        return QImage();
-    }
-    const grounding::PromptResult* r = grounding_->displayedResult();
-    const GroundedPrompt* e = grounding_->displayedEntry();
-    annotate::Layers layers = grounding_->layers();
-    layers.boxes = boxesAct_->isChecked();
-    for (const auto& b : viewport_->boxes()) layers.boxList.push_back({b.rect, b.label});
-    annotate::Caption cap;
-    cap.demoModel = grounding_->modelReady() && grounding_->demoModel() && r;
-    if (r && e) {
-        cap.prompt = grounding_->activeWord() >= 0
-                         ? tr("%1 (word \"%2\")").arg(e->prompt, QString::fromStdString(e->result->words[size_t(grounding_->activeWord())].text))
-                         : e->prompt;
-        cap.negated = e->negated;
-        cap.otsu = e->settings.otsu ? r->threshold : -1;
-        QString metrics = grounding_->metricsText();
-        metrics.replace(QLatin1Char('\n'), QLatin1Char(' '));
-        cap.details = settingsSummary(e->settings) + (metrics.isEmpty() ? QString() : QStringLiteral(" | ") + metrics);
-    } else {
-        layers.heat = false;
-        layers.mask = MaskMode::Off;
-    }
-    QImage picture;
-    if (originalResolution) {
-        // As the viewer shows it: rotated and flipped, at original resolution.
-        static const std::vector<float> none;
-        picture = annotate::burnIn(viewport_->rendered(), r ? r->original : none, r ? r->originalWidth : 0,
-                                   r ? r->originalHeight : 0, layers, cap, viewport_->geometry());
-    } else {
-        picture = viewport_->grab().toImage();
-    }
-    return annotate::withFooter(picture, layers, cap);
-}
-
-bool MainWindow::exportView(const QString& path, const QString& format, bool originalResolution, bool anonymise, bool overwrite,
-                            QString* message) {
-    const QImage picture = exportPicture(originalResolution, message);
-    if (picture.isNull()) return false;
-    const auto mode = overwrite ? exporting::Overwrite::Replace : exporting::Overwrite::Refuse;
-    if (format == QLatin1String("dcm")) {
-        exporting::SecondaryCaptureOptions o;
-        const auto img = viewport_->image();
-        if (img && img->info.format == QLatin1String("DICOM")) {
-            o.sourceDicom = currentFile_;
-            o.sourceFrame = currentFrame_;
-        }
-        const GroundedPrompt* e = grounding_->displayedEntry();
-        const QString what = compareMode() ? tr("compare grid of %n prompt(s)", nullptr, compare_->count())
-                                           : (e ? e->prompt : tr("image"));
-        o.seriesDescription = tr("CXR Ground heat map: %1").arg(what).left(64);
-        o.derivationDescription =
-            tr("Zero-shot phrase grounding (latent diffusion cross-attention) burned into the image; %1; model %2%3. Research use - not for diagnosis.")
-                .arg(e ? settingsSummary(e->settings) : QString(), QFileInfo(grounding_->modelFolder()).fileName(),
-                     grounding_->demoModel() ? tr(" (demo model, random weights)") : QString())
-                .left(1024);
-        o.anonymise = anonymise;
-        return exporting::writeSecondaryCapture(path, picture, o, mode, message);
-    }
-    return exporting::writeImageAtomically(path, picture, format.toLatin1(), mode, message);
-}
-
-QStringList MainWindow::exportAllPaths(const QString& folder) const {
-    QStringList out;
-    const auto& es = grounding_->entries();
-    for (int i = 0; i < es.size(); ++i)
-        out << QDir(folder).filePath(QStringLiteral("%1_%2.png").arg(i + 1, 2, 10, QLatin1Char('0')).arg(fileSafe(es[i].name)));
-    return out;
-}
-
-bool MainWindow::exportAllPrompts(const QString& folder, bool overwrite, QString* message, QStringList* written) {
-    const auto img = viewport_->image();
-    const auto& es = grounding_->entries();
-    if (!img || es.isEmpty()) {
-        *message = tr("No grounded prompt on this image to export.");
-        return false;
-    }
-    const QImage base = viewport_->rendered().convertToFormat(QImage::Format_RGB32);
-    annotate::Layers layers = grounding_->layers();
-    layers.boxes = boxesAct_->isChecked();
-    for (const auto& b : viewport_->boxes()) layers.boxList.push_back({b.rect, b.label});
-    QStringList done;
-    for (int i = 0; i < es.size(); ++i) {
-        const GroundedPrompt& e = es[i];
-        annotate::Caption cap;
-        cap.prompt = e.prompt;
-        cap.negated = e.negated;
-        cap.demoModel = grounding_->demoModel();
-        cap.otsu = e.settings.otsu ? e.result->threshold : -1;
-        cap.details = settingsSummary(e.settings);
-        const QImage picture = annotate::withFooter(
-            annotate::burnIn(base, e.result->original, e.result->originalWidth, e.result->originalHeight, layers, cap), layers, cap);
-        const QString path = exportAllPaths(folder).value(i);
-        if (!exporting::writeImageAtomically(path, picture, "png", overwrite ? exporting::Overwrite::Replace : exporting::Overwrite::Refuse,
-                                             message)) {
-            if (written) *written = done;
-            return false;
-        }
-        done << path;
-    }
-    if (written) *written = done;
-    *message = tr("%n picture(s) written to %1.", nullptr, int(done.size())).arg(folder);
-    return true;
-}
-
-void MainWindow::chooseExport() {
-    QDialog d(this);
-    d.setWindowTitle(compareMode() ? tr("Export the compare grid") : tr("Export the image"));
-    auto* lay = new QVBoxLayout(&d);
-    auto* form = new QFormLayout;
-    auto* format = new QComboBox(&d);
-    format->addItem(tr("PNG image"), QStringLiteral("png"));
-    format->addItem(tr("JPEG image"), QStringLiteral("jpg"));
-    format->addItem(tr("DICOM Secondary Capture (into the study)"), QStringLiteral("dcm"));
-    auto* resolution = new QComboBox(&d);
-    resolution->addItem(tr("Original image resolution"), true);
-    resolution->addItem(tr("As on screen"), false);
-    auto* anonymise = new QCheckBox(tr("Anonymise (remove patient identifiers from the DICOM)"), &d);
-    form->addRow(tr("Format:"), format);
-    form->addRow(tr("Resolution:"), resolution);
-    form->addRow(anonymise);
-    lay->addLayout(form);
-    auto* note = new QLabel(tr("Exactly the visible layers are burned in, with the prompt, the colour bar and \"Research use - not for "
-                               "diagnosis\". PNG and JPEG files carry no metadata."),
-                            &d);
-    note->setWordWrap(true);
-    lay->addWidget(note);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &d);
-    connect(buttons, &QDialogButtonBox::accepted, &d, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, &d, &QDialog::reject);
-    lay->addWidget(buttons);
-    auto sync = [&] { anonymise->setEnabled(format->currentData().toString() == QLatin1String("dcm")); };
-    connect(format, QOverload<int>::of(&QComboBox::currentIndexChanged), &d, sync);
-    sync();
-    if (d.exec() != QDialog::Accepted) return;
-    const QString fmt = format->currentData().toString();
-    const QString filter = fmt == QLatin1String("png") ? tr("PNG images (*.png)") : fmt == QLatin1String("jpg") ? tr("JPEG images (*.jpg *.jpeg)") : tr("DICOM files (*.dcm)");
-    const GroundedPrompt* e = grounding_->displayedEntry();
-    const QString suggested = QDir(QFileInfo(currentFile_).absolutePath())
-                                  .filePath((e ? fileSafe(e->name) : QStringLiteral("cxr-ground")) + QLatin1Char('.') + fmt);
-    // The file dialog asks before replacing an existing file; only then is it overwritten.
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export"), suggested, filter);
-    if (path.isEmpty()) return;
-    QString message;
-    if (exportView(path, fmt, resolution->currentData().toBool(), anonymise->isChecked(), QFileInfo::exists(path), &message))
-        statusBar()->showMessage(tr("Exported to %1").arg(path), 10000);
-    else
-        reportError(message);
-}
-
-void MainWindow::chooseExportAll() {
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Folder for the pictures"), QFileInfo(currentFile_).absolutePath());
-    if (folder.isEmpty()) return;
-    QStringList existing;
-    for (const QString& p : exportAllPaths(folder))
-        if (QFileInfo::exists(p)) existing << QFileInfo(p).fileName();
-    bool overwrite = false;
-    if (!existing.isEmpty()) {
-        if (QMessageBox::question(this, tr("Replace files?"),
-                                  tr("%n picture(s) exist already in %1:\n%2\nReplace them?", nullptr, int(existing.size()))
-                                      .arg(folder, existing.mid(0, 8).join(QLatin1Char('\n')))) != QMessageBox::Yes)
-            return;
-        overwrite = true;
-    }
-    QString message;
-    if (!exportAllPrompts(folder, overwrite, &message)) {
-        reportError(message);
-        return;
-    }
-    statusBar()->showMessage(message, 10000);
 }
 
 }  // namespace cxr::ui

@@ -5,6 +5,7 @@
 #include "imaging/loader.h"
 #include "imaging/scan.h"
 #include "eval/mscxr.h"
+#include "studies_browser.h"
 #include "viewport.h"
 
 #include <QHash>
@@ -24,8 +25,6 @@ class QProgressBar;
 class QPushButton;
 class QSpinBox;
 class QStackedWidget;
-class QTreeWidget;
-class QTreeWidgetItem;
 
 namespace cxr::ui {
 
@@ -60,7 +59,7 @@ public:
     void showFile(const QString& path, int frame = 0);
 
     Viewport* viewport() const { return viewport_; }
-    QTreeWidget* browser() const { return browser_; }
+    StudiesBrowser* browser() const { return browser_; }
     QString currentFile() const { return currentFile_; }
     QString lastError() const { return lastError_; }
     const ScanResult& lastScan() const { return lastScan_; }
@@ -116,8 +115,6 @@ private:
     void refreshIcons();  // toolbar icons drawn in the palette's text colour
     void startScan(const QStringList& files, const QString& folder);
     void scanDone();
-    void fillBrowser(const ScanResult& r);
-    void loadThumbnails(const QStringList& files);
     void loadDone();
     void updateRecentMenu();
     void updatePresets();
@@ -145,7 +142,7 @@ private:
     QString imageKey() const;
 
     Viewport* viewport_ = nullptr;
-    QTreeWidget* browser_ = nullptr;
+    StudiesBrowser* browser_ = nullptr;
     TagDialog* tags_ = nullptr;
     GroundingPanel* grounding_ = nullptr;
     QComboBox* presets_ = nullptr;
@@ -188,7 +185,6 @@ private:
     int currentFrame_ = 0;
     QString lastError_;
     bool showErrorDialogs_ = true;
-    std::shared_ptr<std::atomic_bool> alive_;
     int cursorX_ = -1, cursorY_ = -1;
 };
 

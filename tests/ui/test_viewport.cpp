@@ -1,0 +1,164 @@
+// The viewport in the real main window (offscreen): rendering, window/level by right-drag, zoom
+// about the cursor, rotate and flip, invert, fit on resize.
+#include "ui_test_support.h"
+
+#include "theme.h"
+#include "viewport.h"
+
+#include <cmath>
+
+using namespace cxr;
+using namespace cxr::ui;
+using namespace uitest;
+
+namespace {
+// Grey value on screen at a viewport position.
+int screenGrey(Viewport* v, QPoint p) {
+    const QImage img = v->grab().toImage();
+    return qGray(img.pixel(p));
+}
+}  // namespace
+
+class TestViewport : public QObject {
+    Q_OBJECT
+    std::unique_ptr<MainWindow> w;
+
+private Q_SLOTS:
+    void initTestCase() {
+        initApplication("test_viewport");
+        applyTheme(Theme::Dark);
+        w = makeWindow(QSize(1200, 900));
+        QVERIFY(w);
+    }
+
+    void opensADicomAndShowsItsPixels() {
+        const QString path = data("dicom-chest/siim_nih_CR_chest_jpegbaseline.dcm");
+        QVERIFY(waitShown(*w, path));
+        QCOMPARE(w->currentFile(), path);
+        QVERIFY(w->windowTitle().contains("siim_nih_CR_chest_jpegbaseline.dcm"));
+        Viewport* v = w->viewport();
+        QCOMPARE(v->rendered().width(), 1024);
+        // The rendering equals the core pipeline's default display.
+        const LoadResult r = loadImage(path);
+        Renderer ren;
+        const Rendered ref = ren.render(*r.image, defaultDisplay(*r.image));
+        QCOMPARE(v->rendered().pixel(300, 400) & 0xff, uint(ref.pixels[400 * 1024 + 300]));
+        // At 1:1, the screen pixel at the centre is the rendered pixel under it.
+        v->oneToOne();
+        const QPoint c(v->width() / 2, v->height() / 2);
+        int ix = 0, iy = 0;
+        QVERIFY(v->imagePixelAt(QPointF(c) + QPointF(0.5, 0.5), &ix, &iy));
+        QCOMPARE(screenGrey(v, c), int(ref.pixels[size_t(iy) * 1024 + ix]));
+        // Fit shows the whole image.
+        v->fit();
+        const auto& g = v->geometry();
+        QVERIFY(g.orientedWidth() * g.zoom() <= v->width() + 0.5);
+        QVERIFY(g.orientedHeight() * g.zoom() <= v->height() + 0.5);
+        QVERIFY(std::fabs(g.orientedWidth() * g.zoom() - v->width()) < 1 || std::fabs(g.orientedHeight() * g.zoom() - v->height()) < 1);
+    }
+
+    void rightDragChangesWindowLevel() {
+        Viewport* v = w->viewport();
+        v->resetDisplay();
+        const Window before = v->display().window;
+        const QPointF p0(v->width() / 2.0, v->height() / 2.0);
+        sendMouse(v, QEvent::MouseButtonPress, p0, Qt::RightButton, Qt::RightButton);
+        sendMouse(v, QEvent::MouseMove, p0 + QPointF(-150, 0), Qt::NoButton, Qt::RightButton);
+        sendMouse(v, QEvent::MouseButtonRelease, p0 + QPointF(-150, 0), Qt::RightButton, Qt::NoButton);
+        const Window narrower = v->display().window;
+        QVERIFY2(narrower.width < before.width, qPrintable(QString("%1 -> %2").arg(before.width).arg(narrower.width)));
+        QCOMPARE(narrower.center, before.center);
+        // Narrower window: more contrast between a dark and a bright pixel.
+        Renderer a, b;
+        DisplaySettings d0 = v->display();
+        d0.window = before;
+        a.buildLut(*v->image(), d0);
+        b.buildLut(*v->image(), v->display());
+        const int lo = int(before.center - before.width / 4), hi = int(before.center + before.width / 4);
+        QVERIFY(std::abs(b.map(hi) - b.map(lo)) > std::abs(a.map(hi) - a.map(lo)));
+        // Vertical drag moves the centre.
+        sendMouse(v, QEvent::MouseButtonPress, p0, Qt::RightButton, Qt::RightButton);
+        sendMouse(v, QEvent::MouseMove, p0 + QPointF(0, 80), Qt::NoButton, Qt::RightButton);
+        sendMouse(v, QEvent::MouseButtonRelease, p0 + QPointF(0, 80), Qt::RightButton, Qt::NoButton);
+        QVERIFY(v->display().window.center < narrower.center);
+        QVERIFY(w->statusText().contains("C "));
+    }
+
+    void wheelZoomKeepsThePointUnderTheCursor() {
+        Viewport* v = w->viewport();
+        v->fit();
+        const QPointF cursor(v->width() * 0.3, v->height() * 0.6);
+        const PointF before = v->geometry().screenToImage({cursor.x(), cursor.y()});
+        const double z0 = v->geometry().zoom();
+        QWheelEvent e(cursor, v->mapToGlobal(cursor), QPoint(), QPoint(0, 240), Qt::NoButton, Qt::NoModifier,
+                      Qt::NoScrollPhase, false);
+        QApplication::sendEvent(v, &e);
+        QVERIFY(v->geometry().zoom() > z0 * 1.5);
+        const PointF after = v->geometry().screenToImage({cursor.x(), cursor.y()});
+        QVERIFY(std::fabs(after.x - before.x) < 0.5 && std::fabs(after.y - before.y) < 0.5);
+        v->oneToOne();
+        QCOMPARE(v->geometry().zoom() * v->devicePixelRatioF(), 1.0);
+    }
+
+    void rotateAndFlipMapPixelsAsExpected() {
+        QVERIFY(waitShown(*w, data("png-chest/nih_cxr14_00000001_000.png")));
+        Viewport* v = w->viewport();
+        const QImage r = v->rendered();
+        v->rotateClockwise();
+        QCOMPARE(v->geometry().rotation(), 90);
+        v->oneToOne();
+        // Top-left image pixel is now at the top-right of the image on screen.
+        const PointF tl = v->geometry().imageToScreen({0.5, 0.5});
+        const PointF tr = v->geometry().imageToScreen({r.width() - 0.5, 0.5});
+        QVERIFY(tl.x > tr.x - 1e-9 || std::fabs(tl.y - tr.y) > 1);  // the image's top row runs down
+        QCOMPARE(tl.y < tr.y, true);
+        // A screen pixel shows the image pixel the geometry maps it to.
+        const QPoint p(v->width() / 2 + 37, v->height() / 2 - 21);
+        int ix = 0, iy = 0;
+        QVERIFY(v->imagePixelAt(QPointF(p) + QPointF(0.5, 0.5), &ix, &iy));
+        QCOMPARE(screenGrey(v, p), qGray(r.pixel(ix, iy)));
+        v->flipHorizontal();
+        QVERIFY(v->imagePixelAt(QPointF(p) + QPointF(0.5, 0.5), &ix, &iy));
+        QCOMPARE(screenGrey(v, p), qGray(r.pixel(ix, iy)));
+        v->resetView();
+        QCOMPARE(v->geometry().rotation(), 0);
+        QVERIFY(!v->geometry().flippedH());
+    }
+
+    void invertGivesTheNegative() {
+        Viewport* v = w->viewport();
+        v->resetView();
+        v->oneToOne();  // one image pixel per device pixel: no filtering between neighbours
+        const QPoint p(v->width() / 2, v->height() / 2);
+        const int before = screenGrey(v, p);
+        v->setInverted(true);
+        QCOMPARE(screenGrey(v, p), 255 - before);
+        v->setInverted(false);
+        QCOMPARE(screenGrey(v, p), before);
+    }
+
+    void fitFollowsWindowResize() {
+        Viewport* v = w->viewport();
+        v->fit();
+        const QSize old = w->size();
+        w->resize(old.width() - 300, old.height() - 250);
+        QTRY_VERIFY(v->width() < old.width() - 250);
+        QCoreApplication::processEvents();
+        const auto& g = v->geometry();
+        // The whole image is visible and fills the view in one direction.
+        const PointF a = g.imageToScreen({0, 0});
+        const PointF b = g.imageToScreen({double(g.width()), double(g.height())});
+        QVERIFY(std::min(a.x, b.x) >= -0.5 && std::max(a.x, b.x) <= v->width() + 0.5);
+        QVERIFY(std::min(a.y, b.y) >= -0.5 && std::max(a.y, b.y) <= v->height() + 0.5);
+        QVERIFY(std::fabs(std::fabs(b.x - a.x) - v->width()) < 1 || std::fabs(std::fabs(b.y - a.y) - v->height()) < 1);
+        w->resize(old);
+    }
+
+    void cleanupTestCase() {
+        w.reset();
+        QSettings().clear();
+    }
+};
+
+QTEST_MAIN(TestViewport)
+#include "test_viewport.moc"

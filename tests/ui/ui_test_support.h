@@ -1,0 +1,81 @@
+// Shared by the UI tests (one file per class or feature): test data, the real main window,
+// waiting for images and groundings, README screenshots.
+#pragma once
+
+#include "grounding.h"
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QMouseEvent>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QtTest>
+
+#include <memory>
+
+namespace uitest {
+
+inline QString data(const QString& rel) { return QStringLiteral(CXRG_TEST_DATA "/") + rel; }
+
+// Settings of the test program only, cleared: every test file starts from a fresh user.
+inline void initApplication(const char* name) {
+    QApplication::setOrganizationName(QStringLiteral("CXR Ground Tests"));
+    QApplication::setApplicationName(QString::fromLatin1(name));
+    QSettings().clear();
+}
+
+// The real main window, shown, with error dialogs off (errors land in lastError()).
+inline std::unique_ptr<cxr::ui::MainWindow> makeWindow(QSize size) {
+    auto w = std::make_unique<cxr::ui::MainWindow>();
+    w->setShowErrorDialogs(false);
+    w->resize(size);
+    w->show();
+    if (!QTest::qWaitForWindowExposed(w.get())) return nullptr;
+    return w;
+}
+
+// Shows a file and waits: true when it was shown, false when loading failed or timed out.
+inline bool waitShown(cxr::ui::MainWindow& w, const QString& path, int frame = 0) {
+    QSignalSpy shown(&w, &cxr::ui::MainWindow::imageShown);
+    QSignalSpy failed(&w, &cxr::ui::MainWindow::loadFailed);
+    w.showFile(path, frame);
+    for (int i = 0; i < 300 && shown.isEmpty() && failed.isEmpty(); ++i) shown.wait(100);
+    return !shown.isEmpty();
+}
+
+// Loads the small test model (random weights) into the window's grounding panel.
+inline bool loadTestModel(cxr::ui::MainWindow& w) {
+    cxr::ui::GroundingPanel* g = w.groundingPanel();
+    QSignalSpy state(g, &cxr::ui::GroundingPanel::modelStateChanged);
+    g->setModelFolder(data("model-small"));
+    for (int i = 0; i < 600 && !g->modelReady() && (state.isEmpty() || g->lastError().isEmpty()); ++i) state.wait(100);
+    return g->modelReady();
+}
+
+// Grounds on the current image with the panel's method settings and waits for the result (or the
+// failure).
+inline bool groundAndWait(cxr::ui::GroundingPanel* g, const QStringList& prompts) {
+    QSignalSpy done(g, &cxr::ui::GroundingPanel::groundingFinished);
+    QSignalSpy failed(g, &cxr::ui::GroundingPanel::groundingFailed);
+    g->ground(prompts);
+    for (int i = 0; i < 6000 && done.isEmpty() && failed.isEmpty(); ++i) done.wait(100);
+    return !done.isEmpty();
+}
+
+inline void sendMouse(QWidget* w, QEvent::Type type, QPointF pos, Qt::MouseButton button, Qt::MouseButtons buttons) {
+    QMouseEvent e(type, pos, w->mapToGlobal(pos), button, buttons, Qt::NoModifier);
+    QApplication::sendEvent(w, &e);
+}
+
+// README pictures: with CXRG_SCREENSHOT_DIR set (e.g. docs/screenshots, under xvfb-run), saves a
+// grab of the widget there.
+inline bool screenshot(QWidget* widget, const QString& name) {
+    const QString dir = qEnvironmentVariable("CXRG_SCREENSHOT_DIR");
+    if (dir.isEmpty()) return true;
+    QCoreApplication::processEvents();
+    QTest::qWait(300);  // thumbnails, layout
+    return widget->grab().save(QDir(dir).filePath(name));
+}
+
+}  // namespace uitest
