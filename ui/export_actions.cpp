@@ -119,6 +119,8 @@ QImage MainWindow::exportPicture(bool originalResolution, QString* message) cons
 
 bool MainWindow::exportView(const QString& path, const QString& format, bool originalResolution, bool anonymise, bool overwrite,
                             QString* message) {
+    if (format == QLatin1String("seg") || format == QLatin1String("pmap"))
+        return exportResultObject(path, format, anonymise, overwrite, message);
     const QImage picture = exportPicture(originalResolution, message);
     if (picture.isNull()) return false;
     const auto mode = overwrite ? exporting::Overwrite::Replace : exporting::Overwrite::Refuse;
@@ -196,6 +198,8 @@ void MainWindow::chooseExport() {
     format->addItem(tr("PNG image"), QStringLiteral("png"));
     format->addItem(tr("JPEG image"), QStringLiteral("jpg"));
     format->addItem(tr("DICOM Secondary Capture (into the study)"), QStringLiteral("dcm"));
+    format->addItem(tr("DICOM Segmentation of the mask (into the study)"), QStringLiteral("seg"));
+    format->addItem(tr("DICOM Parametric Map of the heat map (into the study)"), QStringLiteral("pmap"));
     auto* resolution = new QComboBox(&d);
     resolution->addItem(tr("Original image resolution"), true);
     resolution->addItem(tr("As on screen"), false);
@@ -213,15 +217,21 @@ void MainWindow::chooseExport() {
     connect(buttons, &QDialogButtonBox::accepted, &d, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, &d, &QDialog::reject);
     lay->addWidget(buttons);
-    auto sync = [&] { anonymise->setEnabled(format->currentData().toString() == QLatin1String("dcm")); };
+    auto sync = [&] {
+        const QString f = format->currentData().toString();
+        const bool object = f == QLatin1String("seg") || f == QLatin1String("pmap");
+        anonymise->setEnabled(f == QLatin1String("dcm") || object);
+        resolution->setEnabled(!object);  // objects always have the source's resolution
+    };
     connect(format, QOverload<int>::of(&QComboBox::currentIndexChanged), &d, sync);
     sync();
     if (d.exec() != QDialog::Accepted) return;
     const QString fmt = format->currentData().toString();
     const QString filter = fmt == QLatin1String("png") ? tr("PNG images (*.png)") : fmt == QLatin1String("jpg") ? tr("JPEG images (*.jpg *.jpeg)") : tr("DICOM files (*.dcm)");
+    const QString suffix = fmt == QLatin1String("seg") ? QStringLiteral("seg.dcm") : fmt == QLatin1String("pmap") ? QStringLiteral("pmap.dcm") : fmt;
     const GroundedPrompt* e = grounding_->displayedEntry();
     const QString suggested = QDir(QFileInfo(currentFile_).absolutePath())
-                                  .filePath((e ? fileSafe(e->name) : QStringLiteral("cxr-ground")) + QLatin1Char('.') + fmt);
+                                  .filePath((e ? fileSafe(e->name) : QStringLiteral("cxr-ground")) + QLatin1Char('.') + suffix);
     // The file dialog asks before replacing an existing file; only then is it overwritten.
     const QString path = QFileDialog::getSaveFileName(this, tr("Export"), suggested, filter);
     if (path.isEmpty()) return;

@@ -5,7 +5,6 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPointer>
@@ -20,7 +19,7 @@ namespace cxr::ui {
 
 namespace {
 
-enum Column { ColPatient, ColPatientId, ColDate, ColModality, ColDescription, ColImages, ColCount };
+enum Column { ColPatient, ColDate, ColModality, ColDescription, ColImages, ColPatientId, ColCount };
 
 // 20240131 -> 2024-01-31 (locale-independent, sorts as text).
 QString shownDate(const QString& da) {
@@ -75,14 +74,17 @@ PacsPanel::PacsPanel(QWidget* parent) : QWidget(parent), alive_(std::make_shared
         d->setCalendarPopup(true);
         d->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
     }
-    auto* dates = new QHBoxLayout;
+    dates_ = new QWidget(this);
+    auto* dates = new QHBoxLayout(dates_);
+    dates->setContentsMargins(0, 0, 0, 0);
     dates->addWidget(from_, 1);
-    dates->addWidget(new QLabel(QStringLiteral("–"), this));
+    dates->addWidget(new QLabel(QStringLiteral("–"), dates_));
     dates->addWidget(to_, 1);
     form->addRow(tr("Patient name:"), patientName_);
     form->addRow(tr("Patient ID:"), patientId_);
     form->addRow(tr("Study date:"), dateRange_);
-    form->addRow(QString(), dates);
+    form->addRow(QString(), dates_);
+    form_ = form;
     form->addRow(tr("Modality:"), modality_);
     form->addRow(tr("Accession no.:"), accession_);
     lay->addLayout(form);
@@ -99,13 +101,21 @@ PacsPanel::PacsPanel(QWidget* parent) : QWidget(parent), alive_(std::make_shared
     tree_ = new QTreeWidget(this);
     tree_->setObjectName(QStringLiteral("pacsResults"));
     tree_->setColumnCount(ColCount);
-    tree_->setHeaderLabels({tr("Patient"), tr("ID"), tr("Date"), tr("Modality"), tr("Description"), tr("Images")});
+    QStringList headers;
+    headers.resize(ColCount);
+    headers[ColPatient] = tr("Patient");
+    headers[ColDate] = tr("Date");
+    headers[ColModality] = tr("Modality");
+    headers[ColDescription] = tr("Description");
+    headers[ColImages] = tr("Images");
+    headers[ColPatientId] = tr("Patient ID");
+    tree_->setHeaderLabels(headers);
     tree_->setRootIsDecorated(true);
     tree_->setUniformRowHeights(true);
     tree_->setSortingEnabled(true);
     tree_->sortByColumn(ColDate, Qt::DescendingOrder);
     tree_->header()->setStretchLastSection(false);
-    tree_->header()->setSectionResizeMode(ColDescription, QHeaderView::Stretch);
+    tree_->header()->setMinimumSectionSize(36);
     tree_->setToolTip(tr("Double-click a study or series to retrieve and open it"));
     lay->addWidget(tree_, 1);
 
@@ -126,8 +136,6 @@ PacsPanel::PacsPanel(QWidget* parent) : QWidget(parent), alive_(std::make_shared
     connect(tree_, &QTreeWidget::itemDoubleClicked, this, [this](QTreeWidgetItem* item) { retrieve(item); });
     connect(tree_, &QTreeWidget::itemExpanded, this, &PacsPanel::expandStudy);
     connect(server_, QOverload<int>::of(&QComboBox::currentIndexChanged), this, [this] {
-        havePassword_ = false;
-        sessionPassword_.clear();
         tree_->clear();
         status_->clear();
     });
@@ -156,11 +164,6 @@ void PacsPanel::reloadServers() {
 
 void PacsPanel::setCacheRoot(const QString& root) { cache_ = pacs::StudyCache(root); }
 
-void PacsPanel::setPassword(const QString& password) {
-    sessionPassword_ = password;
-    havePassword_ = true;
-}
-
 bool PacsPanel::currentServer(pacs::Server* out, QString* error) const {
     const int i = server_->currentIndex();
     if (i < 0 || i >= servers_.size()) {
@@ -173,9 +176,7 @@ bool PacsPanel::currentServer(pacs::Server* out, QString* error) const {
 QString PacsPanel::statusText() const { return status_->text(); }
 
 void PacsPanel::updateDateEdits() {
-    const bool between = dateRange_->currentData().toInt() == -1;
-    from_->setVisible(between);
-    to_->setVisible(between);
+    form_->setRowVisible(dates_, dateRange_->currentData().toInt() == -1);
 }
 
 pacs::Query PacsPanel::query() const {
@@ -222,42 +223,6 @@ void PacsPanel::cancel() {
     if (busy_) status_->setText(tr("Cancelling…"));
 }
 
-void PacsPanel::withPassword(std::function<void(const QString&)> then) {
-    const int i = server_->currentIndex();
-    if (i < 0 || i >= servers_.size()) return;
-    const PacsServerEntry entry = servers_[i];
-    if (entry.kind != pacs::Kind::DicomWeb || entry.user.isEmpty()) {
-        then(QString());
-        return;
-    }
-    if (havePassword_) {
-        then(sessionPassword_);
-        return;
-    }
-    const std::shared_ptr<bool> alive = alive_;
-    readPacsPassword(entry, this, [this, alive, entry, then](const QString& stored, const QString& keychainError) {
-        if (!*alive) return;
-        QString password = stored;
-        if (password.isEmpty()) {
-            bool ok = false;
-            const QString label = keychainError.isEmpty()
-                                      ? tr("Password of %1 on %2:").arg(entry.user, entry.name)
-                                      : keychainError + QStringLiteral("\n\n") + tr("Password of %1 on %2:").arg(entry.user, entry.name);
-            password = QInputDialog::getText(this, tr("PACS password"), label, QLineEdit::Password, QString(), &ok);
-            if (!ok) {
-                status_->setText(tr("No password given."));
-                return;
-            }
-            writePacsPassword(entry, password, this, [this, alive](const QString& e) {
-                if (*alive && !e.isEmpty()) status_->setText(e);
-            });
-        }
-        sessionPassword_ = password;
-        havePassword_ = true;
-        then(password);
-    });
-}
-
 void PacsPanel::start(const QString& what, std::function<QVariant(pacs::Client&, const std::atomic_bool&, QString*)> work,
                       std::function<void(const QVariant&, const QString&)> done) {
     if (busy_) return;
@@ -268,17 +233,22 @@ void PacsPanel::start(const QString& what, std::function<QVariant(pacs::Client&,
         return;
     }
     lastError_.clear();
-    withPassword([this, server, what, work, done](const QString& password) {
+    const PacsServerEntry entry = servers_[server_->currentIndex()];
+    const std::shared_ptr<bool> alive = alive_;
+    auto note = [this, alive](const QString& n) {
+        if (*alive) status_->setText(n);
+    };
+    obtainPacsPassword(this, entry, [this, entry, server, what, work, done](const QString& password) {
         auto cancel = std::make_shared<std::atomic_bool>(false);
         cancel_ = cancel;
         setBusy(true, what);
         using Outcome = QPair<QVariant, QString>;
         auto* watcher = new QFutureWatcher<Outcome>(this);
-        connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher, done] {
+        connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher, done, entry] {
             const Outcome o = watcher->result();
             watcher->deleteLater();
             setBusy(false, QString());
-            if (o.second.contains(QLatin1String("HTTP 401"))) havePassword_ = false;  // ask again next time
+            if (o.second.contains(QLatin1String("HTTP 401"))) forgetPacsPassword(entry);  // ask again next time
             done(o.first, o.second);
         });
         watcher->setFuture(QtConcurrent::run([server, password, cancel, work]() -> Outcome {
@@ -287,7 +257,7 @@ void PacsPanel::start(const QString& what, std::function<QVariant(pacs::Client&,
             QVariant v = work(*client, *cancel, &e);
             return {v, v.isValid() ? QString() : (e.isEmpty() ? pacs::cancelledMessage() : e)};
         }));
-    });
+    }, note);
 }
 
 void PacsPanel::search() {
@@ -326,7 +296,7 @@ void PacsPanel::fillStudies(const pacs::FindResult& r) {
         item->setText(ColModality, m.modalities.join(QLatin1Char('/')));
         item->setText(ColDescription, m.description);
         item->setText(ColImages, m.instances >= 0 ? QString::number(m.instances) : QString());
-        item->setTextAlignment(ColImages, Qt::AlignRight | Qt::AlignVCenter);
+        
         item->setData(0, kStudyRole, m.studyUid);
         item->setToolTip(0, tr("Study %1\nAccession number: %2").arg(m.studyUid, m.accession.isEmpty() ? tr("none") : m.accession));
         if (!cache_.completeFiles(server, m.studyUid).isEmpty()) {
@@ -336,7 +306,12 @@ void PacsPanel::fillStudies(const pacs::FindResult& r) {
         item->setChildIndicatorPolicy(QTreeWidgetItem::ShowIndicator);
     }
     tree_->setSortingEnabled(true);
-    for (int c = 0; c < ColDescription; ++c) tree_->resizeColumnToContents(c);
+    // Patient, date, modality and description first; the ID (often long) last.
+    for (int c = 0; c < ColCount; ++c) {
+        tree_->resizeColumnToContents(c);
+        const int cap = c == ColPatient ? 160 : c == ColDescription ? 160 : 110;
+        tree_->setColumnWidth(c, std::min(tree_->columnWidth(c) + 8, cap));
+    }
     QString text = r.matches.isEmpty() ? tr("No study matches.") : tr("%n study(ies) found.", nullptr, int(r.matches.size()));
     if (r.truncated) text += QLatin1Char(' ') + tr("The server has more: narrow the search.");
     status_->setText(text);
@@ -372,7 +347,7 @@ void PacsPanel::expandStudy(QTreeWidgetItem* item) {
                   child->setText(ColModality, m.modalities.join(QLatin1Char('/')));
                   child->setText(ColDescription, m.description);
                   child->setText(ColImages, m.instances >= 0 ? QString::number(m.instances) : QString());
-                  child->setTextAlignment(ColImages, Qt::AlignRight | Qt::AlignVCenter);
+                  
                   child->setData(0, kStudyRole, study);
                   child->setData(0, kSeriesRole, m.seriesUid);
                   child->setToolTip(0, tr("Series %1").arg(m.seriesUid));

@@ -16,6 +16,7 @@
 
 class QComboBox;
 class QDateEdit;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
@@ -65,8 +66,6 @@ public:
     QString lastError() const { return lastError_; }
     // The current server as the client sees it (false when none or invalid).
     bool currentServer(pacs::Server* out, QString* error) const;
-    // A session password for the current server (tests; normally the keychain supplies it).
-    void setPassword(const QString& password);
 
 Q_SIGNALS:
     void filesReady(const QStringList& files, bool fromCache);
@@ -79,7 +78,6 @@ private:
     // Runs `work` on a worker thread with the current server and its password.
     void start(const QString& what, std::function<QVariant(pacs::Client&, const std::atomic_bool&, QString*)> work,
                std::function<void(const QVariant&, const QString&)> done);
-    void withPassword(std::function<void(const QString&)> then);
     void expandStudy(QTreeWidgetItem* item);
     void fillStudies(const pacs::FindResult& r);
     void setBusy(bool busy, const QString& what);
@@ -88,12 +86,12 @@ private:
     pacs::Query query() const;
 
     QVector<PacsServerEntry> servers_;
-    QString sessionPassword_;
-    bool havePassword_ = false;
     pacs::StudyCache cache_;
     QComboBox *server_, *modality_, *dateRange_;
     QLineEdit *patientName_, *patientId_, *accession_;
     QDateEdit *from_, *to_;
+    QWidget* dates_;
+    QFormLayout* form_;
     QPushButton *searchButton_, *cancelButton_, *settingsButton_;
     QTreeWidget* tree_;
     QProgressBar* progress_;

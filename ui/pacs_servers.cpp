@@ -4,6 +4,7 @@
 #include <QFormLayout>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -145,6 +146,35 @@ void writePacsPassword(const PacsServerEntry& server, const QString& password, Q
     });
     job->start();
 }
+
+void obtainPacsPassword(QWidget* parent, const PacsServerEntry& server, std::function<void(const QString&)> then,
+                        std::function<void(const QString&)> note) {
+    if (server.kind != pacs::Kind::DicomWeb || server.user.isEmpty()) {
+        then(QString());
+        return;
+    }
+    QPointer<QWidget> guard(parent);
+    readPacsPassword(server, parent, [guard, server, then, note](const QString& stored, const QString& keychainError) {
+        if (!guard) return;
+        if (!stored.isEmpty()) {
+            then(stored);
+            return;
+        }
+        const QString question = QCoreApplication::translate("cxr::ui::PacsServersEditor", "Password of %1 on %2:").arg(server.user, server.name);
+        bool ok = false;
+        const QString password =
+            QInputDialog::getText(guard, QCoreApplication::translate("cxr::ui::PacsServersEditor", "PACS password"),
+                                  keychainError.isEmpty() ? question : keychainError + QStringLiteral("\n\n") + question,
+                                  QLineEdit::Password, QString(), &ok);
+        if (!ok) return;
+        writePacsPassword(server, password, guard, [note](const QString& e) {
+            if (note && !e.isEmpty()) note(e);
+        });
+        then(password);
+    });
+}
+
+void forgetPacsPassword(const PacsServerEntry& server) { sessionPasswords().remove(server.keychainKey()); }
 
 // ---- the editor -------------------------------------------------------------------------------
 

@@ -9,6 +9,8 @@
 #include <QVector>
 #include <QWidget>
 
+#include <QHash>
+
 #include <functional>
 
 class QCheckBox;
@@ -48,6 +50,15 @@ void readPacsPassword(const PacsServerEntry& server, QObject* context,
 // keychain is unavailable the password is kept in memory for this session and `error` says so.
 void writePacsPassword(const PacsServerEntry& server, const QString& password, QObject* context,
                        std::function<void(const QString& error)> done);
+
+// The password a request to `server` needs ("" for DIMSE and servers without a user): this
+// session's copy, else the keychain's, else asked from the user (then kept in the keychain).
+// `then(password)` runs in the caller's thread, not at all when the user cancels the question;
+// `note` receives what the user should know (keychain unavailable...).
+void obtainPacsPassword(QWidget* parent, const PacsServerEntry& server, std::function<void(const QString&)> then,
+                        std::function<void(const QString&)> note = {});
+// Forgets this session's copy (the server refused it): the next request asks again.
+void forgetPacsPassword(const PacsServerEntry& server);
 
 // Settings > PACS: the list of servers and the form of the selected one, with "Test connection".
 class PacsServersEditor : public QWidget {
