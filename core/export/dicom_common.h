@@ -7,6 +7,7 @@
 #include "atomic_write.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 
 #include <dcmtk/config/osconfig.h>
@@ -14,6 +15,11 @@
 #include <dcmtk/dcmdata/dcitem.h>
 
 namespace cxr::exporting::dicom {
+
+// The translation context of the exports' messages ("cxr::exporting").
+class ExportText {
+    Q_DECLARE_TR_FUNCTIONS(cxr::exporting)
+};
 
 QString native(const QString& path);
 bool fail(QString* message, const QString& text);

@@ -47,7 +47,6 @@ DcmItem* firstItem(DcmItem* item, const DcmTagKey& seq, int index = 0) {
     return nullptr;
 }  // Float Pixel Padding Value of our maps: "no value here"
 
-QString tr(const char* text) { return QCoreApplication::translate("cxr::exporting", text); }
 
 // The sentence shortened at a word (with "…") so that its UTF-8 form fits `maxBytes`.
 QString fitted(const QString& sentence, int maxBytes) {
@@ -161,11 +160,11 @@ FGDerivationImage* derivationOf(const Source& source, int frame, const QString& 
 bool prepare(const QString& path, const std::vector<float>& map, int width, int height, const ResultOptions& options,
              Overwrite mode, Source* source, QString* message) {
     if (options.sourceDicom.isEmpty())
-        return fail(message, tr("Cannot write %1: a Segmentation or Parametric Map needs a DICOM source image "
+        return fail(message, ExportText::tr("Cannot write %1: a Segmentation or Parametric Map needs a DICOM source image "
                                 "(it references it); for a PNG or JPEG source export PNG, JPEG or Secondary Capture.")
                                  .arg(native(path)));
     if (width <= 0 || height <= 0 || width > 65535 || height > 65535 || map.size() != size_t(width) * size_t(height))
-        return fail(message, tr("Cannot write %1: the map (%2 x %3, %4 values) does not fit DICOM or itself.")
+        return fail(message, ExportText::tr("Cannot write %1: the map (%2 x %3, %4 values) does not fit DICOM or itself.")
                                  .arg(native(path)).arg(width).arg(height).arg(map.size()));
     if (!detail::checkTarget(path, mode, message)) return false;
     if (!loadSource(options.sourceDicom, options.sourceFrame, path, source, message)) return false;
@@ -173,13 +172,13 @@ bool prepare(const QString& path, const std::vector<float>& map, int width, int 
     source->ds->findAndGetUint16(DCM_Rows, rows);
     source->ds->findAndGetUint16(DCM_Columns, columns);
     if (rows != height || columns != width)
-        return fail(message, tr("Cannot write %1: the map is %2 x %3 but the source image %4 is %5 x %6.")
+        return fail(message, ExportText::tr("Cannot write %1: the map is %2 x %3 but the source image %4 is %5 x %6.")
                                  .arg(native(path)).arg(width).arg(height)
                                  .arg(native(options.sourceDicom)).arg(columns).arg(rows));
     const QString sopClass = stringOf(source->ds, DCM_SOPClassUID), sop = stringOf(source->ds, DCM_SOPInstanceUID),
                   series = stringOf(source->ds, DCM_SeriesInstanceUID);
     if (sopClass.isEmpty() || sop.isEmpty() || series.isEmpty())
-        return fail(message, tr("Cannot write %1: the source %2 lacks its SOP Class, SOP Instance or Series UID.")
+        return fail(message, ExportText::tr("Cannot write %1: the source %2 lacks its SOP Class, SOP Instance or Series UID.")
                                  .arg(native(path), native(options.sourceDicom)));
     return true;
 }
@@ -203,14 +202,14 @@ bool finish(DcmFileFormat& file, const char* sopClass, const Source& source, con
     ok &= putCommonInstanceReference(source.ds, ds);
     copyLossyMarks(source.ds, ds);
     if (!ok)
-        return fail(message, tr("Cannot write %1: the DICOM data set could not be built (out of memory?).").arg(native(path)));
+        return fail(message, ExportText::tr("Cannot write %1: the DICOM data set could not be built (out of memory?).").arg(native(path)));
     if (!saveAtomically(file, path, mode, message)) return false;
     if (sopInstanceUid) *sopInstanceUid = QString::fromLatin1(sop);
     return true;
 }
 
 QString buildError(const QString& path, const OFCondition& c) {
-    return tr("Cannot write %1: DCMTK refused the object: %2.").arg(native(path), conditionText(c));
+    return ExportText::tr("Cannot write %1: DCMTK refused the object: %2.").arg(native(path), conditionText(c));
 }
 
 QString sentenceOf(const ResultOptions& o) {
@@ -300,7 +299,7 @@ bool writeSegmentation(const QString& path, const std::vector<float>& map, int w
     DcmItem* algorithmItem = firstItem(item, DCM_SegmentationAlgorithmIdentificationSequence);
     if (algorithmItem && !options.algorithmParameters.isEmpty())
         ok &= put(algorithmItem, DCM_AlgorithmParameters, dicomText(options.algorithmParameters, 10240, false));
-    if (!ok) return fail(message, tr("Cannot write %1: the DICOM data set could not be built (out of memory?).").arg(native(path)));
+    if (!ok) return fail(message, ExportText::tr("Cannot write %1: the DICOM data set could not be built (out of memory?).").arg(native(path)));
     return finish(file, UID_SegmentationStorage, source, options,
                   fitted(QStringLiteral("CXR Ground mask: %1").arg(sentence), 64), path, mode, message, sopInstanceUid);
 }
@@ -400,7 +399,7 @@ bool writeParametricMap(const QString& path, const std::vector<float>& map, int 
         ok &= put(derivationItem, DCM_DerivationDescription,
                   dicomText(QStringLiteral("Zero-shot grounding heat map of the sentence; ") + options.algorithmParameters,
                             1024, false));
-    if (!ok) return fail(message, tr("Cannot write %1: the DICOM data set could not be built (out of memory?).").arg(native(path)));
+    if (!ok) return fail(message, ExportText::tr("Cannot write %1: the DICOM data set could not be built (out of memory?).").arg(native(path)));
     return finish(file, UID_ParametricMapStorage, source, options,
                   fitted(QStringLiteral("CXR Ground heat map: %1").arg(sentence), 64), path, mode, message, sopInstanceUid);
 }
@@ -449,18 +448,18 @@ bool isResultObject(const QString& path) {
 bool readResultObject(const QString& path, ResultObject* out, QString* message) {
     DcmFileFormat file;
     OFCondition c = file.loadFile(OFFilename(QFile::encodeName(path).constData()));
-    if (c.bad()) return fail(message, tr("Cannot read %1: %2.").arg(native(path), conditionText(c)));
+    if (c.bad()) return fail(message, ExportText::tr("Cannot read %1: %2.").arg(native(path), conditionText(c)));
     DcmDataset* ds = file.getDataset();
     const QString cls = stringOf(ds, DCM_SOPClassUID);
     *out = ResultObject();
     if (cls == QLatin1String(UID_SegmentationStorage)) out->kind = ResultObject::Kind::Segmentation;
     else if (cls == QLatin1String(UID_ParametricMapStorage)) out->kind = ResultObject::Kind::ParametricMap;
-    else return fail(message, tr("%1 is neither a DICOM Segmentation nor a Parametric Map.").arg(native(path)));
+    else return fail(message, ExportText::tr("%1 is neither a DICOM Segmentation nor a Parametric Map.").arg(native(path)));
     if (ds->getOriginalXfer() != EXS_LittleEndianExplicit && ds->getOriginalXfer() != EXS_LittleEndianImplicit &&
         ds->getOriginalXfer() != EXS_BigEndianExplicit) {
         DcmRLEDecoderRegistration::registerCodecs();
         if (ds->chooseRepresentation(EXS_LittleEndianExplicit, nullptr).bad())
-            return fail(message, tr("Cannot read %1: its pixel data are compressed in a form this viewer cannot decode.")
+            return fail(message, ExportText::tr("Cannot read %1: its pixel data are compressed in a form this viewer cannot decode.")
                                      .arg(native(path)));
     }
     Uint16 rows = 0, columns = 0;
@@ -469,7 +468,7 @@ bool readResultObject(const QString& path, ResultObject* out, QString* message) 
     Sint32 frames = 1;
     if (ds->findAndGetSint32(DCM_NumberOfFrames, frames).bad() || frames < 1) frames = 1;
     if (rows == 0 || columns == 0)
-        return fail(message, tr("Cannot read %1: it declares no image size.").arg(native(path)));
+        return fail(message, ExportText::tr("Cannot read %1: it declares no image size.").arg(native(path)));
     out->width = columns;
     out->height = rows;
     out->sopInstanceUid = stringOf(ds, DCM_SOPInstanceUID);
@@ -480,7 +479,7 @@ bool readResultObject(const QString& path, ResultObject* out, QString* message) 
     if (out->kind == ResultObject::Kind::Segmentation) {
         // The first segment (lowest number) and the first frame that shows it.
         DcmItem* segment = firstItem(ds, DCM_SegmentSequence);
-        if (!segment) return fail(message, tr("Cannot read %1: the Segmentation has no segment.").arg(native(path)));
+        if (!segment) return fail(message, ExportText::tr("Cannot read %1: the Segmentation has no segment.").arg(native(path)));
         Uint16 number = 1;
         segment->findAndGetUint16(DCM_SegmentNumber, number);
         out->sentence = stringOf(segment, DCM_SegmentDescription);
@@ -491,19 +490,19 @@ bool readResultObject(const QString& path, ResultObject* out, QString* message) 
             DcmItem* id = functionalGroup(ds, f, DCM_SegmentIdentificationSequence);
             if (!id || (id->findAndGetUint16(DCM_ReferencedSegmentNumber, n).good() && n == number)) frame = f;
         }
-        if (frame < 0) return fail(message, tr("Cannot read %1: no frame shows segment %2.").arg(native(path)).arg(number));
+        if (frame < 0) return fail(message, ExportText::tr("Cannot read %1: no frame shows segment %2.").arg(native(path)).arg(number));
         readSourceReference(ds, frame, out);
         Uint16 bits = 1;
         ds->findAndGetUint16(DCM_BitsAllocated, bits);
         const Uint8* data = nullptr;
         unsigned long length = 0;
         if (ds->findAndGetUint8Array(DCM_PixelData, data, &length).bad() || !data)
-            return fail(message, tr("Cannot read %1: it has no pixel data.").arg(native(path)));
+            return fail(message, ExportText::tr("Cannot read %1: it has no pixel data.").arg(native(path)));
         out->values.assign(pixels, 0.0f);
         if (bits == 1) {
             const size_t first = size_t(frame) * pixels;  // binary frames are packed without padding
             if ((first + pixels + 7) / 8 > length)
-                return fail(message, tr("Cannot read %1: its pixel data are shorter than declared.").arg(native(path)));
+                return fail(message, ExportText::tr("Cannot read %1: its pixel data are shorter than declared.").arg(native(path)));
             for (size_t i = 0; i < pixels; ++i) {
                 const size_t bit = first + i;
                 out->values[i] = (data[bit / 8] >> (bit % 8)) & 1 ? 1.0f : 0.0f;
@@ -512,11 +511,11 @@ bool readResultObject(const QString& path, ResultObject* out, QString* message) 
             Uint16 maxFraction = 255;
             ds->findAndGetUint16(DCM_MaximumFractionalValue, maxFraction);
             if (size_t(frame + 1) * pixels > length)
-                return fail(message, tr("Cannot read %1: its pixel data are shorter than declared.").arg(native(path)));
+                return fail(message, ExportText::tr("Cannot read %1: its pixel data are shorter than declared.").arg(native(path)));
             for (size_t i = 0; i < pixels; ++i)
                 out->values[i] = data[size_t(frame) * pixels + i] * 2 >= std::max<int>(1, maxFraction) ? 1.0f : 0.0f;
         } else {
-            return fail(message, tr("Cannot read %1: %2 bits per segmentation pixel are not supported.").arg(native(path)).arg(bits));
+            return fail(message, ExportText::tr("Cannot read %1: %2 bits per segmentation pixel are not supported.").arg(native(path)).arg(bits));
         }
         return true;
     }
@@ -542,19 +541,19 @@ bool readResultObject(const QString& path, ResultObject* out, QString* message) 
     const Uint16* u16 = nullptr;
     unsigned long count = 0;
     if (ds->findAndGetFloat32Array(DCM_FloatPixelData, f32, &count).good() && f32) {
-        if (count < pixels) return fail(message, tr("Cannot read %1: its pixel data are shorter than declared.").arg(native(path)));
+        if (count < pixels) return fail(message, ExportText::tr("Cannot read %1: its pixel data are shorter than declared.").arg(native(path)));
         Float32 pad = 0;
         const bool padded = ds->findAndGetFloat32(DCM_FloatPixelPaddingValue, pad).good();
         for (size_t i = 0; i < pixels; ++i)
             if (!(padded && f32[i] == pad) && !std::isnan(f32[i])) out->values[i] = float(f32[i] * slope + intercept);
     } else if (ds->findAndGetFloat64Array(DCM_DoubleFloatPixelData, f64, &count).good() && f64) {
-        if (count < pixels) return fail(message, tr("Cannot read %1: its pixel data are shorter than declared.").arg(native(path)));
+        if (count < pixels) return fail(message, ExportText::tr("Cannot read %1: its pixel data are shorter than declared.").arg(native(path)));
         Float64 pad = 0;
         const bool padded = ds->findAndGetFloat64(DCM_DoubleFloatPixelPaddingValue, pad).good();
         for (size_t i = 0; i < pixels; ++i)
             if (!(padded && f64[i] == pad) && !std::isnan(f64[i])) out->values[i] = float(f64[i] * slope + intercept);
     } else if (ds->findAndGetUint16Array(DCM_PixelData, u16, &count).good() && u16) {
-        if (count < pixels) return fail(message, tr("Cannot read %1: its pixel data are shorter than declared.").arg(native(path)));
+        if (count < pixels) return fail(message, ExportText::tr("Cannot read %1: its pixel data are shorter than declared.").arg(native(path)));
         Uint16 representation = 0;
         ds->findAndGetUint16(DCM_PixelRepresentation, representation);
         Uint16 padU = 0;
@@ -565,7 +564,7 @@ bool readResultObject(const QString& path, ResultObject* out, QString* message) 
             out->values[i] = float(raw * slope + intercept);
         }
     } else {
-        return fail(message, tr("Cannot read %1: it has no pixel data.").arg(native(path)));
+        return fail(message, ExportText::tr("Cannot read %1: it has no pixel data.").arg(native(path)));
     }
     return true;
 }

@@ -29,8 +29,6 @@ namespace cxr::pacs {
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("cxr::pacs", text); }
-
 constexpr qint64 kMaxSearchAnswer = 32ll << 20;  // a QIDO answer larger than this is refused
 constexpr qint64 kMaxStoreAnswer = 4ll << 20;
 
@@ -207,20 +205,20 @@ bool DicomWebClient::perform(const Request& request, Reply* reply, const std::at
         return false;
     }
     if (tooLarge) {
-        reply->error = tr("The answer of %1 is larger than %2 MiB: refused (narrow the search).")
+        reply->error = PacsText::tr("The answer of %1 is larger than %2 MiB: refused (narrow the search).")
                            .arg(server_.label()).arg(request.maxBytes >> 20);
         return false;
     }
     if (sinkFailed) {
-        reply->error = tr("Cannot write what %1 sends to disk (disk full or folder not writable).").arg(server_.label());
+        reply->error = PacsText::tr("Cannot write what %1 sends to disk (disk full or folder not writable).").arg(server_.label());
         return false;
     }
     if (timedOut) {
-        reply->error = tr("%1 did not answer within %2 s.").arg(server_.label()).arg(server_.timeoutSeconds);
+        reply->error = PacsText::tr("%1 did not answer within %2 s.").arg(server_.label()).arg(server_.timeoutSeconds);
         return false;
     }
     if (!sslErrors.isEmpty() || netError == QNetworkReply::SslHandshakeFailedError) {
-        reply->error = tr("The HTTPS certificate of %1 is not trusted: %2. CXR Ground does not connect to servers whose "
+        reply->error = PacsText::tr("The HTTPS certificate of %1 is not trusted: %2. CXR Ground does not connect to servers whose "
                           "certificate it cannot verify; install the server's certificate authority in the system's "
                           "trust store (or fix the server's certificate).")
                            .arg(host, sslErrors.isEmpty() ? netText : sslErrors.join(QStringLiteral("; ")));
@@ -229,16 +227,16 @@ bool DicomWebClient::perform(const Request& request, Reply* reply, const std::at
     if (reply->status > 0) return true;  // an HTTP answer, whatever its status
     switch (netError) {
     case QNetworkReply::ConnectionRefusedError:
-        reply->error = tr("%1 refused the connection (is the server running, and is the port right?).").arg(server_.label());
+        reply->error = PacsText::tr("%1 refused the connection (is the server running, and is the port right?).").arg(server_.label());
         break;
     case QNetworkReply::HostNotFoundError:
-        reply->error = tr("The host %1 was not found.").arg(host);
+        reply->error = PacsText::tr("The host %1 was not found.").arg(host);
         break;
     case QNetworkReply::RemoteHostClosedError:
-        reply->error = tr("%1 closed the connection before answering.").arg(server_.label());
+        reply->error = PacsText::tr("%1 closed the connection before answering.").arg(server_.label());
         break;
     default:
-        reply->error = tr("Cannot reach %1: %2.").arg(server_.label(), netText);
+        reply->error = PacsText::tr("Cannot reach %1: %2.").arg(server_.label(), netText);
         break;
     }
     return false;
@@ -247,11 +245,11 @@ bool DicomWebClient::perform(const Request& request, Reply* reply, const std::at
 QString DicomWebClient::httpError(const Reply& reply, const QString& what) const {
     if (reply.status == 401)
         return server_.user.isEmpty()
-                   ? tr("%1 requires a user name and password (HTTP 401): set the user and the password.").arg(server_.label())
-                   : tr("%1 refused the user name or password of %2 (HTTP 401).").arg(server_.label(), server_.user);
-    if (reply.status == 403) return tr("%1 denied access to %2 (HTTP 403).").arg(server_.label(), what);
-    if (reply.status == 404) return tr("%1 has no %2 (HTTP 404).").arg(server_.label(), what);
-    return tr("%1 answered HTTP %2 to the request for %3.").arg(server_.label()).arg(reply.status).arg(what);
+                   ? PacsText::tr("%1 requires a user name and password (HTTP 401): set the user and the password.").arg(server_.label())
+                   : PacsText::tr("%1 refused the user name or password of %2 (HTTP 401).").arg(server_.label(), server_.user);
+    if (reply.status == 403) return PacsText::tr("%1 denied access to %2 (HTTP 403).").arg(server_.label(), what);
+    if (reply.status == 404) return PacsText::tr("%1 has no %2 (HTTP 404).").arg(server_.label(), what);
+    return PacsText::tr("%1 answered HTTP %2 to the request for %3.").arg(server_.label()).arg(reply.status).arg(what);
 }
 
 bool DicomWebClient::findLevel(const Query& query, FindResult* out, QString* error, const std::atomic_bool* cancel) {
@@ -304,17 +302,17 @@ bool DicomWebClient::findLevel(const Query& query, FindResult* out, QString* err
     if (!perform(request, &reply, cancel)) return bad(reply.error);
     if (reply.status == 204) return true;  // no match
     if (reply.status == 404 && query.level != Level::Study) return true;  // unknown study / series: no match
-    if (reply.status < 200 || reply.status >= 300) return bad(httpError(reply, tr("the search")));
+    if (reply.status < 200 || reply.status >= 300) return bad(httpError(reply, PacsText::tr("the search")));
     if (reply.body.trimmed().isEmpty()) return true;
     QJsonParseError parse;
     const QJsonDocument doc = QJsonDocument::fromJson(reply.body, &parse);
     if (parse.error != QJsonParseError::NoError)
-        return bad(tr("The answer of %1 to the search is not valid JSON (%2 at byte %3).")
+        return bad(PacsText::tr("The answer of %1 to the search is not valid JSON (%2 at byte %3).")
                        .arg(server_.label(), parse.errorString()).arg(parse.offset));
-    if (!doc.isArray()) return bad(tr("The answer of %1 to the search is not a DICOM JSON list of matches.").arg(server_.label()));
+    if (!doc.isArray()) return bad(PacsText::tr("The answer of %1 to the search is not a DICOM JSON list of matches.").arg(server_.label()));
     const QJsonArray array = doc.array();
     for (const QJsonValue& v : array) {
-        if (!v.isObject()) return bad(tr("The answer of %1 to the search is not a DICOM JSON list of matches.").arg(server_.label()));
+        if (!v.isObject()) return bad(PacsText::tr("The answer of %1 to the search is not a DICOM JSON list of matches.").arg(server_.label()));
         if (int(out->matches.size()) >= query.limit) {
             out->truncated = true;
             break;
@@ -345,7 +343,7 @@ bool DicomWebClient::findLevel(const Query& query, FindResult* out, QString* err
         }
         const QString& key = query.level == Level::Study ? m.studyUid : query.level == Level::Series ? m.seriesUid : m.sopInstanceUid;
         if (!isValidUid(key))
-            return bad(tr("The answer of %1 to the search holds a match without a valid UID (\"%2\").").arg(server_.label(), key.left(80)));
+            return bad(PacsText::tr("The answer of %1 to the search holds a match without a valid UID (\"%2\").").arg(server_.label(), key.left(80)));
         out->matches << m;
     }
     return true;
@@ -389,7 +387,7 @@ bool DicomWebClient::transfer(const QString& studyUid, const QString&, const QVe
         const QString staged = dir.absoluteFilePath(QStringLiteral(".%1.dcm.part").arg(m.sopInstanceUid));
         QFile sink(download);
         if (!sink.open(QIODevice::WriteOnly | QIODevice::Truncate))
-            return bad(tr("Cannot write into the folder %1: %2.").arg(QDir::toNativeSeparators(folder), sink.errorString()));
+            return bad(PacsText::tr("Cannot write into the folder %1: %2.").arg(QDir::toNativeSeparators(folder), sink.errorString()));
         Request request;
         request.url = endpoint(QStringLiteral("/studies/%1/series/%2/instances/%3").arg(studyUid, m.seriesUid, m.sopInstanceUid));
         request.accept = "multipart/related; type=\"application/dicom\"; transfer-syntax=*";
@@ -423,20 +421,20 @@ bool DicomWebClient::transfer(const QString& studyUid, const QString&, const QVe
         }
         if (reply.status < 200 || reply.status >= 300) {
             cleanup();
-            return bad(httpError(reply, tr("instance %1").arg(m.sopInstanceUid)));
+            return bad(httpError(reply, PacsText::tr("instance %1").arg(m.sopInstanceUid)));
         }
         // Take the DICOM file out of the multipart answer (mapped, not read into memory).
         QFile body(download);
         if (!body.open(QIODevice::ReadOnly)) {
             cleanup();
-            return bad(tr("Cannot read back %1.").arg(QDir::toNativeSeparators(download)));
+            return bad(PacsText::tr("Cannot read back %1.").arg(QDir::toNativeSeparators(download)));
         }
         uchar* mapped = body.size() > 0 ? body.map(0, body.size()) : nullptr;
         const QByteArray data = mapped ? QByteArray::fromRawData(reinterpret_cast<const char*>(mapped), body.size()) : QByteArray();
         qsizetype begin = 0, length = 0;
         if (!firstPart(data, reply.contentType, &begin, &length) || length < 132) {
             cleanup();
-            return bad(tr("%1 sent no DICOM file for instance %2 (content type \"%3\").")
+            return bad(PacsText::tr("%1 sent no DICOM file for instance %2 (content type \"%3\").")
                            .arg(server_.label(), m.sopInstanceUid, QString::fromLatin1(reply.contentType)));
         }
         QFile out(staged);
@@ -447,7 +445,7 @@ bool DicomWebClient::transfer(const QString& studyUid, const QString&, const QVe
         QFile::remove(download);
         if (!written) {
             cleanup();
-            return bad(tr("Cannot write %1 (disk full?).").arg(QDir::toNativeSeparators(target)));
+            return bad(PacsText::tr("Cannot write %1 (disk full?).").arg(QDir::toNativeSeparators(target)));
         }
         // It must be the instance asked for.
         DcmFileFormat check;
@@ -457,12 +455,12 @@ bool DicomWebClient::transfer(const QString& studyUid, const QString&, const QVe
             check.getDataset()->findAndGetOFString(DCM_SOPInstanceUID, uid).bad() ||
             QString::fromLatin1(uid.c_str()) != m.sopInstanceUid) {
             cleanup();
-            return bad(tr("%1 sent a file that is not the DICOM instance %2.").arg(server_.label(), m.sopInstanceUid));
+            return bad(PacsText::tr("%1 sent a file that is not the DICOM instance %2.").arg(server_.label(), m.sopInstanceUid));
         }
         QFile::remove(target);
         if (!QFile::rename(staged, target)) {
             cleanup();
-            return bad(tr("Cannot write %1.").arg(QDir::toNativeSeparators(target)));
+            return bad(PacsText::tr("Cannot write %1.").arg(QDir::toNativeSeparators(target)));
         }
         received(m.sopInstanceUid, target);
         if (progress) {
@@ -491,14 +489,14 @@ bool DicomWebClient::store(const QStringList& files, QVector<StoreResult>* out, 
         if (header.loadFileUntilTag(OFFilename(QFile::encodeName(path).constData()), EXS_Unknown, EGL_noChange,
                                     DCM_MaxReadLength, ERM_autoDetect, DCM_PixelData).bad() ||
             header.getDataset()->findAndGetOFString(DCM_SOPInstanceUID, uid).bad() || uid.empty()) {
-            result.status = tr("not sent: not a readable DICOM file");
+            result.status = PacsText::tr("not sent: not a readable DICOM file");
             *out << result;
             continue;
         }
         result.sopInstanceUid = QString::fromLatin1(uid.c_str());
         auto* file = new QFile(path);
         if (!file->open(QIODevice::ReadOnly)) {
-            result.status = tr("not sent: %1").arg(file->errorString());
+            result.status = PacsText::tr("not sent: %1").arg(file->errorString());
             delete file;
             *out << result;
             continue;
@@ -524,7 +522,7 @@ bool DicomWebClient::store(const QStringList& files, QVector<StoreResult>* out, 
             return false;
         }
         if (reply.status == 401 || reply.status == 403) {
-            if (error) *error = httpError(reply, tr("storing"));
+            if (error) *error = httpError(reply, PacsText::tr("storing"));
             return false;
         }
         // The answer lists the stored (Referenced SOP Sequence) and failed (Failed SOP Sequence) instances.
@@ -534,18 +532,18 @@ bool DicomWebClient::store(const QStringList& files, QVector<StoreResult>* out, 
         for (const QJsonValue& item : o.value(QLatin1String("00081198")).toObject().value(QLatin1String("Value")).toArray()) {
             const QJsonObject f = item.toObject();
             if (jsonValue(f, "00081155") == result.sopInstanceUid || failure.isEmpty())
-                failure = tr("failure reason 0x%1").arg(jsonValue(f, "00081197").toUInt(), 4, 16, QLatin1Char('0'));
+                failure = PacsText::tr("failure reason 0x%1").arg(jsonValue(f, "00081197").toUInt(), 4, 16, QLatin1Char('0'));
         }
         bool referenced = false;
         for (const QJsonValue& item : o.value(QLatin1String("00081199")).toObject().value(QLatin1String("Value")).toArray())
             referenced = referenced || jsonValue(item.toObject(), "00081155") == result.sopInstanceUid;
         if (reply.status >= 200 && reply.status < 300 && failure.isEmpty() && (referenced || reply.body.trimmed().isEmpty())) {
             result.ok = true;
-            result.status = reply.status == 202 ? tr("stored with warnings (HTTP 202)") : tr("stored");
+            result.status = reply.status == 202 ? PacsText::tr("stored with warnings (HTTP 202)") : PacsText::tr("stored");
         } else if (!failure.isEmpty()) {
-            result.status = tr("refused by the server (HTTP %1, %2)").arg(reply.status).arg(failure);
+            result.status = PacsText::tr("refused by the server (HTTP %1, %2)").arg(reply.status).arg(failure);
         } else {
-            result.status = tr("refused by the server (HTTP %1)").arg(reply.status);
+            result.status = PacsText::tr("refused by the server (HTTP %1)").arg(reply.status);
         }
         sent += QFileInfo(path).size();
         *out << result;

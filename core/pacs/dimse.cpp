@@ -26,8 +26,6 @@ namespace cxr::pacs {
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("cxr::pacs", text); }
-
 // DCMTK's text of a condition on one line (nested conditions are joined with ": ").
 QString text(const OFCondition& c) {
     QStringList lines = QString::fromLocal8Bit(c.text()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
@@ -68,7 +66,7 @@ bool saveReceived(DcmDataset* dataset, const QString& folder, QString* uid, QStr
     dataset->findAndGetOFString(DCM_SOPInstanceUID, sop);
     *uid = QString::fromLatin1(sop.c_str());
     if (!isValidUid(*uid)) {
-        *error = tr("the server sent an instance without a valid SOP Instance UID");
+        *error = PacsText::tr("the server sent an instance without a valid SOP Instance UID");
         return false;
     }
     const QDir dir(folder);
@@ -80,13 +78,13 @@ bool saveReceived(DcmDataset* dataset, const QString& folder, QString* uid, QStr
                                         EGL_recalcGL, EPD_withoutPadding, 0, 0, EWM_createNewMeta);
     if (c.bad()) {
         QFile::remove(staged);
-        *error = tr("cannot write %1: %2").arg(QDir::toNativeSeparators(*path), text(c));
+        *error = PacsText::tr("cannot write %1: %2").arg(QDir::toNativeSeparators(*path), text(c));
         return false;
     }
     QFile::remove(*path);
     if (!QFile::rename(staged, *path)) {
         QFile::remove(staged);
-        *error = tr("cannot write %1").arg(QDir::toNativeSeparators(*path));
+        *error = PacsText::tr("cannot write %1").arg(QDir::toNativeSeparators(*path));
         return false;
     }
     return true;
@@ -145,7 +143,7 @@ protected:
         cStoreReturnStatus = STATUS_Success;
         QString uid, path, error;
         if (!dataset || !saveReceived(dataset.get(), folder, &uid, &path, &error)) {
-            storeError = dataset ? error : tr("the server sent an empty C-STORE");
+            storeError = dataset ? error : PacsText::tr("the server sent an empty C-STORE");
             cStoreReturnStatus = STATUS_STORE_Refused_OutOfResources;
             continueCGETSession = OFFalse;
             return EC_Normal;
@@ -221,7 +219,7 @@ public:
         if (!connect(scu, {{UID_VerificationSOPClass, uncompressed(), ASC_SC_ROLE_DEFAULT}}, error)) return false;
         const OFCondition c = scu.sendECHORequest(0);
         scu.releaseAssociation();
-        if (c.bad()) return fail(error, tr("%1 did not answer the C-ECHO: %2.").arg(server_.label(), text(c)));
+        if (c.bad()) return fail(error, PacsText::tr("%1 did not answer the C-ECHO: %2.").arg(server_.label(), text(c)));
         return true;
     }
 
@@ -261,24 +259,24 @@ private:
         scu.setMaxReceivePDULength(ASC_DEFAULTMAXPDU);
         for (const Context& c : contexts) {
             const OFCondition r = scu.addPresentationContext(c.abstractSyntax, c.syntaxes, c.role);
-            if (r.bad()) return fail(error, tr("Cannot propose the DICOM services: %1.").arg(text(r)));
+            if (r.bad()) return fail(error, PacsText::tr("Cannot propose the DICOM services: %1.").arg(text(r)));
         }
         OFCondition c = scu.initNetwork();
-        if (c.bad()) return fail(error, tr("Cannot start DICOM networking: %1.").arg(text(c)));
+        if (c.bad()) return fail(error, PacsText::tr("Cannot start DICOM networking: %1.").arg(text(c)));
         c = scu.negotiateAssociation();
         if (c.bad()) {
             const QString t = text(c);
             const QString where = QStringLiteral("%1:%2").arg(server_.host).arg(server_.port);
             if (c == DUL_ASSOCIATIONREJECTED)
-                return fail(error, tr("%1 refused the association (its AE title %2, ours %3): check both AE titles and "
+                return fail(error, PacsText::tr("%1 refused the association (its AE title %2, ours %3): check both AE titles and "
                                       "that the server knows ours.")
                                        .arg(server_.label(), server_.calledAet, server_.callingAet));
             if (t.contains(QLatin1String("refused"), Qt::CaseInsensitive))
-                return fail(error, tr("Cannot connect to %1: connection refused (is the server running, and is the port right?).")
+                return fail(error, PacsText::tr("Cannot connect to %1: connection refused (is the server running, and is the port right?).")
                                        .arg(where));
             if (t.contains(QLatin1String("timeout"), Qt::CaseInsensitive) || t.contains(QLatin1String("timed out"), Qt::CaseInsensitive))
-                return fail(error, tr("%1 did not answer within %2 s.").arg(server_.label()).arg(server_.timeoutSeconds));
-            return fail(error, tr("Cannot open an association with %1: %2.").arg(server_.label(), t));
+                return fail(error, PacsText::tr("%1 did not answer within %2 s.").arg(server_.label()).arg(server_.timeoutSeconds));
+            return fail(error, PacsText::tr("Cannot open an association with %1: %2.").arg(server_.label(), t));
         }
         return true;
     }
@@ -298,23 +296,23 @@ private:
         const T_ASC_PresentationContextID id = scu.findPresentationContextID(UID_FINDStudyRootQueryRetrieveInformationModel, "");
         if (id == 0) {
             scu.releaseAssociation();
-            return fail(error, tr("%1 does not offer the search (C-FIND Study Root).").arg(server_.label()));
+            return fail(error, PacsText::tr("%1 does not offer the search (C-FIND Study Root).").arg(server_.label()));
         }
         const OFCondition c = scu.sendFINDRequest(id, &keys, nullptr);
         if (c.bad()) {
             scu.abortAssociation();
             if (scu.cancelled) return fail(error, cancelledMessage());
             if (c == DUL_PEERABORTEDASSOCIATION)
-                return fail(error, tr("%1 aborted the search: it may not allow searches from our AE title %2 (register it "
+                return fail(error, PacsText::tr("%1 aborted the search: it may not allow searches from our AE title %2 (register it "
                                       "on the server).").arg(server_.label(), server_.callingAet));
-            return fail(error, tr("The search on %1 failed: %2.").arg(server_.label(), text(c)));
+            return fail(error, PacsText::tr("The search on %1 failed: %2.").arg(server_.label(), text(c)));
         }
         scu.releaseAssociation();
         if (scu.cancelled) return fail(error, cancelledMessage());
         *truncated = enough;
         const Uint16 s = scu.finalStatus;
         if (s != STATUS_Success && s != STATUS_FIND_Cancel && !DICOM_PENDING_STATUS(s))
-            return fail(error, tr("%1 refused the search (status %2).").arg(server_.label(), statusHex(s)));
+            return fail(error, PacsText::tr("%1 refused the search (status %2).").arg(server_.label(), statusHex(s)));
         return true;
     }
 
@@ -322,11 +320,11 @@ private:
         const Uint16 s = scu.finalStatus;
         if (s == STATUS_Success || (s & 0xf000) == 0xb000) return true;  // warnings: sub-operations failed, named by the caller
         if (s == STATUS_MOVE_Refused_MoveDestinationUnknown)
-            return fail(error, tr("%1 does not know our AE title %2 as a C-MOVE destination: register it there with this "
+            return fail(error, PacsText::tr("%1 does not know our AE title %2 as a C-MOVE destination: register it there with this "
                                   "computer's address and port %3.")
                                    .arg(server_.label(), server_.callingAet)
                                    .arg(server_.movePort));
-        return fail(error, tr("%1 refused the retrieve (status %2).").arg(server_.label(), statusHex(s)));
+        return fail(error, PacsText::tr("%1 refused the retrieve (status %2).").arg(server_.label(), statusHex(s)));
     }
 };
 
@@ -435,7 +433,7 @@ bool DimseClient::findLevel(const Query& query, FindResult* out, QString* error,
     if (!ok) return false;
     out->truncated = out->truncated || truncated;
     if (!invalid.isEmpty() && out->matches.isEmpty())
-        return fail(error, tr("The answer of %1 to the search holds a match without a valid UID (\"%2\").").arg(server_.label(), invalid));
+        return fail(error, PacsText::tr("The answer of %1 to the search holds a match without a valid UID (\"%2\").").arg(server_.label(), invalid));
     return true;
 }
 
@@ -495,13 +493,13 @@ bool DimseClient::transfer(const QString& studyUid, const QString& seriesUid, co
             }
         }
         if (contexts.size() > 127)
-            return fail(error, tr("The study holds more kinds of object (%1) than one C-GET association can receive; "
+            return fail(error, PacsText::tr("The study holds more kinds of object (%1) than one C-GET association can receive; "
                                   "use C-MOVE for it.").arg(classes.size()));
         if (!connect(scu, contexts, error)) return false;
         const T_ASC_PresentationContextID id = scu.findPresentationContextID(UID_GETStudyRootQueryRetrieveInformationModel, "");
         if (id == 0) {
             scu.releaseAssociation();
-            return fail(error, tr("%1 does not offer C-GET (Study Root); retrieve with C-MOVE instead.").arg(server_.label()));
+            return fail(error, PacsText::tr("%1 does not offer C-GET (Study Root); retrieve with C-MOVE instead.").arg(server_.label()));
         }
         const OFCondition c = scu.sendCGETRequest(id, &keys, nullptr);
         if (scu.cancelled) {
@@ -510,11 +508,11 @@ bool DimseClient::transfer(const QString& studyUid, const QString& seriesUid, co
         }
         if (c.bad()) {
             scu.abortAssociation();
-            if (!scu.storeError.isEmpty()) return fail(error, tr("Cannot keep what %1 sent: %2.").arg(server_.label(), scu.storeError));
-            return fail(error, tr("The connection to %1 was lost during the retrieve: %2.").arg(server_.label(), text(c)));
+            if (!scu.storeError.isEmpty()) return fail(error, PacsText::tr("Cannot keep what %1 sent: %2.").arg(server_.label(), scu.storeError));
+            return fail(error, PacsText::tr("The connection to %1 was lost during the retrieve: %2.").arg(server_.label(), text(c)));
         }
         scu.releaseAssociation();
-        if (!scu.storeError.isEmpty()) return fail(error, tr("Cannot keep what %1 sent: %2.").arg(server_.label(), scu.storeError));
+        if (!scu.storeError.isEmpty()) return fail(error, PacsText::tr("Cannot keep what %1 sent: %2.").arg(server_.label(), scu.storeError));
         return retrieveFinalStatus(scu, error);
     }
 
@@ -533,7 +531,7 @@ bool DimseClient::transfer(const QString& studyUid, const QString& seriesUid, co
         receiver.addPresentationContext(dcmAllStorageSOPClassUIDs[i], allReceiveSyntaxes());
     OFCondition c = receiver.openListenPort();
     if (c.bad())
-        return fail(error, tr("Cannot listen on port %1 for the C-MOVE (%2): is another program using it?")
+        return fail(error, PacsText::tr("Cannot listen on port %1 for the C-MOVE (%2): is another program using it?")
                                .arg(server_.movePort).arg(text(c)));
     std::thread listener([&receiver] { receiver.acceptAssociations(); });
     struct Join {
@@ -562,7 +560,7 @@ bool DimseClient::transfer(const QString& studyUid, const QString& seriesUid, co
     const T_ASC_PresentationContextID id = scu.findPresentationContextID(UID_MOVEStudyRootQueryRetrieveInformationModel, "");
     if (id == 0) {
         scu.releaseAssociation();
-        return fail(error, tr("%1 does not offer C-MOVE (Study Root).").arg(server_.label()));
+        return fail(error, PacsText::tr("%1 does not offer C-MOVE (Study Root).").arg(server_.label()));
     }
     c = scu.sendMOVERequest(id, server_.callingAet.toLatin1().constData(), &keys, nullptr);
     if (c.bad() || scu.cancelled) scu.abortAssociation();
@@ -572,19 +570,19 @@ bool DimseClient::transfer(const QString& studyUid, const QString& seriesUid, co
     if (listener.joinable()) listener.join();
     drain();
     if (scu.cancelled) return fail(error, cancelledMessage());
-    if (c.bad()) return fail(error, tr("The connection to %1 was lost during the retrieve: %2.").arg(server_.label(), text(c)));
-    if (!receiver.error.isEmpty()) return fail(error, tr("Cannot keep what %1 sent: %2.").arg(server_.label(), receiver.error));
+    if (c.bad()) return fail(error, PacsText::tr("The connection to %1 was lost during the retrieve: %2.").arg(server_.label(), text(c)));
+    if (!receiver.error.isEmpty()) return fail(error, PacsText::tr("Cannot keep what %1 sent: %2.").arg(server_.label(), receiver.error));
     return retrieveFinalStatus(scu, error);
 }
 
 QString storeStatus(Uint16 s) {
-    if (s == STATUS_Success) return tr("stored");
-    if ((s & 0xf000) == 0xb000) return tr("stored with a warning (status %1)").arg(statusHex(s));
-    if ((s & 0xff00) == 0xa700) return tr("refused: the server is out of resources (status %1)").arg(statusHex(s));
-    if ((s & 0xff00) == 0xa900) return tr("refused: the data set does not match its SOP class (status %1)").arg(statusHex(s));
-    if (s == STATUS_STORE_Refused_SOPClassNotSupported) return tr("refused: the server does not store this kind of object (status 0x0122)");
-    if (s == STATUS_STORE_Refused_NotAuthorized) return tr("refused: not authorised (status 0x0124)");
-    return tr("refused (status %1)").arg(statusHex(s));
+    if (s == STATUS_Success) return PacsText::tr("stored");
+    if ((s & 0xf000) == 0xb000) return PacsText::tr("stored with a warning (status %1)").arg(statusHex(s));
+    if ((s & 0xff00) == 0xa700) return PacsText::tr("refused: the server is out of resources (status %1)").arg(statusHex(s));
+    if ((s & 0xff00) == 0xa900) return PacsText::tr("refused: the data set does not match its SOP class (status %1)").arg(statusHex(s));
+    if (s == STATUS_STORE_Refused_SOPClassNotSupported) return PacsText::tr("refused: the server does not store this kind of object (status 0x0122)");
+    if (s == STATUS_STORE_Refused_NotAuthorized) return PacsText::tr("refused: not authorised (status 0x0124)");
+    return PacsText::tr("refused (status %1)").arg(statusHex(s));
 }
 
 bool DimseClient::store(const QStringList& files, QVector<StoreResult>* out, QString* error, const ProgressFn& progress,
@@ -624,7 +622,7 @@ bool DimseClient::store(const QStringList& files, QVector<StoreResult>* out, QSt
             one.push_back(ts.toLatin1().constData());
             contexts.push_back({i.key().toLatin1().constData(), one, ASC_SC_ROLE_DEFAULT});
         }
-    if (contexts.size() > 127) return fail(error, tr("Too many kinds of object for one association; send fewer files at once."));
+    if (contexts.size() > 127) return fail(error, PacsText::tr("Too many kinds of object for one association; send fewer files at once."));
     Scu scu;
     scu.setDatasetConversionMode(OFTrue);
     if (!contexts.isEmpty() && !connect(scu, contexts, error)) return false;
@@ -638,15 +636,15 @@ bool DimseClient::store(const QStringList& files, QVector<StoreResult>* out, QSt
             return fail(error, cancelledMessage());
         }
         if (!it.readable) {
-            r.status = tr("not sent: not a readable DICOM file");
+            r.status = PacsText::tr("not sent: not a readable DICOM file");
         } else {
             Uint16 status = 0;
             const OFCondition c = scu.sendSTORERequest(0, OFFilename(QFile::encodeName(it.path).constData()), nullptr, status);
             if (c == DIMSE_NOVALIDPRESENTATIONCONTEXTID) {
-                r.status = tr("not sent: %1 accepts no transfer syntax for this kind of object").arg(server_.label());
+                r.status = PacsText::tr("not sent: %1 accepts no transfer syntax for this kind of object").arg(server_.label());
             } else if (c.bad()) {
                 scu.abortAssociation();
-                return fail(error, tr("The connection to %1 was lost while sending %2: %3.")
+                return fail(error, PacsText::tr("The connection to %1 was lost while sending %2: %3.")
                                        .arg(server_.label(), QDir::toNativeSeparators(it.path), text(c)));
             } else {
                 r.ok = status == STATUS_Success || (status & 0xf000) == 0xb000;

@@ -16,8 +16,6 @@ namespace cxr::pacs {
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("cxr::pacs", text); }
-
 bool validDate(const QString& d) {
     static const QRegularExpression re(QStringLiteral("^\\d{8}$"));
     if (!re.match(d).hasMatch()) return false;
@@ -45,7 +43,7 @@ QString levelName(Level l) {
 
 }  // namespace
 
-QString cancelledMessage() { return tr("cancelled"); }
+QString cancelledMessage() { return PacsText::tr("cancelled"); }
 
 void quietDcmtk() {
     // DCMTK logs warnings to the console by default; our messages say what went wrong.
@@ -69,9 +67,9 @@ bool parseServer(const QString& spec, Server* out, QString* error) {
         const QUrl url(spec.mid(9), QUrl::StrictMode);
         const QString scheme = url.scheme().toLower();
         if (!url.isValid() || (scheme != QLatin1String("http") && scheme != QLatin1String("https")) || url.host().isEmpty())
-            return bad(tr("%1 is not a DICOMweb server: give dicomweb:http(s)://host:port/path-of-the-root").arg(spec));
+            return bad(PacsText::tr("%1 is not a DICOMweb server: give dicomweb:http(s)://host:port/path-of-the-root").arg(spec));
         if (!url.userInfo().isEmpty())
-            return bad(tr("%1 carries a user name or password in the URL; use --user and CXRG_PACS_PASSWORD instead").arg(spec));
+            return bad(PacsText::tr("%1 carries a user name or password in the URL; use --user and CXRG_PACS_PASSWORD instead").arg(spec));
         out->kind = Kind::DicomWeb;
         out->url = url;
         QString path = url.path();
@@ -84,9 +82,9 @@ bool parseServer(const QString& spec, Server* out, QString* error) {
         const QRegularExpressionMatch m = re.match(spec);
         const int port = m.hasMatch() ? m.captured(3).toInt() : 0;
         if (!m.hasMatch() || port < 1 || port > 65535)
-            return bad(tr("%1 is not a DIMSE server: give dimse:AETITLE@host:port (AE title at most 16 characters)").arg(spec));
+            return bad(PacsText::tr("%1 is not a DIMSE server: give dimse:AETITLE@host:port (AE title at most 16 characters)").arg(spec));
         if (!isValidAeTitle(m.captured(1)))
-            return bad(tr("%1: the AE title %2 has characters DICOM does not allow").arg(spec, m.captured(1)));
+            return bad(PacsText::tr("%1: the AE title %2 has characters DICOM does not allow").arg(spec, m.captured(1)));
         out->kind = Kind::Dimse;
         out->calledAet = m.captured(1);
         out->host = m.captured(2);
@@ -94,7 +92,7 @@ bool parseServer(const QString& spec, Server* out, QString* error) {
         out->port = quint16(port);
         return true;
     }
-    return bad(tr("%1: a server is dicomweb:http(s)://host:port/dicom-web or dimse:AETITLE@host:port").arg(spec));
+    return bad(PacsText::tr("%1: a server is dicomweb:http(s)://host:port/dicom-web or dimse:AETITLE@host:port").arg(spec));
 }
 
 bool isValidAeTitle(const QString& aet) {
@@ -114,16 +112,16 @@ bool validateQuery(const Query& q, QString* error) {
         if (error) *error = why;
         return false;
     };
-    if (!q.dateFrom.isEmpty() && !validDate(q.dateFrom)) return bad(tr("%1 is not a date YYYYMMDD").arg(q.dateFrom));
-    if (!q.dateTo.isEmpty() && !validDate(q.dateTo)) return bad(tr("%1 is not a date YYYYMMDD").arg(q.dateTo));
+    if (!q.dateFrom.isEmpty() && !validDate(q.dateFrom)) return bad(PacsText::tr("%1 is not a date YYYYMMDD").arg(q.dateFrom));
+    if (!q.dateTo.isEmpty() && !validDate(q.dateTo)) return bad(PacsText::tr("%1 is not a date YYYYMMDD").arg(q.dateTo));
     if (!q.dateFrom.isEmpty() && !q.dateTo.isEmpty() && q.dateFrom > q.dateTo)
-        return bad(tr("the date range %1-%2 ends before it starts").arg(q.dateFrom, q.dateTo));
+        return bad(PacsText::tr("the date range %1-%2 ends before it starts").arg(q.dateFrom, q.dateTo));
     for (const QString* s : {&q.patientId, &q.patientName, &q.modality, &q.accession})
-        if (!validText(*s)) return bad(tr("the search value \"%1\" is too long or holds a backslash or control characters").arg(*s));
-    if (!q.studyUid.isEmpty() && !isValidUid(q.studyUid)) return bad(tr("%1 is not a valid Study Instance UID").arg(q.studyUid));
-    if (!q.seriesUid.isEmpty() && !isValidUid(q.seriesUid)) return bad(tr("%1 is not a valid Series Instance UID").arg(q.seriesUid));
-    if (q.level == Level::Instance && q.studyUid.isEmpty()) return bad(tr("an instance search needs a study"));
-    if (q.limit < 1) return bad(tr("the number of matches must be at least 1"));
+        if (!validText(*s)) return bad(PacsText::tr("the search value \"%1\" is too long or holds a backslash or control characters").arg(*s));
+    if (!q.studyUid.isEmpty() && !isValidUid(q.studyUid)) return bad(PacsText::tr("%1 is not a valid Study Instance UID").arg(q.studyUid));
+    if (!q.seriesUid.isEmpty() && !isValidUid(q.seriesUid)) return bad(PacsText::tr("%1 is not a valid Series Instance UID").arg(q.seriesUid));
+    if (q.level == Level::Instance && q.studyUid.isEmpty()) return bad(PacsText::tr("an instance search needs a study"));
+    if (q.limit < 1) return bad(PacsText::tr("the number of matches must be at least 1"));
     return true;
 }
 
@@ -228,7 +226,7 @@ QString describeMissing(const QStringList& missing, int total) {
     QStringList shown = missing.mid(0, 5);
     QString list = shown.join(QStringLiteral(", "));
     if (missing.size() > shown.size()) list += QCoreApplication::translate("cxr::pacs", " and %n more", nullptr, int(missing.size() - shown.size()));
-    return tr("%1 of %2 instances are missing: %3").arg(missing.size()).arg(total).arg(list);
+    return PacsText::tr("%1 of %2 instances are missing: %3").arg(missing.size()).arg(total).arg(list);
 }
 
 bool Client::retrieve(const QString& studyUid, const QString& seriesUid, const QString& folder, RetrieveResult* out,
@@ -238,10 +236,10 @@ bool Client::retrieve(const QString& studyUid, const QString& seriesUid, const Q
         if (error) *error = why;
         return false;
     };
-    if (!isValidUid(studyUid)) return bad(tr("%1 is not a valid Study Instance UID").arg(studyUid));
-    if (!seriesUid.isEmpty() && !isValidUid(seriesUid)) return bad(tr("%1 is not a valid Series Instance UID").arg(seriesUid));
+    if (!isValidUid(studyUid)) return bad(PacsText::tr("%1 is not a valid Study Instance UID").arg(studyUid));
+    if (!seriesUid.isEmpty() && !isValidUid(seriesUid)) return bad(PacsText::tr("%1 is not a valid Series Instance UID").arg(seriesUid));
     if (!QDir().mkpath(folder) || !QFileInfo(folder).isWritable())
-        return bad(tr("Cannot write into the folder %1 (missing, not a folder or not writable).").arg(QDir::toNativeSeparators(folder)));
+        return bad(PacsText::tr("Cannot write into the folder %1 (missing, not a folder or not writable).").arg(QDir::toNativeSeparators(folder)));
 
     Query q;
     q.level = Level::Instance;
@@ -252,10 +250,10 @@ bool Client::retrieve(const QString& studyUid, const QString& seriesUid, const Q
     QString e;
     if (!find(q, &listed, &e, cancel)) return bad(e);
     if (listed.matches.isEmpty()) {
-        if (seriesUid.isEmpty()) return bad(tr("%1 has no study %2.").arg(server_.label(), studyUid));
-        return bad(tr("%1 has no series %2 in study %3.").arg(server_.label(), seriesUid, studyUid));
+        if (seriesUid.isEmpty()) return bad(PacsText::tr("%1 has no study %2.").arg(server_.label(), studyUid));
+        return bad(PacsText::tr("%1 has no series %2 in study %3.").arg(server_.label(), seriesUid, studyUid));
     }
-    if (listed.truncated) return bad(tr("%1 lists more than %2 instances in this study; retrieve it series by series.")
+    if (listed.truncated) return bad(PacsText::tr("%1 lists more than %2 instances in this study; retrieve it series by series.")
                                          .arg(server_.label()).arg(q.limit));
     const QDir dir(folder);
     QSet<QString> have;
@@ -301,7 +299,7 @@ bool Client::retrieve(const QString& studyUid, const QString& seriesUid, const Q
         return bad(first + QStringLiteral("; ") + describeMissing(out->missing, total) + QLatin1Char('.'));
     }
     if (!out->missing.isEmpty())
-        return bad(tr("The retrieve from %1 is incomplete: %2.").arg(server_.label(), describeMissing(out->missing, total)));
+        return bad(PacsText::tr("The retrieve from %1 is incomplete: %2.").arg(server_.label(), describeMissing(out->missing, total)));
     return true;
 }
 

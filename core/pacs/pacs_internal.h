@@ -3,7 +3,14 @@
 
 #include "pacs.h"
 
+#include <QCoreApplication>
+
 namespace cxr::pacs {
+
+// The translation context of core/pacs's messages ("cxr::pacs").
+class PacsText {
+    Q_DECLARE_TR_FUNCTIONS(cxr::pacs)
+};
 
 std::unique_ptr<Client> createDicomWebClient(const Server& server, const QString& password);
 std::unique_ptr<Client> createDimseClient(const Server& server);
