@@ -63,7 +63,7 @@ void MainWindow::buildPacsSource(QDockWidget* dock) {
         static const char* kNarrow = "cxrgNarrowWidth";
         if (sources_->widget(index) == pacs_) {
             dock->setProperty(kNarrow, dock->width());
-            if (dock->width() < 460 && !dock->isFloating()) resizeDocks({dock}, {std::min(520, width() / 2)}, Qt::Horizontal);
+            if (dock->width() < 440 && !dock->isFloating()) resizeDocks({dock}, {std::min(480, width() * 36 / 100)}, Qt::Horizontal);
         } else if (dock->property(kNarrow).isValid() && !dock->isFloating()) {
             resizeDocks({dock}, {dock->property(kNarrow).toInt()}, Qt::Horizontal);
         }

@@ -309,7 +309,7 @@ void PacsPanel::fillStudies(const pacs::FindResult& r) {
     // Patient, date, modality and description first; the ID (often long) last.
     for (int c = 0; c < ColCount; ++c) {
         tree_->resizeColumnToContents(c);
-        const int cap = c == ColPatient ? 160 : c == ColDescription ? 160 : 110;
+        const int cap = c == ColPatient ? 150 : c == ColDescription ? 130 : c == ColModality ? 72 : 110;
         tree_->setColumnWidth(c, std::min(tree_->columnWidth(c) + 8, cap));
     }
     QString text = r.matches.isEmpty() ? tr("No study matches.") : tr("%n study(ies) found.", nullptr, int(r.matches.size()));
