@@ -484,7 +484,7 @@ void MainWindow::openSamples() {
 }
 
 void MainWindow::showFile(const QString& path, int frame) {
-    if (exporting::isResultObject(path)) {  // a Segmentation / Parametric Map: its source image with it
+    if (looksLikeDicom(path) && exporting::isResultObject(path)) {  // a SEG / Parametric Map: its source image with it
         openResultObject(path);
         return;
     }

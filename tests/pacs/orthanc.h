@@ -68,7 +68,15 @@ public:
     }
 
     // Starts a fresh server; false with the reason (and Orthanc's log) when it does not come up.
+    // A port taken between choosing and binding it (tests run in parallel) means another try.
     bool start(QString* error) {
+        for (int attempt = 0; attempt < 3; ++attempt)
+            if (startOnce(error)) return true;
+        return false;
+    }
+
+private:
+    bool startOnce(QString* error) {
         if (!available(error)) return false;
         dir_ = std::make_unique<QTemporaryDir>();
         if (!dir_->isValid()) {
@@ -134,6 +142,7 @@ public:
         return false;
     }
 
+public:
     // Stops it (SIGTERM, then SIGKILL after 10 s).
     void stop() {
         if (!process_) return;
