@@ -17,6 +17,8 @@ PACKAGES=(
   libtorch-dev libopenblas0-pthread
   xvfb xauth fonts-dejavu-core
   file appstream
+  qtkeychain-qt6-dev
+  orthanc orthanc-dicomweb dicom3tools openssl
 )
 
 missing=()

@@ -131,6 +131,8 @@ QImage MainWindow::exportPicture(bool originalResolution, QString* message) cons
 
 bool MainWindow::exportView(const QString& path, const QString& format, bool originalResolution, bool anonymise, bool overwrite,
                             QString* message) {
+    if (format == QLatin1String("seg") || format == QLatin1String("pmap"))
+        return exportResultObject(path, format, anonymise, overwrite, message);
     const QImage picture = exportPicture(originalResolution, message);
     if (picture.isNull()) return false;
     const auto mode = overwrite ? exporting::Overwrite::Replace : exporting::Overwrite::Refuse;
@@ -218,7 +220,10 @@ QString MainWindow::suggestedExportPath(const QString& format) const {
     }
     QString dir = QSettings().value(QStringLiteral("export/lastDir")).toString();
     if (dir.isEmpty() || !QFileInfo(dir).isDir()) dir = QFileInfo(currentFile_).absolutePath();
-    return QDir(dir).filePath(name.left(120) + QLatin1Char('.') + format);
+    const QString suffix = format == QLatin1String("seg")    ? QStringLiteral("seg.dcm")
+                           : format == QLatin1String("pmap") ? QStringLiteral("pmap.dcm")
+                                                             : format;
+    return QDir(dir).filePath(name.left(120) + QLatin1Char('.') + suffix);
 }
 
 void MainWindow::chooseExport() {
@@ -230,6 +235,8 @@ void MainWindow::chooseExport() {
     format->addItem(tr("PNG image"), QStringLiteral("png"));
     format->addItem(tr("JPEG image"), QStringLiteral("jpg"));
     format->addItem(tr("DICOM Secondary Capture (into the study)"), QStringLiteral("dcm"));
+    format->addItem(tr("DICOM Segmentation of the mask (into the study)"), QStringLiteral("seg"));
+    format->addItem(tr("DICOM Parametric Map of the heat map (into the study)"), QStringLiteral("pmap"));
     auto* resolution = new QComboBox(&d);
     resolution->addItem(tr("Original image resolution"), true);
     resolution->addItem(tr("As on screen"), false);
@@ -247,7 +254,12 @@ void MainWindow::chooseExport() {
     connect(buttons, &QDialogButtonBox::accepted, &d, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, &d, &QDialog::reject);
     lay->addWidget(buttons);
-    auto sync = [&] { anonymise->setEnabled(format->currentData().toString() == QLatin1String("dcm")); };
+    auto sync = [&] {
+        const QString f = format->currentData().toString();
+        const bool object = f == QLatin1String("seg") || f == QLatin1String("pmap");
+        anonymise->setEnabled(f == QLatin1String("dcm") || object);
+        resolution->setEnabled(!object);  // objects always have the source's resolution
+    };
     connect(format, QOverload<int>::of(&QComboBox::currentIndexChanged), &d, sync);
     sync();
     if (d.exec() != QDialog::Accepted) return;

@@ -474,6 +474,10 @@ void GroundingPanel::fillList() {
             item->setFont(f);
             item->setForeground(palette().color(QPalette::Disabled, QPalette::Text));
         }
+        if (!e.origin.isEmpty()) {
+            item->setToolTip(tr("%1\nFrom a %2 (SOP Instance UID %3)").arg(shortened(e.prompt, 500), e.origin, e.objectUid));
+            continue;
+        }
         item->setToolTip((e.negated ? tr("Negated (\"%1\"): the sentence denies a finding; the map shows where the words point, "
                                          "not a finding.\n").arg(e.negationCue)
                                     : QString()) +
@@ -742,6 +746,29 @@ void GroundingPanel::removeEntry(int i) {
     es.remove(i);  // its result stays in the cache: grounding it again is instant
     fillList();
     list_->setCurrentRow(std::min(i, list_->count() - 1));
+    Q_EMIT overlayChanged();
+}
+
+void GroundingPanel::addImportedResult(const QString& sentence, std::shared_ptr<const grounding::PromptResult> result,
+                                       const QString& origin, const QString& objectUid, bool maskOnly) {
+    auto& es = entriesOf(key_);
+    for (int i = 0; i < es.size(); ++i)
+        if (!objectUid.isEmpty() && es[i].objectUid == objectUid) {
+            list_->setCurrentRow(i);
+            Q_EMIT overlayChanged();
+            return;
+        }
+    grounding::Settings settings = method_;
+    settings.otsu = false;  // the object carries no threshold
+    addEntry(key_, sentence, settings, std::move(result), false, grey_, width_, height_);
+    GroundedPrompt& e = es.last();
+    e.origin = origin;
+    e.objectUid = objectUid;
+    e.maskOnly = maskOnly;
+    e.name = tr("%1 [%2]").arg(shortened(sentence, 160), origin);
+    fillList();
+    list_->setCurrentRow(list_->count() - 1);
+    updateState();
     Q_EMIT overlayChanged();
 }
 

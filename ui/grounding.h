@@ -54,6 +54,9 @@ struct GroundedPrompt {
     QString negationCue;
     QIcon thumbnail;              // the map over the image, small
     QColor outlineColour;         // its outline's colour when ticked and not selected
+    QString origin;               // "" when grounded here; else the DICOM object it came from (SEG, Parametric Map)
+    QString objectUid;            // that object's SOP Instance UID
+    bool maskOnly = false;        // a Segmentation: a mask, no heat values (the heat layer stays off)
 };
 
 // The bundled demo model (small networks, random weights): tests/data/model-small in the build
@@ -110,6 +113,11 @@ public:
     void renameEntry(int i, const QString& name);
     void removeEntry(int i);
     void rerunEntry(int i, const grounding::Settings& settings);
+    // A result read from a DICOM Segmentation or Parametric Map of the current image: listed with
+    // its sentence and shown like a grounded one (`origin` says what it came from). The same object
+    // again (by SOP Instance UID) selects its entry instead of adding another.
+    void addImportedResult(const QString& sentence, std::shared_ptr<const grounding::PromptResult> result,
+                           const QString& origin, const QString& objectUid, bool maskOnly);
 
     int selectedResult() const;
     // The map to show for the selected result: the sentence map, or one word's map when a word

@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "export/dicom_result.h"
+
 #include "compare.h"
 #include "dialogs.h"
 #include "download_dialog.h"
@@ -119,7 +121,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     auto* dock = new QDockWidget(tr("Studies"), this);
     dock->setObjectName(QStringLiteral("studiesDock"));
     browser_ = new StudiesBrowser(dock);
-    dock->setWidget(browser_);
+    buildPacsSource(dock);  // the studies browser and the PACS source as tabs
     addDockWidget(Qt::LeftDockWidgetArea, dock);
     connect(browser_, &StudiesBrowser::fileSelected, this, [this](const QString& path) { showFile(path, 0); });
 
@@ -200,6 +202,8 @@ void MainWindow::buildActions() {
     compareAct_->setCheckable(true);
     exportAct_ = make(tr("&Export image…"), QKeySequence(tr("Ctrl+E")));
     exportAllAct_ = make(tr("Export every prompt of this image…"), QKeySequence(tr("Ctrl+Shift+E")));
+    sendPacsAct_ = make(tr("Send to &PACS…"), QKeySequence());
+    sendPacsAct_->setToolTip(tr("Stores the current export on a PACS: Secondary Capture, Segmentation, Parametric Map"));
     for (QAction* a : {heatAct_, maskAct_, boxesAct_, drawBoxesAct_}) a->setCheckable(true);
     heatAct_->setChecked(true);
     maskAct_->setChecked(true);
@@ -261,6 +265,7 @@ void MainWindow::buildActions() {
     connect(loadCsvAct_, &QAction::triggered, this, &MainWindow::chooseGroundTruthCsv);
     connect(compareAct_, &QAction::toggled, this, &MainWindow::setCompareMode);
     connect(exportAct_, &QAction::triggered, this, &MainWindow::chooseExport);
+    connect(sendPacsAct_, &QAction::triggered, this, &MainWindow::chooseSendToPacs);
     connect(exportAllAct_, &QAction::triggered, this, &MainWindow::chooseExportAll);
     connect(grounding_, &GroundingPanel::compareRequested, this, &MainWindow::compareEntries);
     connect(grounding_, &GroundingPanel::overlayChanged, this, &MainWindow::updateCompareStyle);
@@ -348,6 +353,7 @@ void MainWindow::buildMenus() {
     file->addSeparator();
     file->addAction(exportAct_);
     file->addAction(exportAllAct_);
+    file->addAction(sendPacsAct_);
     file->addSeparator();
     file->addAction(settingsAct_);
     file->addSeparator();
@@ -493,6 +499,10 @@ void MainWindow::openSamples() {
 }
 
 void MainWindow::showFile(const QString& path, int frame) {
+    if (looksLikeDicom(path) && exporting::isResultObject(path)) {  // a SEG / Parametric Map: its source image with it
+        openResultObject(path);
+        return;
+    }
     if (loadWatcher_.isRunning()) {  // newest request wins; it starts when the current one ends
         pendingPath_ = path;
         pendingFrame_ = frame;
@@ -551,6 +561,7 @@ void MainWindow::loadDone() {
     updatePresets();
     updateStatus();
     sendImageToGrounding();
+    applyPendingResult();
     applyBoxesForImage();
     Q_EMIT imageShown(path);
 }
@@ -755,8 +766,9 @@ void MainWindow::updateOverlay() {
     const QString title = grounding_->activeWord() >= 0 && e
                               ? tr("heat: \"%1\"").arg(QString::fromStdString(e->result->words[size_t(grounding_->activeWord())].text))
                               : tr("heat (normalised)");
-    showResult(viewport_, *shown, grounding_->layers(), e && e->settings.otsu, grounding_->modelReady() && grounding_->demoModel(),
-               title);
+    annotate::Layers layers = grounding_->layers();
+    if (e && e->maskOnly) layers.heat = false;  // a DICOM Segmentation holds a mask, no heat values
+    showResult(viewport_, *shown, layers, e && e->settings.otsu, grounding_->modelReady() && grounding_->demoModel(), title);
     viewport_->setOutlines(grounding_->outlines());  // every ticked prompt, the selected one first
     updateStatus();
 }
