@@ -26,5 +26,6 @@ int cmdMetrics(QStringList args);
 int cmdEvaluate(QStringList args);
 int cmdMerge(QStringList args);
 int cmdExport(QStringList args);
+int cmdPacs(QStringList args);
 
 }  // namespace cxr::cli

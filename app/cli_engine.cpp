@@ -1,4 +1,5 @@
 // cxr-ground engine commands: ground, tokenize, inspect-model, bench engine.
+#include "annotate/colourmaps.h"
 #include "cli_common.h"
 #include "cli_engine_common.h"
 
@@ -207,23 +208,19 @@ QString takeOption(QStringList& args, const QString& name, bool* present) {
 
 namespace {
 
-// The image with the heat map (inferno, 50 % where the map is above zero) at original size.
+// The image with the heat map (inferno, 50 % where the map is above zero) at original size, in the
+// viewer's colours (annotate::colourTable).
 cv::Mat overlayImage(const GreyImage& img, const std::vector<float>& heat) {
-    cv::Mat grey(img.height, img.width, CV_8UC1, const_cast<uint8_t*>(img.pixels.data()));
-    cv::Mat bgr;
-    cv::cvtColor(grey, bgr, cv::COLOR_GRAY2BGR);
-    cv::Mat h8(img.height, img.width, CV_8UC1);
+    cv::Mat bgr(img.height, img.width, CV_8UC3);
+    const uint8_t(*inferno)[3] = cxr::annotate::colourTable(cxr::annotate::ColourMap::Inferno);
     for (int i = 0; i < img.width * img.height; ++i) {
-        const float v = heat[size_t(i)];
-        h8.data[i] = std::isnan(v) ? 0 : static_cast<uint8_t>(std::lround(std::clamp(v, 0.0f, 1.0f) * 255));
-    }
-    cv::Mat colour;
-    cv::applyColorMap(h8, colour, cv::COLORMAP_INFERNO);
-    for (int i = 0; i < img.width * img.height; ++i) {
+        const uint8_t g = img.pixels[size_t(i)];
+        uint8_t* out = bgr.data + size_t(i) * 3;
+        out[0] = out[1] = out[2] = g;
         const float v = heat[size_t(i)];
         if (std::isnan(v) || v <= 0) continue;
-        for (int c = 0; c < 3; ++c)
-            bgr.data[i * 3 + c] = static_cast<uint8_t>((bgr.data[i * 3 + c] + colour.data[i * 3 + c] + 1) / 2);
+        const uint8_t* c = inferno[std::lround(std::clamp(v, 0.0f, 1.0f) * 255)];
+        for (int k = 0; k < 3; ++k) out[k] = static_cast<uint8_t>((g + c[2 - k] + 1) / 2);  // BGR
     }
     return bgr;
 }

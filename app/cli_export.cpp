@@ -6,6 +6,7 @@
 #include "annotate/overlay.h"
 #include "eval/mscxr.h"
 #include "export/atomic_write.h"
+#include "export/dicom_result.h"
 #include "export/dicom_sc.h"
 #include "grounding/engine.h"
 #include "imaging/image.h"
@@ -30,6 +31,18 @@ QString methodSummary(const grounding::Settings& s) {
         .arg(s.resolvedEnd() - 1)
         .arg(layers.join(QLatin1Char(',')))
         .arg(s.otsu ? QString() : Cli::tr(", no Otsu"));
+}
+
+// The method settings as written into a Segmentation / Parametric Map (Algorithm Parameters).
+QString methodParameters(const grounding::Settings& s, const QString& modelDir, bool demo) {
+    QStringList layers;
+    for (int l : s.layers) layers << QString::number(l);
+    return QStringLiteral("steps=%1; calls=%2-%3; layers=%4; otsu=%5; model=%6%7")
+        .arg(s.steps)
+        .arg(s.resolvedStart())
+        .arg(s.resolvedEnd() - 1)
+        .arg(layers.join(QLatin1Char(',')), s.otsu ? QStringLiteral("on") : QStringLiteral("off"),
+             QFileInfo(modelDir).fileName(), demo ? QStringLiteral(" (demo model, random weights)") : QString());
 }
 
 }  // namespace
@@ -66,9 +79,14 @@ int cmdExport(QStringList args) {
         const QString suffix = QFileInfo(out).suffix().toLower();
         format = suffix == QLatin1String("jpeg") ? QStringLiteral("jpg") : suffix;
     }
-    if (format != QLatin1String("png") && format != QLatin1String("jpg") && format != QLatin1String("dcm"))
-        return fail(Cli::tr("--format must be png, jpg or dcm (or give the output file one of these extensions)"), 2);
-    if (anonymise && format != QLatin1String("dcm"))
+    const bool resultObject = format == QLatin1String("seg") || format == QLatin1String("pmap");
+    if (format != QLatin1String("png") && format != QLatin1String("jpg") && format != QLatin1String("dcm") && !resultObject)
+        return fail(Cli::tr("--format must be png, jpg, dcm, seg or pmap (or give the output file one of the extensions png, jpg, dcm)"), 2);
+    if (resultObject && prompts.size() != 1)
+        return fail(Cli::tr("--format %1 writes one sentence per object: give exactly one --prompt").arg(format), 2);
+    if (format == QLatin1String("seg") && !s.otsu)
+        return fail(Cli::tr("--format seg writes the Otsu mask: leave out --no-otsu"), 2);
+    if (anonymise && format != QLatin1String("dcm") && !resultObject)
         std::fprintf(stderr, "cxr-ground: %s\n", Cli::tr("PNG and JPEG exports never carry patient data; --anonymise only changes DICOM output").toUtf8().constData());
     int rows = 1, cols = int(prompts.size());
     if (!gridText.isEmpty()) {
@@ -103,6 +121,9 @@ int cmdExport(QStringList args) {
     // The picture as the viewer shows it by default (colour images stay in colour).
     const LoadResult loaded = loadImage(imagePath);
     if (!loaded.ok()) return fail(loaded.error);
+    if (resultObject && loaded.image->info.format != QLatin1String("DICOM"))
+        return fail(Cli::tr("--format %1 needs a DICOM image: the object references its source image (%2 is not DICOM)")
+                        .arg(format, imagePath), 2);
     Renderer ren;
     const Rendered px = ren.render(*loaded.image, defaultDisplay(*loaded.image));
     QImage base(px.pixels.data(), px.width, px.height, px.width * px.channels,
@@ -134,6 +155,24 @@ int cmdExport(QStringList args) {
     std::vector<grounding::PromptResult> results;
     if (!engine->ground(grey, ps, s, &results, &e)) return fail(QString::fromStdString(e));
 
+    const auto mode = overwrite ? exporting::Overwrite::Replace : exporting::Overwrite::Refuse;
+    if (resultObject) {
+        const grounding::PromptResult& r = results.front();
+        exporting::ResultOptions o;
+        o.sourceDicom = imagePath;
+        o.sentence = prompts.front();
+        o.algorithmParameters = methodParameters(s, modelDir, demo);
+        o.anonymise = anonymise;
+        const bool ok = format == QLatin1String("seg")
+                            ? exporting::writeSegmentation(out, r.original, r.originalWidth, r.originalHeight, o, mode, &err)
+                            : exporting::writeParametricMap(out, r.original, r.originalWidth, r.originalHeight, o, mode, &err);
+        if (!ok) return fail(err);
+        std::fprintf(stderr, "cxr-ground: wrote %s (%s, %dx%d)\n", out.toUtf8().constData(),
+                     format == QLatin1String("seg") ? "DICOM Segmentation" : "DICOM Parametric Map", r.originalWidth,
+                     r.originalHeight);
+        return 0;
+    }
+
     QVector<QImage> cells;
     for (const auto& r : results) {
         annotate::Caption cap;
@@ -144,7 +183,6 @@ int cmdExport(QStringList args) {
         cells << annotate::withFooter(annotate::burnIn(base, r.original, r.originalWidth, r.originalHeight, layers, cap), layers, cap);
     }
     const QImage picture = cells.size() == 1 ? cells.first() : annotate::grid(cells, rows, cols);
-    const auto mode = overwrite ? exporting::Overwrite::Replace : exporting::Overwrite::Refuse;
     bool ok = false;
     if (format == QLatin1String("dcm")) {
         exporting::SecondaryCaptureOptions o;

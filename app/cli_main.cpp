@@ -70,19 +70,35 @@ void usage(FILE* to) {
         "                                  per image and evaluates each setting from that:\n"
         "                                  OUT/ablation.md, ablation.json (Table II layout)\n"
         "  export --model DIR --image IN --prompt TEXT [--prompt TEXT ...] --out FILE\n"
-        "         [--format png|jpg|dcm] [--grid RxC] [--anonymise] [--overwrite]\n"
+        "         [--format png|jpg|dcm|seg|pmap] [--grid RxC] [--anonymise] [--overwrite]\n"
         "         [--boxes CSV] [--colour-map inferno|viridis|jet] [--opacity 0..1]\n"
         "         [--mask outline|fill|off] [method options as for ground]\n"
         "                                  the viewer's annotated picture at original\n"
         "                                  resolution: heat map, mask, boxes, the prompt, the\n"
         "                                  colour bar and the research-use line; several\n"
         "                                  prompts make a grid; dcm writes a Secondary\n"
-        "                                  Capture into the source's study; never overwrites\n"
+        "                                  Capture into the source's study; seg a DICOM\n"
+        "                                  Segmentation of the Otsu mask, pmap a DICOM\n"
+        "                                  Parametric Map of the heat map (one prompt, DICOM\n"
+        "                                  source, its resolution and study); never overwrites\n"
         "                                  without --overwrite\n"
         "  merge OUT DIR... | merge --out OUT DIR...\n"
         "                                  combine the output folders of evaluate shards into\n"
         "                                  one results.jsonl and summary; see\n"
         "                                  installer/slurm_evaluate.sh for a Slurm job array\n"
+        "  pacs echo|find|get|send --server SERVER [--aet OURS] [--user NAME] [--timeout S]\n"
+        "                                  SERVER is dicomweb:http(s)://host:port/dicom-web or\n"
+        "                                  dimse:AETITLE@host:port; the password of --user comes\n"
+        "                                  only from the environment variable CXRG_PACS_PASSWORD\n"
+        "    find [--patient-id ID] [--patient-name PATTERN] [--date YYYYMMDD-YYYYMMDD]\n"
+        "         [--modality CR] [--accession N] [--level study|series] [--study UID]\n"
+        "         [--limit N]             one JSON object per match and line (UIDs, patient\n"
+        "                                  name and ID, date, modalities, instances)\n"
+        "    get --study UID [--series UID] --out DIR [--move-port PORT]\n"
+        "                                  the instances into DIR, one file each named\n"
+        "                                  <SOP Instance UID>.dcm; DIMSE uses C-GET, or C-MOVE\n"
+        "                                  to our AE title listening on PORT\n"
+        "    send FILE...                  stores the files, one status line each\n"
         "  inspect-model [--expected-keys] DIR\n"
         "                                  validate a model folder / list the tensors a valid\n"
         "                                  checkpoint of its configuration holds\n"
@@ -212,6 +228,7 @@ int main(int argc, char** argv) {
     if (cmd == QLatin1String("evaluate")) return cxr::cli::cmdEvaluate(args);
     if (cmd == QLatin1String("merge")) return cxr::cli::cmdMerge(args);
     if (cmd == QLatin1String("export")) return cxr::cli::cmdExport(args);
+    if (cmd == QLatin1String("pacs")) return cxr::cli::cmdPacs(args);
     usage(stderr);
     return fail(Cli::tr("unknown command %1").arg(cmd), 2);
 }

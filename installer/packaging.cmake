@@ -11,6 +11,10 @@ install(FILES ${PROJECT_SOURCE_DIR}/resources/cxr-viewer.svg
 # The bundled sample study and its credits.
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/resources/samples/
         DESTINATION ${CMAKE_INSTALL_DATADIR}/cxr-ground/samples)
+# The demo model (small networks with random weights, tests/data/model-small): the viewer offers
+# it, and uses it when no model is set, so that grounding works out of the box.
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/tests/data/model-small/
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/cxr-ground/demo-model)
 install(FILES ${PROJECT_SOURCE_DIR}/resources/CREDITS.md ${PROJECT_SOURCE_DIR}/README.md
         DESTINATION ${CMAKE_INSTALL_DOCDIR})
 
@@ -26,7 +30,7 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION "science")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)   # dependencies computed from the binaries (dpkg-shlibdeps)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "hicolor-icon-theme, libqt6svg6")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-qpa-plugins, qt6-gtk-platformtheme")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "qt6-qpa-plugins, qt6-gtk-platformtheme, qt6-translations-l10n")
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "${PROJECT_HOMEPAGE_URL}")
 set(CPACK_GENERATOR "DEB")
 include(CPack)

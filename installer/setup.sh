@@ -11,11 +11,14 @@ BUILD_DIR="${BUILD_DIR:-build}"
 
 PACKAGES=(
   build-essential cmake ninja-build pkg-config dpkg-dev
-  qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
   qt6-svg-dev libqt6svg6 libgl1-mesa-dev
   libdcmtk-dev dcmtk libopenjp2-7-dev libopencv-dev
   libtorch-dev libopenblas0-pthread
   xvfb xauth fonts-dejavu-core
+  file appstream
+  qtkeychain-qt6-dev
+  orthanc orthanc-dicomweb dicom3tools openssl
 )
 
 missing=()
@@ -38,8 +41,15 @@ case "$mode" in
   run)
     shift || true
     if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
-      echo "== no display: starting the viewer under xvfb-run (add --screenshot OUT.png to grab it)"
-      exec xvfb-run -a "$BUILD_DIR/app/cxr-viewer" --samples "$@"
+      case " $* " in
+        *" --screenshot "*|*" --screenshot="*)
+          echo "== no display: running the viewer under xvfb-run for the screenshot"
+          exec xvfb-run -a "$BUILD_DIR/app/cxr-viewer" --samples "$@" ;;
+      esac
+      echo "== built. There is no display here (DISPLAY and WAYLAND_DISPLAY are unset), so the viewer" >&2
+      echo "   window would be invisible. Start it from a desktop session, with ssh -X, or grab a" >&2
+      echo "   picture instead: bash installer/setup.sh run --screenshot shot.png" >&2
+      exit 2
     fi
     exec "$BUILD_DIR/app/cxr-viewer" --samples "$@"
     ;;

@@ -10,6 +10,13 @@ import xml.etree.ElementTree as ET
 USAGE_EN = None  # matched by prefix below
 
 DE = {
+    # ---- trajectory cache, prepare, presets
+    '--preset must be paper or fast (got "%1")': '--preset muss paper oder fast sein (erhalten: „%1“)',
+    '--cache-dir needs a folder': '--cache-dir braucht einen Ordner',
+    '--cache-max-mb needs a size in MiB (got "%1")': '--cache-max-mb braucht eine Größe in MiB (erhalten: „%1“)',
+    'prepare needs --model DIR --image IN [--image IN ...]': 'prepare braucht --model ORDNER --image EINGABE [--image EINGABE ...]',
+    'prepare fills the trajectory cache: --no-cache makes no sense here':
+        'prepare füllt den Trajektorien-Cache: --no-cache ergibt hier keinen Sinn',
     # ---- engine settings, devices, failed samples
     'unknown device "%1": use cpu, cuda or cuda:N': 'unbekanntes Gerät „%1“: cpu, cuda oder cuda:N verwenden',
     '--device %1: this build has no CUDA support or the machine has no usable NVIDIA GPU; use --device cpu':
@@ -621,6 +628,291 @@ DE = {
     'Value': 'Wert',
     'Open a chest X-ray (DICOM, PNG or JPEG): File > Open, or drop files here.':
         'Ein Thorax-Röntgenbild öffnen (DICOM, PNG oder JPEG): Datei > Öffnen, oder Dateien hierher ziehen.',
+
+    # ---- issue 13: PACS (DICOMweb, DIMSE), SEG and Parametric Map
+    '--format must be png, jpg, dcm, seg or pmap (or give the output file one of the extensions png, jpg, dcm)':
+        '--format muss png, jpg, dcm, seg oder pmap sein (oder der Ausgabedatei eine der Endungen png, jpg, dcm geben)',
+    '--format %1 writes one sentence per object: give exactly one --prompt':
+        '--format %1 schreibt einen Satz je Objekt: genau ein --prompt angeben',
+    '--format seg writes the Otsu mask: leave out --no-otsu': '--format seg schreibt die Otsu-Maske: --no-otsu weglassen',
+    '--format %1 needs a DICOM image: the object references its source image (%2 is not DICOM)':
+        '--format %1 braucht ein DICOM-Bild: das Objekt verweist auf sein Quellbild (%2 ist kein DICOM)',
+    'passwords are never taken from the command line: set CXRG_PACS_PASSWORD':
+        'Passwörter werden nie von der Befehlszeile genommen: CXRG_PACS_PASSWORD setzen',
+    'give --server dicomweb:http(s)://host:port/dicom-web or --server dimse:AETITLE@host:port':
+        '--server dicomweb:http(s)://host:port/dicom-web oder --server dimse:AETITLE@host:port angeben',
+    '--aet needs an AE title of 1 to 16 characters (letters, digits, no backslash)':
+        '--aet braucht einen AE-Titel mit 1 bis 16 Zeichen (Buchstaben, Ziffern, kein Backslash)',
+    '--user %1 needs the password in the environment variable CXRG_PACS_PASSWORD':
+        '--user %1 braucht das Passwort in der Umgebungsvariablen CXRG_PACS_PASSWORD',
+    '--user applies to DICOMweb servers; DIMSE servers know us by our AE title (--aet)':
+        '--user gilt für DICOMweb-Server; DIMSE-Server kennen uns an unserem AE-Titel (--aet)',
+    '--timeout needs seconds from 1 to 3600': '--timeout braucht Sekunden von 1 bis 3600',
+    '--move-port needs a port number from 1 to 65535': '--move-port braucht eine Portnummer von 1 bis 65535',
+    '--move-port applies to DIMSE servers (C-MOVE to our own port)': '--move-port gilt für DIMSE-Server (C-MOVE an unseren eigenen Port)',
+    '%1 answered in %2 ms': '%1 hat in %2 ms geantwortet',
+    '--date needs YYYYMMDD, YYYYMMDD-YYYYMMDD, YYYYMMDD- or -YYYYMMDD': '--date braucht JJJJMMTT, JJJJMMTT-JJJJMMTT, JJJJMMTT- oder -JJJJMMTT',
+    '--level must be study or series': '--level muss study oder series sein',
+    '--limit needs a number from 1 to 100000': '--limit braucht eine Zahl von 1 bis 100000',
+    'more than %1 matches: only the first %1 are listed (narrow the search or raise --limit)':
+        'mehr als %1 Treffer: nur die ersten %1 sind aufgeführt (Suche eingrenzen oder --limit erhöhen)',
+    'get needs --study UID [--series UID] --out DIR': 'get braucht --study UID [--series UID] --out ORDNER',
+    'missing %1': 'fehlt: %1',
+    '%n instance(s) in %1': ('%n Instanz in %1', '%n Instanzen in %1'),
+    'send needs one or more DICOM files': 'send braucht eine oder mehrere DICOM-Dateien',
+    '%1 of %2 files were not stored': '%1 von %2 Dateien wurden nicht gespeichert',
+    'pacs needs echo, find, get or send (see cxr-ground help)': 'pacs braucht echo, find, get oder send (siehe cxr-ground help)',
+    'Cannot write %1: a Segmentation or Parametric Map needs a DICOM source image (it references it); for a PNG or JPEG source export PNG, JPEG or Secondary Capture.':
+        '%1 kann nicht geschrieben werden: eine Segmentierung oder Parameterkarte braucht ein DICOM-Quellbild (sie verweist darauf); für eine PNG- oder JPEG-Quelle PNG, JPEG oder Secondary Capture exportieren.',
+    'Cannot write %1: the map (%2 x %3, %4 values) does not fit DICOM or itself.':
+        '%1 kann nicht geschrieben werden: die Karte (%2 x %3, %4 Werte) passt nicht zu DICOM oder zu sich selbst.',
+    'Cannot write %1: the map is %2 x %3 but the source image %4 is %5 x %6.':
+        '%1 kann nicht geschrieben werden: die Karte ist %2 x %3, das Quellbild %4 aber %5 x %6.',
+    'Cannot write %1: the source %2 lacks its SOP Class, SOP Instance or Series UID.':
+        '%1 kann nicht geschrieben werden: der Quelle %2 fehlt die SOP-Class-, SOP-Instance- oder Series-UID.',
+    'Cannot write %1: DCMTK refused the object: %2.': '%1 kann nicht geschrieben werden: DCMTK lehnt das Objekt ab: %2.',
+    'Cannot read %1: %2.': '%1 kann nicht gelesen werden: %2.',
+    '%1 is neither a DICOM Segmentation nor a Parametric Map.': '%1 ist weder eine DICOM-Segmentierung noch eine Parameterkarte.',
+    'Cannot read %1: its pixel data are compressed in a form this viewer cannot decode.':
+        '%1 kann nicht gelesen werden: die Pixeldaten sind in einer Form komprimiert, die dieser Betrachter nicht dekodiert.',
+    'Cannot read %1: it declares no image size.': '%1 kann nicht gelesen werden: es gibt keine Bildgröße an.',
+    'Cannot read %1: the Segmentation has no segment.': '%1 kann nicht gelesen werden: die Segmentierung hat kein Segment.',
+    'Cannot read %1: no frame shows segment %2.': '%1 kann nicht gelesen werden: kein Frame zeigt Segment %2.',
+    'Cannot read %1: it has no pixel data.': '%1 kann nicht gelesen werden: es hat keine Pixeldaten.',
+    'Cannot read %1: its pixel data are shorter than declared.': '%1 kann nicht gelesen werden: die Pixeldaten sind kürzer als angegeben.',
+    'Cannot read %1: %2 bits per segmentation pixel are not supported.':
+        '%1 kann nicht gelesen werden: %2 Bit je Segmentierungspixel werden nicht unterstützt.',
+    'Cannot empty the cache folder %1 completely.': 'Der Cache-Ordner %1 kann nicht vollständig geleert werden.',
+    'The answer of %1 is larger than %2 MiB: refused (narrow the search).':
+        'Die Antwort von %1 ist größer als %2 MiB: abgelehnt (Suche eingrenzen).',
+    'Cannot write what %1 sends to disk (disk full or folder not writable).':
+        'Was %1 sendet, kann nicht auf die Platte geschrieben werden (Datenträger voll oder Ordner schreibgeschützt).',
+    '%1 did not answer within %2 s.': '%1 hat nicht innerhalb von %2 s geantwortet.',
+    "The HTTPS certificate of %1 is not trusted: %2. CXR Ground does not connect to servers whose certificate it cannot verify; install the server's certificate authority in the system's trust store (or fix the server's certificate).":
+        'Dem HTTPS-Zertifikat von %1 wird nicht vertraut: %2. CXR Ground verbindet sich nicht mit Servern, deren Zertifikat es nicht prüfen kann; die Zertifizierungsstelle des Servers im Zertifikatsspeicher des Systems installieren (oder das Zertifikat des Servers berichtigen).',
+    '%1 refused the connection (is the server running, and is the port right?).':
+        '%1 hat die Verbindung abgelehnt (läuft der Server, und stimmt der Port?).',
+    'The host %1 was not found.': 'Der Rechner %1 wurde nicht gefunden.',
+    '%1 closed the connection before answering.': '%1 hat die Verbindung vor der Antwort geschlossen.',
+    'Cannot reach %1: %2.': '%1 ist nicht erreichbar: %2.',
+    '%1 requires a user name and password (HTTP 401): set the user and the password.':
+        '%1 verlangt Benutzername und Passwort (HTTP 401): Benutzer und Passwort angeben.',
+    '%1 refused the user name or password of %2 (HTTP 401).': '%1 hat Benutzername oder Passwort von %2 abgelehnt (HTTP 401).',
+    '%1 denied access to %2 (HTTP 403).': '%1 verweigert den Zugriff auf %2 (HTTP 403).',
+    '%1 has no %2 (HTTP 404).': '%1 hat kein(e) %2 (HTTP 404).',
+    '%1 answered HTTP %2 to the request for %3.': '%1 hat auf die Anfrage nach %3 mit HTTP %2 geantwortet.',
+    'the search': 'die Suche',
+    'The answer of %1 to the search is not valid JSON (%2 at byte %3).':
+        'Die Antwort von %1 auf die Suche ist kein gültiges JSON (%2 bei Byte %3).',
+    'The answer of %1 to the search is not a DICOM JSON list of matches.':
+        'Die Antwort von %1 auf die Suche ist keine DICOM-JSON-Liste von Treffern.',
+    'The answer of %1 to the search holds a match without a valid UID ("%2").':
+        'Die Antwort von %1 auf die Suche enthält einen Treffer ohne gültige UID („%2“).',
+    'Cannot write into the folder %1: %2.': 'In den Ordner %1 kann nicht geschrieben werden: %2.',
+    'instance %1': 'Instanz %1',
+    'Cannot read back %1.': '%1 kann nicht wieder gelesen werden.',
+    '%1 sent no DICOM file for instance %2 (content type "%3").': '%1 hat für Instanz %2 keine DICOM-Datei gesendet (Inhaltstyp „%3“).',
+    'Cannot write %1 (disk full?).': '%1 kann nicht geschrieben werden (Datenträger voll?).',
+    '%1 sent a file that is not the DICOM instance %2.': '%1 hat eine Datei gesendet, die nicht die DICOM-Instanz %2 ist.',
+    'Cannot write %1.': '%1 kann nicht geschrieben werden.',
+    'not sent: not a readable DICOM file': 'nicht gesendet: keine lesbare DICOM-Datei',
+    'not sent: %1': 'nicht gesendet: %1',
+    'storing': 'das Speichern',
+    'failure reason 0x%1': 'Fehlergrund 0x%1',
+    'stored with warnings (HTTP 202)': 'gespeichert, mit Warnungen (HTTP 202)',
+    'stored': 'gespeichert',
+    'refused by the server (HTTP %1, %2)': 'vom Server abgelehnt (HTTP %1, %2)',
+    'refused by the server (HTTP %1)': 'vom Server abgelehnt (HTTP %1)',
+    'the server sent an instance without a valid SOP Instance UID': 'der Server hat eine Instanz ohne gültige SOP-Instance-UID gesendet',
+    'cannot write %1: %2': '%1 kann nicht geschrieben werden: %2',
+    'cannot write %1': '%1 kann nicht geschrieben werden',
+    'the server sent an empty C-STORE': 'der Server hat ein leeres C-STORE gesendet',
+    '%1 did not answer the C-ECHO: %2.': '%1 hat auf das C-ECHO nicht geantwortet: %2.',
+    'Cannot propose the DICOM services: %1.': 'Die DICOM-Dienste können nicht vorgeschlagen werden: %1.',
+    'Cannot start DICOM networking: %1.': 'Das DICOM-Netzwerk kann nicht gestartet werden: %1.',
+    '%1 refused the association (its AE title %2, ours %3): check both AE titles and that the server knows ours.':
+        '%1 hat die Assoziation abgelehnt (sein AE-Titel %2, unserer %3): beide AE-Titel prüfen und ob der Server unseren kennt.',
+    'Cannot connect to %1: connection refused (is the server running, and is the port right?).':
+        'Keine Verbindung zu %1: Verbindung abgelehnt (läuft der Server, und stimmt der Port?).',
+    'Cannot open an association with %1: %2.': 'Keine Assoziation mit %1 möglich: %2.',
+    '%1 does not offer the search (C-FIND Study Root).': '%1 bietet die Suche nicht an (C-FIND Study Root).',
+    '%1 aborted the search: it may not allow searches from our AE title %2 (register it on the server).':
+        '%1 hat die Suche abgebrochen: er erlaubt Suchen von unserem AE-Titel %2 womöglich nicht (dort eintragen).',
+    'The search on %1 failed: %2.': 'Die Suche auf %1 ist fehlgeschlagen: %2.',
+    '%1 refused the search (status %2).': '%1 hat die Suche abgelehnt (Status %2).',
+    "%1 does not know our AE title %2 as a C-MOVE destination: register it there with this computer's address and port %3.":
+        '%1 kennt unseren AE-Titel %2 nicht als C-MOVE-Ziel: ihn dort mit der Adresse dieses Rechners und Port %3 eintragen.',
+    '%1 refused the retrieve (status %2).': '%1 hat den Abruf abgelehnt (Status %2).',
+    'The study holds more kinds of object (%1) than one C-GET association can receive; use C-MOVE for it.':
+        'Die Studie enthält mehr Objektarten (%1), als eine C-GET-Assoziation empfangen kann; dafür C-MOVE verwenden.',
+    '%1 does not offer C-GET (Study Root); retrieve with C-MOVE instead.': '%1 bietet kein C-GET an (Study Root); stattdessen mit C-MOVE abrufen.',
+    'Cannot keep what %1 sent: %2.': 'Was %1 gesendet hat, kann nicht gespeichert werden: %2.',
+    'The connection to %1 was lost during the retrieve: %2.': 'Die Verbindung zu %1 ist während des Abrufs abgebrochen: %2.',
+    'Cannot listen on port %1 for the C-MOVE (%2): is another program using it?':
+        'Auf Port %1 kann für das C-MOVE nicht gelauscht werden (%2): benutzt ihn ein anderes Programm?',
+    '%1 does not offer C-MOVE (Study Root).': '%1 bietet kein C-MOVE an (Study Root).',
+    'stored with a warning (status %1)': 'gespeichert, mit Warnung (Status %1)',
+    'refused: the server is out of resources (status %1)': 'abgelehnt: dem Server fehlen Ressourcen (Status %1)',
+    'refused: the data set does not match its SOP class (status %1)': 'abgelehnt: der Datensatz passt nicht zu seiner SOP-Klasse (Status %1)',
+    'refused: the server does not store this kind of object (status 0x0122)':
+        'abgelehnt: der Server speichert diese Objektart nicht (Status 0x0122)',
+    'refused: not authorised (status 0x0124)': 'abgelehnt: nicht berechtigt (Status 0x0124)',
+    'refused (status %1)': 'abgelehnt (Status %1)',
+    'Too many kinds of object for one association; send fewer files at once.':
+        'Zu viele Objektarten für eine Assoziation; weniger Dateien auf einmal senden.',
+    'not sent: %1 accepts no transfer syntax for this kind of object': 'nicht gesendet: %1 nimmt für diese Objektart keine Transfersyntax an',
+    'The connection to %1 was lost while sending %2: %3.': 'Die Verbindung zu %1 ist beim Senden von %2 abgebrochen: %3.',
+    'cancelled': 'abgebrochen',
+    '%1 is not a DICOMweb server: give dicomweb:http(s)://host:port/path-of-the-root':
+        '%1 ist kein DICOMweb-Server: dicomweb:http(s)://host:port/pfad-der-wurzel angeben',
+    '%1 carries a user name or password in the URL; use --user and CXRG_PACS_PASSWORD instead':
+        '%1 enthält Benutzername oder Passwort in der URL; stattdessen --user und CXRG_PACS_PASSWORD verwenden',
+    '%1 is not a DIMSE server: give dimse:AETITLE@host:port (AE title at most 16 characters)':
+        '%1 ist kein DIMSE-Server: dimse:AETITEL@host:port angeben (AE-Titel höchstens 16 Zeichen)',
+    '%1: the AE title %2 has characters DICOM does not allow': '%1: der AE-Titel %2 enthält Zeichen, die DICOM nicht erlaubt',
+    '%1: a server is dicomweb:http(s)://host:port/dicom-web or dimse:AETITLE@host:port':
+        '%1: ein Server ist dicomweb:http(s)://host:port/dicom-web oder dimse:AETITEL@host:port',
+    '%1 is not a date YYYYMMDD': '%1 ist kein Datum JJJJMMTT',
+    'the date range %1-%2 ends before it starts': 'der Datumsbereich %1-%2 endet, bevor er beginnt',
+    'the search value "%1" is too long or holds a backslash or control characters':
+        'der Suchwert „%1“ ist zu lang oder enthält einen Backslash oder Steuerzeichen',
+    '%1 is not a valid Study Instance UID': '%1 ist keine gültige Study-Instance-UID',
+    '%1 is not a valid Series Instance UID': '%1 ist keine gültige Series-Instance-UID',
+    'an instance search needs a study': 'eine Suche nach Instanzen braucht eine Studie',
+    'the number of matches must be at least 1': 'die Zahl der Treffer muss mindestens 1 sein',
+    ' and %n more': (' und %n weitere', ' und %n weitere'),
+    '%1 of %2 instances are missing: %3': '%1 von %2 Instanzen fehlen: %3',
+    'Cannot write into the folder %1 (missing, not a folder or not writable).':
+        'In den Ordner %1 kann nicht geschrieben werden (fehlt, ist kein Ordner oder schreibgeschützt).',
+    '%1 has no study %2.': '%1 hat keine Studie %2.',
+    '%1 has no series %2 in study %3.': '%1 hat keine Serie %2 in Studie %3.',
+    '%1 lists more than %2 instances in this study; retrieve it series by series.':
+        '%1 führt mehr als %2 Instanzen in dieser Studie; sie Serie für Serie abrufen.',
+    'The retrieve from %1 is incomplete: %2.': 'Der Abruf von %1 ist unvollständig: %2.',
+    '%1\nFrom a %2 (SOP Instance UID %3)': '%1\nAus einer %2 (SOP-Instance-UID %3)',
+    'Send to &PACS…': 'An &PACS senden…',
+    'Stores the current export on a PACS: Secondary Capture, Segmentation, Parametric Map':
+        'Speichert den aktuellen Export auf einem PACS: Secondary Capture, Segmentierung, Parameterkarte',
+    'DICOM Segmentation of the mask (into the study)': 'DICOM-Segmentierung der Maske (in die Studie)',
+    'DICOM Parametric Map of the heat map (into the study)': 'DICOM-Parameterkarte der Heatmap (in die Studie)',
+    'DICOM Segmentation': 'DICOM-Segmentierung',
+    'DICOM Parametric Map': 'DICOM-Parameterkarte',
+    'PACS': 'PACS',
+    'Opened %n image(s) from the local PACS cache.': ('%n Bild aus dem lokalen PACS-Cache geöffnet.', '%n Bilder aus dem lokalen PACS-Cache geöffnet.'),
+    'Retrieved %n image(s) from the PACS.': ('%n Bild vom PACS abgerufen.', '%n Bilder vom PACS abgerufen.'),
+    'A Segmentation or Parametric Map holds the result of one prompt: leave compare mode first.':
+        'Eine Segmentierung oder Parameterkarte enthält das Ergebnis eines Satzes: zuerst den Vergleichsmodus verlassen.',
+    'No grounded prompt is shown: ground a sentence first.': 'Kein verorteter Satz wird gezeigt: zuerst einen Satz verorten.',
+    'A Segmentation or Parametric Map references its source image, which must be DICOM (this one is %1).':
+        'Eine Segmentierung oder Parameterkarte verweist auf ihr Quellbild, das DICOM sein muss (dieses ist %1).',
+    'The mask is the Otsu threshold of the map: this prompt was grounded without it.':
+        'Die Maske ist der Otsu-Schwellwert der Karte: dieser Satz wurde ohne ihn verortet.',
+    '%1; model %2%3': '%1; Modell %2%3',
+    'Reading %1…': '%1 wird gelesen…',
+    '%1 names no source image.': '%1 nennt kein Quellbild.',
+    'The source image of %1 (SOP Instance UID %2) is not open and not in its folder: open or retrieve its study first, then open the result again.':
+        'Das Quellbild von %1 (SOP-Instance-UID %2) ist nicht geöffnet und nicht in seinem Ordner: zuerst seine Studie öffnen oder abrufen, dann das Ergebnis erneut öffnen.',
+    'The %1 is %2 x %3 but its source image is %4 x %5: it cannot be shown over it.':
+        'Die %1 ist %2 x %3, ihr Quellbild aber %4 x %5: sie kann nicht darüber gezeigt werden.',
+    '%1: "%2"': '%1: „%2“',
+    'Servers…': 'Server…',
+    'Settings > PACS: the servers, our AE title, users and passwords': 'Einstellungen > PACS: die Server, unser AE-Titel, Benutzer und Passwörter',
+    'Server:': 'Server:',
+    'e.g. Smith* (wildcards * and ?)': 'z. B. Müller* (Platzhalter * und ?)',
+    'Any': 'Alle',
+    'Any date': 'Beliebiges Datum',
+    'Today': 'Heute',
+    'Last 7 days': 'Letzte 7 Tage',
+    'Last 30 days': 'Letzte 30 Tage',
+    'Last 12 months': 'Letzte 12 Monate',
+    'Between…': 'Zwischen…',
+    'Patient name:': 'Patientenname:',
+    'Patient ID:': 'Patienten-ID:',
+    'Study date:': 'Studiendatum:',
+    'Modality:': 'Modalität:',
+    'Accession no.:': 'Auftragsnr.:',
+    'Search': 'Suchen',
+    'Patient': 'Patient',
+    'Date': 'Datum',
+    'Modality': 'Modalität',
+    'Description': 'Beschreibung',
+    'Images': 'Bilder',
+    'Patient ID': 'Patienten-ID',
+    'Double-click a study or series to retrieve and open it': 'Doppelklick auf eine Studie oder Serie ruft sie ab und öffnet sie',
+    'No PACS server yet: add one with "Servers…".': 'Noch kein PACS-Server: einen mit „Server…“ hinzufügen.',
+    'No PACS server yet': 'Noch kein PACS-Server',
+    'Choose a PACS server first (Settings > PACS).': 'Zuerst einen PACS-Server wählen (Einstellungen > PACS).',
+    'Cancelling…': 'Wird abgebrochen…',
+    'Searching…': 'Suche läuft…',
+    'Search cancelled.': 'Suche abgebrochen.',
+    'Study %1\nAccession number: %2': 'Studie %1\nAuftragsnummer: %2',
+    'none': 'keine',
+    'In the local cache: opens without a transfer': 'Im lokalen Cache: öffnet ohne Übertragung',
+    'No study matches.': 'Keine Studie passt.',
+    '%n study(ies) found.': ('%n Studie gefunden.', '%n Studien gefunden.'),
+    'The server has more: narrow the search.': 'Der Server hat mehr: die Suche eingrenzen.',
+    'Listing the series…': 'Serien werden aufgelistet…',
+    'Series %1': 'Serie %1',
+    'Series': 'Serie',
+    '%n series.': ('%n Serie.', '%n Serien.'),
+    'Opened from the local cache (%n file(s), no transfer).': ('Aus dem lokalen Cache geöffnet (%n Datei, keine Übertragung).',
+                                                              'Aus dem lokalen Cache geöffnet (%n Dateien, keine Übertragung).'),
+    'The server listed an invalid Study Instance UID.': 'Der Server hat eine ungültige Study-Instance-UID aufgeführt.',
+    'Retrieving…': 'Wird abgerufen…',
+    '%1 of %2 images, %3 MB': '%1 von %2 Bildern, %3 MB',
+    'Retrieve cancelled; %n image(s) kept in the cache for the next try.': (
+        'Abruf abgebrochen; %n Bild bleibt für den nächsten Versuch im Cache.',
+        'Abruf abgebrochen; %n Bilder bleiben für den nächsten Versuch im Cache.'),
+    'Retrieved %n image(s).': ('%n Bild abgerufen.', '%n Bilder abgerufen.'),
+    'Our AE title "%1" is not valid (1 to 16 characters, no backslash).': 'Unser AE-Titel „%1“ ist ungültig (1 bis 16 Zeichen, kein Backslash).',
+    'The system keychain could not be read: %1': 'Der Schlüsselbund des Systems kann nicht gelesen werden: %1',
+    'The system keychain is not available (%1): the password is kept for this session only and never written to a settings file.':
+        'Der Schlüsselbund des Systems ist nicht verfügbar (%1): das Passwort gilt nur für diese Sitzung und wird nie in eine Einstellungsdatei geschrieben.',
+    'Password of %1 on %2:': 'Passwort von %1 auf %2:',
+    'PACS password': 'PACS-Passwort',
+    'Add': 'Hinzufügen',
+    'DICOMweb (QIDO-RS, WADO-RS, STOW-RS)': 'DICOMweb (QIDO-RS, WADO-RS, STOW-RS)',
+    'DIMSE (C-FIND, C-GET / C-MOVE, C-STORE)': 'DIMSE (C-FIND, C-GET / C-MOVE, C-STORE)',
+    'kept in the system keychain': 'im Schlüsselbund des Systems gespeichert',
+    'C-GET': 'C-GET',
+    'C-MOVE to our AE title on port:': 'C-MOVE an unseren AE-Titel auf Port:',
+    ' s': ' s',
+    'Name:': 'Name:',
+    'Kind:': 'Art:',
+    'Address:': 'Adresse:',
+    'Our AE title:': 'Unser AE-Titel:',
+    'User:': 'Benutzer:',
+    'Password:': 'Passwort:',
+    'Retrieve with:': 'Abrufen mit:',
+    'Timeout:': 'Zeitlimit:',
+    'Test connection': 'Verbindung testen',
+    'New server %1': 'Neuer Server %1',
+    'The DICOMweb root, e.g. https://pacs.example.org/dicom-web (Orthanc: http://host:8042/dicom-web).':
+        'Die DICOMweb-Wurzel, z. B. https://pacs.example.org/dicom-web (Orthanc: http://host:8042/dicom-web).',
+    "The PACS's AE title, host and port, e.g. ORTHANC@pacs.example.org:4242. For C-MOVE the PACS must know our AE title with this computer's address and the port below.":
+        'AE-Titel, Rechner und Port des PACS, z. B. ORTHANC@pacs.example.org:4242. Für C-MOVE muss das PACS unseren AE-Titel mit der Adresse dieses Rechners und dem Port unten kennen.',
+    'Connected: the server answered.': 'Verbunden: der Server hat geantwortet.',
+    'Send to PACS': 'An PACS senden',
+    'Secondary Capture: the picture as exported (layers, caption, colour bar)':
+        'Secondary Capture: das Bild wie exportiert (Ebenen, Beschriftung, Farbskala)',
+    'Segmentation: the mask of the shown prompt': 'Segmentierung: die Maske des gezeigten Satzes',
+    'Parametric Map: the heat map of the shown prompt (values 0-1)': 'Parameterkarte: die Heatmap des gezeigten Satzes (Werte 0-1)',
+    'Anonymise (remove patient identifiers)': 'Anonymisieren (Patientenkennungen entfernen)',
+    "Each object's status appears here.": 'Hier erscheint der Status jedes Objekts.',
+    'Send': 'Senden',
+    'Cancel transfer': 'Übertragung abbrechen',
+    'The image is not DICOM: only the Secondary Capture can be sent (in a new study).':
+        'Das Bild ist kein DICOM: nur das Secondary Capture kann gesendet werden (in einer neuen Studie).',
+    'No grounded prompt is shown: the Secondary Capture shows the image alone.':
+        'Kein verorteter Satz wird gezeigt: das Secondary Capture zeigt nur das Bild.',
+    'Compare mode: the Secondary Capture shows the grid.': 'Vergleichsmodus: das Secondary Capture zeigt das Raster.',
+    'No PACS server yet: add one in Settings > PACS.': 'Noch kein PACS-Server: einen unter Einstellungen > PACS hinzufügen.',
+    'Secondary Capture': 'Secondary Capture',
+    'Segmentation': 'Segmentierung',
+    'Parametric Map': 'Parameterkarte',
+    '%1: not written: %2': '%1: nicht geschrieben: %2',
+    'All %n object(s) stored on %1.': ('%n Objekt auf %1 gespeichert.', 'Alle %n Objekte auf %1 gespeichert.'),
+    '%1 of %2 object(s) stored.': '%1 von %2 Objekten gespeichert.',
 }
 
 PREFIX = {
@@ -640,6 +932,19 @@ Befehle:
                                   heatmap_smooth.npy, heatmap_original.npy,
                                   overlay.png und result.json
   tokenize --model ORDNER TEXT    CLIP-Token-IDs als JSON {input_ids, length}
+  pacs echo|find|get|send --server SERVER [--aet UNSERER] [--user NAME] [--timeout S]
+                                  SERVER ist dicomweb:http(s)://host:port/dicom-web oder
+                                  dimse:AETITEL@host:port; das Passwort von --user kommt
+                                  nur aus der Umgebungsvariablen CXRG_PACS_PASSWORD
+    find [--patient-id ID] [--patient-name MUSTER] [--date JJJJMMTT-JJJJMMTT]
+         [--modality CR] [--accession N] [--level study|series] [--study UID]
+         [--limit N]             ein JSON-Objekt je Treffer und Zeile (UIDs,
+                                  Patientenname und -ID, Datum, Modalitäten, Instanzen)
+    get --study UID [--series UID] --out ORDNER [--move-port PORT]
+                                  die Instanzen nach ORDNER, je eine Datei namens
+                                  <SOP-Instance-UID>.dcm; DIMSE nutzt C-GET, oder C-MOVE
+                                  an unseren AE-Titel, der auf PORT lauscht
+    send DATEI...                 speichert die Dateien, je eine Statuszeile
   inspect-model [--expected-keys] ORDNER
                                   einen Modellordner prüfen / die Tensoren auflisten,
                                   die ein gültiger Checkpoint dieser Konfiguration enthält

@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <vector>
 
@@ -110,7 +111,11 @@ ViewerOptions parseViewerOptions(QApplication& app) {
                              QApplication::translate("cxr::ui::App", "Benchmark: ground the prompts, print the longest event-loop stall as JSON and exit."));
     QCommandLineOption csv(QStringLiteral("boxes"),
                            QApplication::translate("cxr::ui::App", "Ground-truth boxes: an MS-CXR CSV matched to the images shown."), QStringLiteral("csv"));
-    p.addOptions({shot, theme, lang, size, samples, model, prompt, stall, csv});
+    QCommandLineOption timeout(QStringLiteral("timeout"),
+                               QApplication::translate("cxr::ui::App", "With --screenshot: give up after <seconds> (default: wait until the "
+                                                                       "image is shown and the prompts are grounded, however long it takes)."),
+                               QStringLiteral("seconds"));
+    p.addOptions({shot, theme, lang, size, samples, model, prompt, stall, csv, timeout});
     p.process(app);
     ViewerOptions o;
     o.files = p.positionalArguments();
@@ -123,6 +128,15 @@ ViewerOptions parseViewerOptions(QApplication& app) {
     o.prompts = p.values(prompt);
     o.benchStall = p.isSet(stall);
     o.groundTruthCsv = p.value(csv);
+    if (p.isSet(timeout)) {
+        bool ok = false;
+        o.timeoutSeconds = p.value(timeout).toInt(&ok);
+        if (!ok || o.timeoutSeconds <= 0) {
+            std::fprintf(stderr, "cxr-viewer: %s\n",
+                         qPrintable(QApplication::translate("cxr::ui::App", "--timeout needs a number of seconds above 0")));
+            std::exit(2);
+        }
+    }
     return o;
 }
 
@@ -165,13 +179,22 @@ int runViewer(QApplication& app, const ViewerOptions& o) {
             exitCode = 1;
             app.quit();
         });
-        QTimer::singleShot(120000, &app, [&exitCode, &app] {
-            std::fprintf(stderr, "cxr-viewer: %s\n", qPrintable(QApplication::translate("cxr::ui::App", "timed out waiting for the image")));
-            exitCode = 1;
-            app.quit();
-        });
+        // No fixed limit: a busy machine grounds slowly. An explicit --timeout gives up.
+        if (o.timeoutSeconds > 0)
+            QTimer::singleShot(o.timeoutSeconds * 1000, &app, [&exitCode, &app, s = o.timeoutSeconds] {
+                std::fprintf(stderr, "cxr-viewer: %s\n",
+                             qPrintable(QApplication::translate("cxr::ui::App", "gave up after %1 s (--timeout)").arg(s)));
+                exitCode = 1;
+                app.quit();
+            });
     }
-    if (!o.model.isEmpty()) w->groundingPanel()->setModelFolder(o.model);
+    if (!o.model.isEmpty()) {
+        w->groundingPanel()->setModelFolder(o.model);
+    } else if (w->groundingPanel()->modelFolder().isEmpty() && !demoModelFolder().isEmpty()) {
+        // No model set: the bundled demo model (random weights, stamped as such), so that a sentence
+        // can be grounded out of the box.
+        w->groundingPanel()->setModelFolder(demoModelFolder());
+    }
     if (!o.groundTruthCsv.isEmpty()) {
         QString message;
         if (!w->loadGroundTruthCsv(o.groundTruthCsv, &message)) {

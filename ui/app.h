@@ -25,6 +25,7 @@ struct ViewerOptions {
     QStringList prompts;  // grounded once the first image is shown
     QString groundTruthCsv;  // MS-CXR CSV whose boxes are matched to the images shown
     bool benchStall = false;  // measure the longest event-loop stall while the prompts are grounded
+    int timeoutSeconds = 0;   // --screenshot: give up after this long (0: wait as long as it takes)
 };
 
 // Parses the command line (translated --help). Exits on --help / --version.

@@ -10,6 +10,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPainter>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -31,13 +32,16 @@ void showResult(Viewport* view, const grounding::PromptResult& r, const annotate
                                                             style.opacity, style.lower)
                                    : QImage();
     QImage mask;
-    if (style.mask == MaskMode::Outline) mask = annotate::maskOutline(r.original, r.originalWidth, r.originalHeight, style.maskColour);
+    QVector<Outline> outlines;  // vector contours: continuous at any zoom
+    if (style.mask == MaskMode::Outline)
+        outlines << Outline{annotate::maskContours(r.original, r.originalWidth, r.originalHeight), style.maskColour, QString()};
     if (style.mask == MaskMode::Fill) {
         QColor c = style.maskColour;
         c.setAlpha(90);
         mask = annotate::maskFill(r.original, r.originalWidth, r.originalHeight, c);
     }
     view->setOverlay(heat, mask, mark);
+    view->setOutlines(outlines);
     Legend legend;
     if (!heat.isNull()) {
         for (int i = 0; i < 256; ++i) legend.colours << annotate::colourAt(style.colourMap, i / 255.0);
@@ -54,6 +58,30 @@ void showResult(Viewport* view, const grounding::PromptResult& r, const annotate
         legend.title = legendTitle;
     }
     view->setLegend(legend);
+}
+
+namespace {
+// A one-line label that elides its text to its width (the full text is the tool tip): captions of
+// different lengths keep the cells of a row the same height, and never widen the grid.
+class ElidedLabel : public QLabel {
+public:
+    using QLabel::QLabel;
+    QSize minimumSizeHint() const override { return QSize(20, fontMetrics().height()); }
+    QSize sizeHint() const override { return QSize(100, fontMetrics().height()); }
+
+protected:
+    void paintEvent(QPaintEvent*) override {
+        QPainter p(this);
+        p.setPen(palette().color(QPalette::WindowText));
+        p.setFont(font());
+        p.drawText(rect(), Qt::AlignLeft | Qt::AlignVCenter, fontMetrics().elidedText(text(), Qt::ElideRight, width()));
+    }
+};
+}  // namespace
+
+const grounding::PromptResult* CompareView::resultOf(const Viewport* v) const {
+    const int i = indexOf(v);
+    return i < 0 ? nullptr : cells_[i].item.entry.result.get();
 }
 
 CompareView::CompareView(QWidget* parent) : QWidget(parent) {
@@ -128,9 +156,8 @@ bool CompareView::addItem(const CompareItem& item) {
     v->setContentsMargins(0, 0, 0, 0);
     v->setSpacing(2);
     auto* top = new QHBoxLayout;
-    c.caption = new QLabel(c.frame);
+    c.caption = new ElidedLabel(c.frame);
     c.caption->setTextFormat(Qt::PlainText);
-    c.caption->setWordWrap(true);
     QFont f = c.caption->font();
     f.setBold(true);
     c.caption->setFont(f);
@@ -145,16 +172,18 @@ bool CompareView::addItem(const CompareItem& item) {
     top->addWidget(c.close);
     v->addLayout(top);
     c.view = new Viewport(c.frame);
-    c.view->setMinimumSize(160, 160);
+    c.view->setMinimumSize(100, 100);  // six cells fit beside the panels at 1280 x 800
     v->addWidget(c.view, 1);
-    c.metrics = new QLabel(c.frame);
+    c.metrics = new ElidedLabel(c.frame);
     c.metrics->setTextFormat(Qt::PlainText);
-    c.metrics->setWordWrap(true);
     v->addWidget(c.metrics);
     Viewport* view = c.view;
     connect(view, &Viewport::viewChanged, this, [this, view] { viewChangedIn(view); });
     connect(view, &Viewport::displayChanged, this, [this, view] { windowChangedIn(view); });
-    connect(view, &Viewport::cursorOverPixel, this, [this, view](int x, int y) { cursorIn(view, x, y); });
+    connect(view, &Viewport::cursorOverPixel, this, [this, view](int x, int y) {
+        cursorIn(view, x, y);
+        Q_EMIT cellCursor(view, x, y);
+    });
     connect(c.close, &QToolButton::clicked, this, [this, view] { removeItem(indexOf(view)); });
     cells_.push_back(c);
     const int index = count() - 1;
@@ -213,7 +242,8 @@ void CompareView::refreshCell(int index) {
     const GroundedPrompt& e = c.item.entry;
     c.caption->setText(e.name + (e.negated ? tr("  (negated)") : QString()) +
                        (c.item.imageName.isEmpty() ? QString() : QStringLiteral("  —  %1").arg(c.item.imageName)));
-    c.caption->setToolTip(shortened(e.prompt, 500) + QLatin1Char('\n') + settingsSummary(e.settings));
+    c.caption->setToolTip(c.caption->text() + QLatin1Char('\n') + shortened(e.prompt, 500) + QLatin1Char('\n') +
+                          settingsSummary(e.settings));
     showResult(c.view, *e.result, style_, e.settings.otsu, c.item.demoModel, tr("heat (normalised)"));
     c.view->setBoxes(c.item.boxes);
     c.view->setBoxesVisible(style_.boxes);

@@ -48,6 +48,9 @@ public:
     int count() const { return int(cells_.size()); }
     const CompareItem& item(int index) const { return cells_[index].item; }
     Viewport* cellView(int index) const { return cells_[index].view; }
+    int indexOfView(const Viewport* v) const { return indexOf(v); }
+    // The map a cell shows (nullptr for a view that is not a cell).
+    const grounding::PromptResult* resultOf(const Viewport* v) const;
     QString cellCaption(int index) const;
     QString cellMetrics(int index) const;
     bool metricsPending() const;
@@ -63,12 +66,13 @@ public:
 Q_SIGNALS:
     void groundInGrid(const QStringList& prompts);  // sentences typed into the grid's prompt line
     void countChanged();
+    void cellCursor(cxr::ui::Viewport* cell, int x, int y);  // image pixel under the cursor in a cell (-1: none)
 
 private:
     struct Cell {
         CompareItem item;
         QWidget* frame = nullptr;
-        QLabel* caption = nullptr;
+        QLabel* caption = nullptr;  // one line, elided: images of a row stay aligned
         Viewport* view = nullptr;
         QLabel* metrics = nullptr;
         QCheckBox* link = nullptr;

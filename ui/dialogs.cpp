@@ -1,5 +1,7 @@
 #include "dialogs.h"
 
+#include "pacs_servers.h"
+
 #include "download/downloader.h"
 #include "grounding/engine.h"
 #include "imaging/loader.h"
@@ -144,6 +146,7 @@ QString describeModelFolder(const QString& dir, bool* usable) {
         lines << QCoreApplication::translate("cxr::ui::SettingsDialog", "This folder cannot be used (%n problem(s)):", nullptr, int(r.errors.size()));
     }
     for (const auto& f : r.files) {
+        if (f.required && !f.error.empty()) continue;  // listed once, with the problems below
         QString state;
         if (!f.exists)
             state = f.required ? QCoreApplication::translate("cxr::ui::SettingsDialog", "missing") : QCoreApplication::translate("cxr::ui::SettingsDialog", "not present (optional)");
@@ -244,6 +247,11 @@ SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent) {
     mlay->addWidget(restore, 0, Qt::AlignLeft);
     tabs_->addTab(model, tr("Model"));
 
+    // PACS servers (passwords in the system keychain, written on OK).
+    pacs_ = new PacsServersEditor(tabs_);
+    tabs_->addTab(pacs_, tr("PACS"));
+    connect(this, &QDialog::accepted, pacs_, &PacsServersEditor::save);
+
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -294,6 +302,7 @@ void SettingsDialog::checkModelFolder() {
 
 QString SettingsDialog::modelReport() const { return report_->toPlainText(); }
 void SettingsDialog::showModelPage() { tabs_->setCurrentIndex(1); }
+void SettingsDialog::showPacsPage() { tabs_->setCurrentWidget(pacs_); }
 QString SettingsDialog::theme() const { return theme_->currentData().toString(); }
 QString SettingsDialog::language() const { return language_->currentData().toString(); }
 QString SettingsDialog::modelFolder() const { return folder_->text().trimmed(); }

@@ -16,6 +16,10 @@ class QSpinBox;
 class QTabWidget;
 
 namespace cxr::ui {
+class PacsServersEditor;
+}
+
+namespace cxr::ui {
 
 // Searchable table of every element of a DICOM file. Values are untrusted: plain text only.
 class TagDialog : public QDialog {
@@ -59,6 +63,8 @@ public:
     QString bundleUrl() const;
     QString textUrl() const;
     void showModelPage();
+    void showPacsPage();
+    PacsServersEditor* pacsEditor() const { return pacs_; }
     // Checks the folder now (also done on every change of the folder, off the event loop).
     void checkModelFolder();
     QString modelReport() const;  // the report shown for the folder
@@ -74,6 +80,7 @@ Q_SIGNALS:
 private:
     void updatePrecision();
     QTabWidget* tabs_;
+    PacsServersEditor* pacs_ = nullptr;
     QComboBox* theme_;
     QComboBox* language_;
     QLineEdit* folder_;

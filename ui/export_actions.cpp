@@ -17,6 +17,7 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QMessageBox>
+#include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QVBoxLayout>
@@ -24,6 +25,17 @@
 namespace cxr::ui {
 
 void MainWindow::setCompareMode(bool on) {
+    if (on && compare_->count() == 0) {  // opens with the ticked prompts, as many as the layout has cells
+        QList<int> rows;
+        const auto& es = grounding_->entries();
+        for (int i = 0; i < es.size() && rows.size() < compare_->rows() * compare_->cols(); ++i)
+            if (es[i].visible) rows << i;
+        if (!rows.isEmpty()) {
+            compareEntries(rows);  // switches to the grid
+            return;
+        }
+    }
+    statusView_ = nullptr;
     stack_->setCurrentWidget(on ? static_cast<QWidget*>(compare_) : viewport_);
     if (compareAct_->isChecked() != on) {
         const QSignalBlocker b(compareAct_);
@@ -119,6 +131,8 @@ QImage MainWindow::exportPicture(bool originalResolution, QString* message) cons
 
 bool MainWindow::exportView(const QString& path, const QString& format, bool originalResolution, bool anonymise, bool overwrite,
                             QString* message) {
+    if (format == QLatin1String("seg") || format == QLatin1String("pmap"))
+        return exportResultObject(path, format, anonymise, overwrite, message);
     const QImage picture = exportPicture(originalResolution, message);
     if (picture.isNull()) return false;
     const auto mode = overwrite ? exporting::Overwrite::Replace : exporting::Overwrite::Refuse;
@@ -187,6 +201,31 @@ bool MainWindow::exportAllPrompts(const QString& folder, bool overwrite, QString
     return true;
 }
 
+QString MainWindow::suggestedExportPath(const QString& format) const {
+    QStringList parts;
+    if (const auto img = viewport_->image()) {
+        const ImageInfo& i = img->info;
+        if (!i.studyDate.isEmpty()) parts << i.studyDate;
+        if (!i.studyDescription.isEmpty()) parts << i.studyDescription;
+        if (i.seriesNumber > 0) parts << QStringLiteral("S%1").arg(i.seriesNumber);
+        if (!i.seriesDescription.isEmpty() && i.seriesDescription != i.studyDescription) parts << i.seriesDescription;
+        if (parts.isEmpty()) parts << QFileInfo(currentFile_).completeBaseName();
+    }
+    const GroundedPrompt* e = grounding_->displayedEntry();
+    parts << (compareMode() ? QStringLiteral("grid") : e ? e->name : QStringLiteral("cxr-ground"));
+    QString name;
+    for (const QString& p : parts) {
+        const QString safe = fileSafe(p);
+        if (!safe.isEmpty() && safe != QLatin1String("_")) name += (name.isEmpty() ? QString() : QStringLiteral("_")) + safe;
+    }
+    QString dir = QSettings().value(QStringLiteral("export/lastDir")).toString();
+    if (dir.isEmpty() || !QFileInfo(dir).isDir()) dir = QFileInfo(currentFile_).absolutePath();
+    const QString suffix = format == QLatin1String("seg")    ? QStringLiteral("seg.dcm")
+                           : format == QLatin1String("pmap") ? QStringLiteral("pmap.dcm")
+                                                             : format;
+    return QDir(dir).filePath(name.left(120) + QLatin1Char('.') + suffix);
+}
+
 void MainWindow::chooseExport() {
     QDialog d(this);
     d.setWindowTitle(compareMode() ? tr("Export the compare grid") : tr("Export the image"));
@@ -196,6 +235,8 @@ void MainWindow::chooseExport() {
     format->addItem(tr("PNG image"), QStringLiteral("png"));
     format->addItem(tr("JPEG image"), QStringLiteral("jpg"));
     format->addItem(tr("DICOM Secondary Capture (into the study)"), QStringLiteral("dcm"));
+    format->addItem(tr("DICOM Segmentation of the mask (into the study)"), QStringLiteral("seg"));
+    format->addItem(tr("DICOM Parametric Map of the heat map (into the study)"), QStringLiteral("pmap"));
     auto* resolution = new QComboBox(&d);
     resolution->addItem(tr("Original image resolution"), true);
     resolution->addItem(tr("As on screen"), false);
@@ -213,18 +254,21 @@ void MainWindow::chooseExport() {
     connect(buttons, &QDialogButtonBox::accepted, &d, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, &d, &QDialog::reject);
     lay->addWidget(buttons);
-    auto sync = [&] { anonymise->setEnabled(format->currentData().toString() == QLatin1String("dcm")); };
+    auto sync = [&] {
+        const QString f = format->currentData().toString();
+        const bool object = f == QLatin1String("seg") || f == QLatin1String("pmap");
+        anonymise->setEnabled(f == QLatin1String("dcm") || object);
+        resolution->setEnabled(!object);  // objects always have the source's resolution
+    };
     connect(format, QOverload<int>::of(&QComboBox::currentIndexChanged), &d, sync);
     sync();
     if (d.exec() != QDialog::Accepted) return;
     const QString fmt = format->currentData().toString();
     const QString filter = fmt == QLatin1String("png") ? tr("PNG images (*.png)") : fmt == QLatin1String("jpg") ? tr("JPEG images (*.jpg *.jpeg)") : tr("DICOM files (*.dcm)");
-    const GroundedPrompt* e = grounding_->displayedEntry();
-    const QString suggested = QDir(QFileInfo(currentFile_).absolutePath())
-                                  .filePath((e ? fileSafe(e->name) : QStringLiteral("cxr-ground")) + QLatin1Char('.') + fmt);
     // The file dialog asks before replacing an existing file; only then is it overwritten.
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export"), suggested, filter);
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export"), suggestedExportPath(fmt), filter);
     if (path.isEmpty()) return;
+    QSettings().setValue(QStringLiteral("export/lastDir"), QFileInfo(path).absolutePath());
     QString message;
     if (exportView(path, fmt, resolution->currentData().toBool(), anonymise->isChecked(), QFileInfo::exists(path), &message))
         statusBar()->showMessage(tr("Exported to %1").arg(path), 10000);
@@ -233,8 +277,11 @@ void MainWindow::chooseExport() {
 }
 
 void MainWindow::chooseExportAll() {
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Folder for the pictures"), QFileInfo(currentFile_).absolutePath());
+    const QString last = QSettings().value(QStringLiteral("export/lastDir")).toString();
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Folder for the pictures"),
+                                                             QFileInfo(last).isDir() ? last : QFileInfo(currentFile_).absolutePath());
     if (folder.isEmpty()) return;
+    QSettings().setValue(QStringLiteral("export/lastDir"), folder);
     QStringList existing;
     for (const QString& p : exportAllPaths(folder))
         if (QFileInfo::exists(p)) existing << QFileInfo(p).fileName();

@@ -9,9 +9,14 @@
 #include <QComboBox>
 #include <QFileDialog>
 #include <QFutureWatcher>
+#include <QCoreApplication>
+#include <QGridLayout>
 #include <QMenu>
+#include <QMessageBox>
+#include <QDir>
 #include <QPainter>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QtConcurrent/QtConcurrentRun>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -52,18 +57,32 @@ GroundingPanel::GroundingPanel(QWidget* parent) : QDockWidget(tr("Grounding"), p
     modelLabel_ = new QLabel(body);
     modelLabel_->setWordWrap(true);
     modelLabel_->setTextFormat(Qt::PlainText);
-    lay->addWidget(modelLabel_);
-    auto* modelButtons = new QHBoxLayout;
+    detailsButton_ = new QPushButton(tr("Details…"), body);
+    detailsButton_->setToolTip(tr("Every problem of the model folder"));
+    detailsButton_->setVisible(false);
+    auto* modelRow = new QHBoxLayout;
+    modelRow->addWidget(modelLabel_, 1);
+    modelRow->addWidget(detailsButton_, 0, Qt::AlignTop);
+    lay->addLayout(modelRow);
+    // Three ways to a model, on two rows so that the panel stays narrow.
+    auto* modelButtons = new QGridLayout;
     chooseModel_ = new QPushButton(tr("Choose model folder…"), body);
     downloadModel_ = new QPushButton(tr("Download model…"), body);
-    modelButtons->addWidget(chooseModel_);
-    modelButtons->addWidget(downloadModel_);
+    demoModel_ = new QPushButton(tr("Use the demo model"), body);
+    demoModel_->setToolTip(tr("The small model bundled for trying the viewer. Its weights are random: the maps show how "
+                              "grounding works, not where a finding is."));
+    modelButtons->addWidget(chooseModel_, 0, 0);
+    modelButtons->addWidget(downloadModel_, 0, 1);
+    modelButtons->addWidget(demoModel_, 1, 0, 1, 2);
     lay->addLayout(modelButtons);
     demoLabel_ = new QLabel(tr("demo model - random weights: the maps mean nothing"), body);
     demoLabel_->setStyleSheet(QStringLiteral("color: #ff6b6b; font-weight: bold;"));
     demoLabel_->setWordWrap(true);
     lay->addWidget(demoLabel_);
-    lay->addWidget(new QLabel(tr("Report sentence or whole report (Ctrl+Enter grounds):"), body));
+    auto* promptLabel = new QLabel(tr("Report sentence or whole report, in English: the model reads English only "
+                                      "(Ctrl+Enter grounds):"), body);
+    promptLabel->setWordWrap(true);
+    lay->addWidget(promptLabel);
     prompt_ = new QPlainTextEdit(body);
     prompt_->setPlaceholderText(tr("e.g. Small left pleural effusion — or paste a whole report: every sentence is grounded"));
     prompt_->setMaximumHeight(80);
@@ -77,6 +96,12 @@ GroundingPanel::GroundingPanel(QWidget* parent) : QDockWidget(tr("Grounding"), p
     buttons->addWidget(cancelButton_);
     buttons->addWidget(methodButton_);
     lay->addLayout(buttons);
+    languageLabel_ = new QLabel(body);
+    languageLabel_->setWordWrap(true);
+    languageLabel_->setTextFormat(Qt::PlainText);
+    languageLabel_->setStyleSheet(QStringLiteral("color: #e0a030;"));
+    languageLabel_->setVisible(false);
+    lay->addWidget(languageLabel_);
     methodLabel_ = new QLabel(body);
     methodLabel_->setWordWrap(true);
     methodLabel_->setTextFormat(Qt::PlainText);
@@ -87,7 +112,11 @@ GroundingPanel::GroundingPanel(QWidget* parent) : QDockWidget(tr("Grounding"), p
     progressText_->setWordWrap(true);
     lay->addWidget(progress_);
     lay->addWidget(progressText_);
-    lay->addWidget(new QLabel(tr("Grounded prompts on this image (double-click renames, right-click for more):"), body));
+    auto* listLabel = new QLabel(tr("Grounded prompts on this image (double-click renames, right-click for more). The heat "
+                                    "map is the selected prompt's; every ticked prompt is outlined in its colour."),
+                                 body);
+    listLabel->setWordWrap(true);
+    lay->addWidget(listLabel);
     list_ = new QListWidget(body);
     list_->setMinimumHeight(90);
     list_->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
@@ -149,6 +178,10 @@ GroundingPanel::GroundingPanel(QWidget* parent) : QDockWidget(tr("Grounding"), p
     lay->addLayout(form);
     scroll->setWidget(body);
     setWidget(scroll);
+    // Never narrower than its content: a dock squeezed below the body's minimum would cut the
+    // controls off at the right (the area does not scroll sideways).
+    scroll->setMinimumWidth(body->minimumSizeHint().width() + scroll->verticalScrollBar()->sizeHint().width() +
+                            2 * scroll->frameWidth());
 
     QSettings st;
     method_.steps = st.value(QStringLiteral("grounding/steps"), 300).toInt();
@@ -172,6 +205,10 @@ GroundingPanel::GroundingPanel(QWidget* parent) : QDockWidget(tr("Grounding"), p
                 if (dir != modelDir_) return;
                 loading_ = false;
                 modelReady_ = true;
+                modelDetails_.clear();
+                // Remembered for the next start only once it loaded: a failing folder never
+                // replaces a working one.
+                QSettings().setValue(QStringLiteral("grounding/modelDir"), dir);
                 crossAttentionLayers_ = crossLayers;
                 demo_ = params < 500000000ull;  // the real networks have 606 M parameters
                 modelLabel_->setText(tr("Model: %1\n%2 M parameters, %3, %4 threads")
@@ -188,7 +225,23 @@ GroundingPanel::GroundingPanel(QWidget* parent) : QDockWidget(tr("Grounding"), p
         loading_ = false;
         modelReady_ = false;
         lastError_ = message;
-        modelLabel_->setText(tr("The model folder cannot be used:\n%1").arg(message));
+        // One short line; "Details…" lists every problem once (the engine's report repeats them
+        // under "Files" and "Errors").
+        QStringList problems;
+        const int errorsAt = int(message.indexOf(QStringLiteral("\nErrors:\n")));
+        if (errorsAt >= 0) {
+            for (const QString& line : message.mid(errorsAt + 9).split(QLatin1Char('\n'))) {
+                if (!line.startsWith(QStringLiteral("  - "))) break;
+                if (!problems.contains(line.mid(4))) problems << line.mid(4);
+            }
+        }
+        if (problems.isEmpty()) {
+            for (const QString& line : message.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+                if (!problems.contains(line.trimmed())) problems << line.trimmed();
+        }
+        modelDetails_ = tr("Model folder: %1").arg(dir) + QStringLiteral("\n\n") + problems.join(QLatin1Char('\n'));
+        modelLabel_->setText(tr("%1 cannot be used (%n problem(s)): %2", nullptr, int(problems.size()))
+                                 .arg(QFileInfo(dir).fileName(), shortened(problems.value(0), 140)));
         queue_.clear();
         updateState();
         Q_EMIT modelStateChanged();
@@ -199,6 +252,11 @@ GroundingPanel::GroundingPanel(QWidget* parent) : QDockWidget(tr("Grounding"), p
     thread_.start();
 
     connect(chooseModel_, &QPushButton::clicked, this, &GroundingPanel::chooseModel);
+    connect(demoModel_, &QPushButton::clicked, this, [this] {
+        const QString dir = demoModelFolder();
+        if (!dir.isEmpty()) setModelFolder(dir);
+    });
+    connect(detailsButton_, &QPushButton::clicked, this, &GroundingPanel::showModelDetails);
     connect(downloadModel_, &QPushButton::clicked, this, &GroundingPanel::downloadRequested);
     connect(groundButton_, &QPushButton::clicked, this, &GroundingPanel::groundFromEdit);
     connect(cancelButton_, &QPushButton::clicked, this, &GroundingPanel::cancel);
@@ -264,9 +322,32 @@ GroundingPanel::~GroundingPanel() {
 }
 
 void GroundingPanel::setModelFolder(const QString& dir) {
-    modelDir_ = QFileInfo(dir).absoluteFilePath();  // remembered for the next start, from any folder
-    QSettings().setValue(QStringLiteral("grounding/modelDir"), modelDir_);
+    modelDir_ = QFileInfo(dir).absoluteFilePath();  // remembered for the next start once it loads
     loadModelNow();
+}
+
+QString demoModelFolder() {
+    QStringList candidates;
+    const QString env = qEnvironmentVariable("CXRG_DEMO_MODEL");
+    if (!env.isEmpty()) candidates << env;
+    const QString exe = QCoreApplication::applicationDirPath();
+    candidates << exe + QStringLiteral("/../share/cxr-ground/demo-model") << exe + QStringLiteral("/../../tests/data/model-small");
+#ifdef CXRG_SOURCE_DIR
+    candidates << QStringLiteral(CXRG_SOURCE_DIR "/tests/data/model-small");
+#endif
+    for (const QString& c : candidates)
+        if (QFileInfo(c + QStringLiteral("/configs/inference.json")).isFile()) return QDir(c).canonicalPath();
+    return {};
+}
+
+QString GroundingPanel::modelText() const { return modelLabel_->text(); }
+QString GroundingPanel::languageWarning() const { return languageLabel_->isHidden() ? QString() : languageLabel_->text(); }
+
+void GroundingPanel::showModelDetails() {
+    QMessageBox box(QMessageBox::Warning, tr("Model folder"), modelLabel_->text(), QMessageBox::Close, this);
+    box.setTextFormat(Qt::PlainText);
+    box.setDetailedText(modelDetails_);
+    box.exec();
 }
 
 void GroundingPanel::setRuntime(const QString& device, const QString& precision, int threads) {
@@ -352,12 +433,29 @@ const QVector<GroundedPrompt>& GroundingPanel::entries() const {
 
 void GroundingPanel::setImage(const QByteArray& grey, int width, int height, const QString& key) {
     if (key == key_ && width == width_ && height == height_) return;
+    // Progress belongs to the image it runs on: a new image starts with an empty bar.
+    if (!(busy_ && running_.key == key)) {
+        progress_->reset();
+        progressText_->clear();
+    }
     grey_ = grey;
     width_ = width;
     height_ = height;
     key_ = key;
     truth_.clear();
     fillList();  // the prompts grounded on this image before, if any
+    updateState();
+    Q_EMIT overlayChanged();
+}
+
+void GroundingPanel::clearImage() {
+    grey_.clear();
+    width_ = height_ = 0;
+    key_.clear();
+    truth_.clear();
+    progress_->reset();
+    progressText_->clear();
+    fillList();
     updateState();
     Q_EMIT overlayChanged();
 }
@@ -375,6 +473,10 @@ void GroundingPanel::fillList() {
             f.setItalic(true);
             item->setFont(f);
             item->setForeground(palette().color(QPalette::Disabled, QPalette::Text));
+        }
+        if (!e.origin.isEmpty()) {
+            item->setToolTip(tr("%1\nFrom a %2 (SOP Instance UID %3)").arg(shortened(e.prompt, 500), e.origin, e.objectUid));
+            continue;
         }
         item->setToolTip((e.negated ? tr("Negated (\"%1\"): the sentence denies a finding; the map shows where the words point, "
                                          "not a finding.\n").arg(e.negationCue)
@@ -425,13 +527,13 @@ void GroundingPanel::groundFromEdit() {
 void GroundingPanel::ground(const QStringList& prompts) { ground(prompts, method_); }
 
 void GroundingPanel::ground(const QStringList& prompts, const grounding::Settings& settingsIn) {
-    if (!modelReady_ && !loading_) {
-        lastError_ = tr("No usable model is loaded.");
+    if (width_ <= 0) {
+        lastError_ = tr("No image is open.");
         progressText_->setText(lastError_);
         return;
     }
-    if (width_ <= 0) {
-        lastError_ = tr("No image is open.");
+    if (!modelReady_ && !loading_) {
+        lastError_ = tr("No usable model is loaded.");
         progressText_->setText(lastError_);
         return;
     }
@@ -441,6 +543,16 @@ void GroundingPanel::ground(const QStringList& prompts, const grounding::Setting
         progressText_->setText(lastError_);
         return;
     }
+    for (const QString& p : prompts)
+        if (!languageWarned_ && text::looksGerman(p.toStdString())) {
+            // Once per session: the model reads English; negation cues are still recognised.
+            languageWarned_ = true;
+            languageLabel_->setText(tr("\"%1\" reads as German. The model reads English only, so its map may mean little; "
+                                       "negations such as \"kein\", \"ohne\" and \"nicht\" are still marked.")
+                                        .arg(shortened(p.simplified(), 80)));
+            languageLabel_->setVisible(true);
+            break;
+        }
     const grounding::Settings settings = settingsIn;
     const QString sk = settingsKey(settings, precision_);
     QStringList todo;
@@ -504,15 +616,19 @@ void GroundingPanel::startNext() {
 void GroundingPanel::cancel() {
     const bool had = busy_ || !queue_.isEmpty();
     queue_.clear();
-    if (busy_) worker_->cancel = true;
+    if (busy_) {
+        worker_->cancel = true;
+        progressText_->setText(tr("Cancelling…"));
+    }
     if (had && !busy_) {
+        progress_->reset();
         progressText_->setText(tr("Cancelled."));
         updateState();
     }
 }
 
 void GroundingPanel::onProgress(quint64 id, int phase, int step, int total) {
-    if (id != running_.id) return;
+    if (id != running_.id || running_.key != key_) return;  // the bar shows this image's work only
     static const char* const names[] = {QT_TR_NOOP("loading the model"), QT_TR_NOOP("encoding the image"),
                                         QT_TR_NOOP("encoding the text"), QT_TR_NOOP("inverting the image"),
                                         QT_TR_NOOP("reading attention"), QT_TR_NOOP("building the heat map")};
@@ -566,6 +682,9 @@ void GroundingPanel::addEntry(const QString& key, const QString& prompt, const g
     e.negationCue = QString::fromStdString(text::negationCue(prompt.toStdString()));
     e.negated = !e.negationCue.isEmpty();
     e.thumbnail = thumbnail(grey, width, height, *r, colourMap());
+    static const QColor palette[] = {QColor(255, 212, 0), QColor(255, 90, 210), QColor(125, 255, 90), QColor(255, 140, 26),
+                                     QColor(90, 160, 255), QColor(255, 255, 255)};
+    e.outlineColour = palette[entriesOf(key).size() % 6];
     e.prompt = prompt;
     const QString shown = shortened(prompt, 160);
     e.name = isPaperSettings(s) ? shown : tr("%1 [%2]").arg(shown, settingsSummary(s));
@@ -604,6 +723,7 @@ void GroundingPanel::onFailed(quint64 id, const QString& message) {
     busy_ = false;
     const bool cancelled = message == QLatin1String("cancelled");
     lastError_ = cancelled ? tr("Cancelled.") : message;
+    if (cancelled) progress_->reset();  // no frozen bar: the run stopped
     progressText_->setText(lastError_);
     updateState();
     Q_EMIT groundingFailed(lastError_);
@@ -625,6 +745,29 @@ void GroundingPanel::removeEntry(int i) {
     es.remove(i);  // its result stays in the cache: grounding it again is instant
     fillList();
     list_->setCurrentRow(std::min(i, list_->count() - 1));
+    Q_EMIT overlayChanged();
+}
+
+void GroundingPanel::addImportedResult(const QString& sentence, std::shared_ptr<const grounding::PromptResult> result,
+                                       const QString& origin, const QString& objectUid, bool maskOnly) {
+    auto& es = entriesOf(key_);
+    for (int i = 0; i < es.size(); ++i)
+        if (!objectUid.isEmpty() && es[i].objectUid == objectUid) {
+            list_->setCurrentRow(i);
+            Q_EMIT overlayChanged();
+            return;
+        }
+    grounding::Settings settings = method_;
+    settings.otsu = false;  // the object carries no threshold
+    addEntry(key_, sentence, settings, std::move(result), false, grey_, width_, height_);
+    GroundedPrompt& e = es.last();
+    e.origin = origin;
+    e.objectUid = objectUid;
+    e.maskOnly = maskOnly;
+    e.name = tr("%1 [%2]").arg(shortened(sentence, 160), origin);
+    fillList();
+    list_->setCurrentRow(list_->count() - 1);
+    updateState();
     Q_EMIT overlayChanged();
 }
 
@@ -670,6 +813,8 @@ void GroundingPanel::updateState() {
     cancelButton_->setEnabled(busy_ || !queue_.isEmpty());
     demoLabel_->setVisible(modelReady_ && demo_);
     downloadModel_->setVisible(!modelReady_ && !loading_);
+    demoModel_->setVisible(!modelReady_ && !loading_ && !demoModelFolder().isEmpty());
+    detailsButton_->setVisible(!modelReady_ && !loading_ && !modelDetails_.isEmpty());
 }
 
 void GroundingPanel::fillChips() {
@@ -726,8 +871,25 @@ const grounding::PromptResult* GroundingPanel::displayedResult() const {
 int GroundingPanel::selectedResult() const {
     const int row = list_->currentRow();
     if (row < 0 || row >= entries().size()) return -1;
-    if (!entries()[row].visible) return -1;
-    return row;
+    return row;  // the heat map follows the selection; the tick is its outline
+}
+
+QVector<Outline> GroundingPanel::outlines() const {
+    QVector<Outline> out;
+    if (maskMode() == MaskMode::Off) return out;
+    const auto& es = entries();
+    const int selected = selectedResult();
+    for (int i = 0; i < es.size(); ++i) {
+        if (!es[i].visible) continue;
+        const grounding::PromptResult& r = i == selected ? *displayedResult() : *es[i].result;
+        Outline o;
+        o.contours = annotate::maskContours(r.original, r.originalWidth, r.originalHeight);
+        o.colour = i == selected ? maskColour_ : es[i].outlineColour;
+        o.name = es[i].name;
+        if (i == selected) out.prepend(o);
+        else out.append(o);
+    }
+    return out;
 }
 
 // ---- metrics against ground-truth boxes ----------------------------------------------------------

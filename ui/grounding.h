@@ -53,7 +53,15 @@ struct GroundedPrompt {
     bool negated = false;         // the sentence denies a finding ("No pneumothorax.")
     QString negationCue;
     QIcon thumbnail;              // the map over the image, small
+    QColor outlineColour;         // its outline's colour when ticked and not selected
+    QString origin;               // "" when grounded here; else the DICOM object it came from (SEG, Parametric Map)
+    QString objectUid;            // that object's SOP Instance UID
+    bool maskOnly = false;        // a Segmentation: a mask, no heat values (the heat layer stays off)
 };
+
+// The bundled demo model (small networks, random weights): tests/data/model-small in the build
+// tree, share/cxr-ground/demo-model when installed, or $CXRG_DEMO_MODEL. Empty when not found.
+QString demoModelFolder();
 
 // At most this many sentences are grounded in one request (a typical report has fewer than 20).
 constexpr int kMaxSentencesPerRequest = 24;
@@ -86,9 +94,16 @@ public:
     void ground(const QStringList& prompts);
     void ground(const QStringList& prompts, const grounding::Settings& settings);
     void cancel();  // the running request and every queued one
+    void clearImage();  // no image: nothing can be grounded
     bool busy() const { return busy_; }
     int queuedRequests() const { return int(queue_.size()); }
     QPlainTextEdit* promptEdit() const { return prompt_; }
+    QProgressBar* progressBar() const { return progress_; }
+    QPushButton* demoButton() const { return demoModel_; }
+    QPushButton* detailsButton() const { return detailsButton_; }
+    QString modelText() const;     // the model line of the panel
+    QString modelDetails() const { return modelDetails_; }  // each problem of a failed folder, once
+    QString languageWarning() const;  // shown once when a sentence is not English
     QListWidget* resultList() const { return list_; }
 
     // The grounded prompts of the current image, in list order.
@@ -98,6 +113,11 @@ public:
     void renameEntry(int i, const QString& name);
     void removeEntry(int i);
     void rerunEntry(int i, const grounding::Settings& settings);
+    // A result read from a DICOM Segmentation or Parametric Map of the current image: listed with
+    // its sentence and shown like a grounded one (`origin` says what it came from). The same object
+    // again (by SOP Instance UID) selects its entry instead of adding another.
+    void addImportedResult(const QString& sentence, std::shared_ptr<const grounding::PromptResult> result,
+                           const QString& origin, const QString& objectUid, bool maskOnly);
 
     int selectedResult() const;
     // The map to show for the selected result: the sentence map, or one word's map when a word
@@ -121,6 +141,9 @@ public:
     QSlider* opacitySlider() const { return opacity_; }
     // The overlay layers as the panel sets them (boxes not included).
     annotate::Layers layers() const;
+    // The heat map is the selected prompt's; the outlines are every ticked prompt's (the selected
+    // one in the mask colour, the others each in its own colour). Empty when the mask is off.
+    QVector<Outline> outlines() const;
     // The sentences the prompt box holds (a whole report is split; one sentence: itself).
     QStringList promptSentences() const;
     QPushButton* groundButton() const { return groundButton_; }
@@ -178,6 +201,7 @@ private:
     QVector<GroundedPrompt>& entriesOf(const QString& key);
     void recomputeMetrics();
     void loadModelNow();
+    void showModelDetails();
 
     QThread thread_;
     GroundingWorker* worker_ = nullptr;
@@ -209,8 +233,13 @@ private:
     bool fillingList_ = false;
 
     QLabel* modelLabel_;
+    QPushButton* detailsButton_;
+    QString modelDetails_;
     QPushButton* chooseModel_;
     QPushButton* downloadModel_;
+    QPushButton* demoModel_;
+    QLabel* languageLabel_;
+    bool languageWarned_ = false;
     QPlainTextEdit* prompt_;
     QPushButton* groundButton_;
     QPushButton* cancelButton_;

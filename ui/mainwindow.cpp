@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "export/dicom_result.h"
+
 #include "compare.h"
 #include "dialogs.h"
 #include "download_dialog.h"
@@ -119,7 +121,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     auto* dock = new QDockWidget(tr("Studies"), this);
     dock->setObjectName(QStringLiteral("studiesDock"));
     browser_ = new StudiesBrowser(dock);
-    dock->setWidget(browser_);
+    buildPacsSource(dock);  // the studies browser and the PACS source as tabs
     addDockWidget(Qt::LeftDockWidgetArea, dock);
     connect(browser_, &StudiesBrowser::fileSelected, this, [this](const QString& path) { showFile(path, 0); });
 
@@ -148,7 +150,15 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     connect(&scanWatcher_, &QFutureWatcher<ScanResult>::finished, this, &MainWindow::scanDone);
     connect(viewport_, &Viewport::displayChanged, this, &MainWindow::updateStatus);
     connect(viewport_, &Viewport::viewChanged, this, &MainWindow::updateStatus);
-    connect(viewport_, &Viewport::cursorOverPixel, this, &MainWindow::updateCursor);
+    connect(viewport_, &Viewport::cursorOverPixel, this, [this](int x, int y) {
+        statusView_ = viewport_;
+        updateCursor(x, y);
+    });
+    connect(compare_, &CompareView::cellCursor, this, [this](Viewport* cell, int x, int y) {
+        statusView_ = cell;
+        updateCursor(x, y);
+    });
+    connect(viewport_, &Viewport::displayChanged, this, &MainWindow::syncPresetToDisplay);
     resize(1280, 860);
     updateStatus();
 }
@@ -192,6 +202,8 @@ void MainWindow::buildActions() {
     compareAct_->setCheckable(true);
     exportAct_ = make(tr("&Export image…"), QKeySequence(tr("Ctrl+E")));
     exportAllAct_ = make(tr("Export every prompt of this image…"), QKeySequence(tr("Ctrl+Shift+E")));
+    sendPacsAct_ = make(tr("Send to &PACS…"), QKeySequence());
+    sendPacsAct_->setToolTip(tr("Stores the current export on a PACS: Secondary Capture, Segmentation, Parametric Map"));
     for (QAction* a : {heatAct_, maskAct_, boxesAct_, drawBoxesAct_}) a->setCheckable(true);
     heatAct_->setChecked(true);
     maskAct_->setChecked(true);
@@ -253,6 +265,7 @@ void MainWindow::buildActions() {
     connect(loadCsvAct_, &QAction::triggered, this, &MainWindow::chooseGroundTruthCsv);
     connect(compareAct_, &QAction::toggled, this, &MainWindow::setCompareMode);
     connect(exportAct_, &QAction::triggered, this, &MainWindow::chooseExport);
+    connect(sendPacsAct_, &QAction::triggered, this, &MainWindow::chooseSendToPacs);
     connect(exportAllAct_, &QAction::triggered, this, &MainWindow::chooseExportAll);
     connect(grounding_, &GroundingPanel::compareRequested, this, &MainWindow::compareEntries);
     connect(grounding_, &GroundingPanel::overlayChanged, this, &MainWindow::updateCompareStyle);
@@ -340,6 +353,7 @@ void MainWindow::buildMenus() {
     file->addSeparator();
     file->addAction(exportAct_);
     file->addAction(exportAllAct_);
+    file->addAction(sendPacsAct_);
     file->addSeparator();
     file->addAction(settingsAct_);
     file->addSeparator();
@@ -431,12 +445,15 @@ void MainWindow::buildStatusBar() {
 // ---- opening -----------------------------------------------------------------------------------
 
 void MainWindow::chooseOpenFiles() {
-    const QStringList files = QFileDialog::getOpenFileNames(
-        this, tr("Open images"), QSettings().value(QStringLiteral("lastDir")).toString(),
-        tr("Images (*.dcm *.dicom *.DCM *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)"));
+    const QStringList files = QFileDialog::getOpenFileNames(this, tr("Open images"), QSettings().value(QStringLiteral("lastDir")).toString(),
+                                                            openFilters().join(QStringLiteral(";;")));
     if (files.isEmpty()) return;
     QSettings().setValue(QStringLiteral("lastDir"), QFileInfo(files.first()).absolutePath());
     openFiles(files);
+}
+
+QStringList MainWindow::openFilters() {
+    return {tr("All files (*)"), tr("Images (*.dcm *.dicom *.DCM *.png *.jpg *.jpeg *.tif *.tiff)")};
 }
 
 void MainWindow::chooseOpenFolder() {
@@ -448,6 +465,8 @@ void MainWindow::chooseOpenFolder() {
 }
 
 void MainWindow::openFiles(const QStringList& files) {
+    failurePaths_.clear();  // a new open: a new list of failures
+    failureLines_.clear();
     QStringList plain, folders;
     for (const QString& f : files) (QFileInfo(f).isDir() ? folders : plain) << f;
     if (!folders.isEmpty()) openFolder(folders.first());
@@ -457,6 +476,8 @@ void MainWindow::openFiles(const QStringList& files) {
 }
 
 void MainWindow::openFolder(const QString& folder) {
+    failurePaths_.clear();
+    failureLines_.clear();
     if (!QFileInfo(folder).isDir()) {
         reportError(tr("%1: not a folder").arg(folder));
         return;
@@ -478,6 +499,10 @@ void MainWindow::openSamples() {
 }
 
 void MainWindow::showFile(const QString& path, int frame) {
+    if (looksLikeDicom(path) && exporting::isResultObject(path)) {  // a SEG / Parametric Map: its source image with it
+        openResultObject(path);
+        return;
+    }
     if (loadWatcher_.isRunning()) {  // newest request wins; it starts when the current one ends
         pendingPath_ = path;
         pendingFrame_ = frame;
@@ -502,8 +527,15 @@ void MainWindow::loadDone() {
     }
     statusBar()->clearMessage();
     if (!r.ok()) {
-        reportError(r.error);
+        reportFailures({{path, r.error}});
+        browser_->selectPath(currentFile_);  // the selection stays on the image that is shown
         Q_EMIT loadFailed(path, r.error);
+        if (currentFile_.isEmpty() && !scanning_)  // nothing shown yet: the next readable file
+            for (const QString& next : browser_->paths())
+                if (!failurePaths_.contains(next)) {
+                    showFile(next, 0);
+                    break;
+                }
         return;
     }
     const bool sameFile = path == currentFile_;
@@ -529,6 +561,7 @@ void MainWindow::loadDone() {
     updatePresets();
     updateStatus();
     sendImageToGrounding();
+    applyPendingResult();
     applyBoxesForImage();
     Q_EMIT imageShown(path);
 }
@@ -573,22 +606,9 @@ void MainWindow::scanDone() {
         statusBar()->showMessage(tr("Scan cancelled"), 5000);
     }
     browser_->fill(lastScan_, currentFile_, scanCancelFlag_);
-    if (!lastScan_.skipped.empty()) {
-        QStringList lines;
-        for (const SkippedFile& s : lastScan_.skipped) lines << s.reason;
-        const QString summary = tr("%n file(s) could not be read and were skipped.", nullptr,
-                                   static_cast<int>(lastScan_.skipped.size()));
-        statusBar()->showMessage(summary, 10000);
-        lastError_ = summary + QLatin1Char('\n') + lines.join(QLatin1Char('\n'));
-        if (showErrorDialogs_) {
-            auto* box = new QMessageBox(QMessageBox::Warning, tr("Unreadable files"), summary, QMessageBox::Close, this);
-            box->setTextFormat(Qt::PlainText);
-            box->setDetailedText(lines.join(QLatin1Char('\n')));
-            box->setAttribute(Qt::WA_DeleteOnClose);
-            box->setModal(false);
-            box->show();
-        }
-    }
+    // Never an image that is not in the browser: the previous patient's image goes.
+    if (!currentFile_.isEmpty() && !browser_->contains(currentFile_)) clearImage();
+    if (!lastScan_.skipped.empty()) reportFailures(lastScan_.skipped);
     // Show the first image when nothing is shown yet (opening a folder).
     if (currentFile_.isEmpty() && !loadWatcher_.isRunning()) {
         for (const auto& p : lastScan_.patients)
@@ -654,8 +674,43 @@ void MainWindow::updatePresets() {
     presets_->setCurrentIndex(0);
 }
 
+void MainWindow::syncPresetToDisplay() {
+    const auto img = viewport_->image();
+    if (!img || presets_->count() == 0) return;
+    const DisplaySettings& d = viewport_->display();
+    auto same = [](const Window& a, double c, double w) { return std::fabs(a.center - c) < 1e-6 && std::fabs(a.width - w) < 1e-6; };
+    int match = -1;
+    for (int i = 0; i < presets_->count() && match < 0; ++i) {
+        const QVariant data = presets_->itemData(i);
+        if (data.toString() == QLatin1String("default")) {
+            const DisplaySettings def = defaultDisplay(*img);
+            if (d.voi == def.voi && (d.voi == DisplaySettings::Voi::VoiLut || same(d.window, def.window.center, def.window.width))) match = i;
+        } else if (data.toString() == QLatin1String("voilut")) {
+            if (d.voi == DisplaySettings::Voi::VoiLut) match = i;
+        } else if (data.toList().size() == 2 && d.voi != DisplaySettings::Voi::VoiLut &&
+                   same(d.window, data.toList()[0].toDouble(), data.toList()[1].toDouble())) {
+            match = i;
+        }
+    }
+    const QSignalBlocker block(presets_);
+    int custom = presets_->findData(QStringLiteral("custom"));
+    if (match >= 0 && match != custom) {
+        presets_->setCurrentIndex(match);
+        return;
+    }
+    // A window set by dragging: "Custom", with its values.
+    const QString text = tr("Custom (C %1 / W %2)").arg(d.window.center, 0, 'f', 0).arg(d.window.width, 0, 'f', 0);
+    if (custom < 0) {
+        presets_->addItem(text, QStringLiteral("custom"));
+        custom = presets_->count() - 1;
+    }
+    presets_->setItemText(custom, text);
+    presets_->setCurrentIndex(custom);
+}
+
 void MainWindow::applyPreset(int index) {
     const QVariant d = presets_->itemData(index);
+    if (d.toString() == QLatin1String("custom")) return;  // already shown
     if (d.toString() == QLatin1String("default")) {
         viewport_->resetDisplay();
     } else if (d.toString() == QLatin1String("voilut")) {
@@ -711,8 +766,10 @@ void MainWindow::updateOverlay() {
     const QString title = grounding_->activeWord() >= 0 && e
                               ? tr("heat: \"%1\"").arg(QString::fromStdString(e->result->words[size_t(grounding_->activeWord())].text))
                               : tr("heat (normalised)");
-    showResult(viewport_, *shown, grounding_->layers(), e && e->settings.otsu, grounding_->modelReady() && grounding_->demoModel(),
-               title);
+    annotate::Layers layers = grounding_->layers();
+    if (e && e->maskOnly) layers.heat = false;  // a DICOM Segmentation holds a mask, no heat values
+    showResult(viewport_, *shown, layers, e && e->settings.otsu, grounding_->modelReady() && grounding_->demoModel(), title);
+    viewport_->setOutlines(grounding_->outlines());  // every ticked prompt, the selected one first
     updateStatus();
 }
 
@@ -803,7 +860,8 @@ void MainWindow::updateCursor(int x, int y) {
 }
 
 void MainWindow::updateStatus() {
-    const auto img = viewport_->image();
+    Viewport* view = compareMode() && statusView_ && compare_->indexOfView(statusView_) >= 0 ? statusView_ : viewport_;
+    const auto img = view->image();
     if (!img) {
         for (QLabel* l : {posLabel_, valueLabel_, windowLabel_, zoomLabel_, spacingLabel_}) l->clear();
         return;
@@ -819,7 +877,8 @@ void MainWindow::updateStatus() {
             const int32_t s = img->storedAt(cursorX_, cursorY_);
             valueLabel_->setText(tr("stored %1  value %2").arg(s).arg(img->modalityValue(s), 0, 'g', 6));
         }
-        const grounding::PromptResult* shown = grounding_ ? grounding_->displayedResult() : nullptr;
+        const grounding::PromptResult* shown =
+            view == viewport_ ? (grounding_ ? grounding_->displayedResult() : nullptr) : compare_->resultOf(view);
         if (shown) {
             const auto& r = *shown;
             if (r.originalWidth == img->width && r.originalHeight == img->height) {
@@ -831,12 +890,12 @@ void MainWindow::updateStatus() {
         posLabel_->clear();
         valueLabel_->clear();
     }
-    const DisplaySettings& d = viewport_->display();
+    const DisplaySettings& d = view->display();
     if (d.voi == DisplaySettings::Voi::VoiLut)
         windowLabel_->setText(tr("VOI LUT"));
     else
         windowLabel_->setText(tr("C %1  W %2").arg(d.window.center, 0, 'f', 1).arg(d.window.width, 0, 'f', 1));
-    zoomLabel_->setText(tr("%1 %").arg(std::lround(viewport_->geometry().zoom() * viewport_->devicePixelRatioF() * 100)));
+    zoomLabel_->setText(tr("%1 %").arg(std::lround(view->geometry().zoom() * view->devicePixelRatioF() * 100)));
     const PixelSpacing& sp = img->info.spacing;
     spacingLabel_->setText(sp.known() ? tr("%1 × %2 mm/px").arg(sp.col, 0, 'g', 4).arg(sp.row, 0, 'g', 4) : tr("spacing unknown"));
 }
@@ -844,6 +903,43 @@ void MainWindow::updateStatus() {
 QString MainWindow::statusText() const {
     return QStringList{posLabel_->text(), valueLabel_->text(), windowLabel_->text(), zoomLabel_->text(), spacingLabel_->text()}
         .join(QStringLiteral(" | "));
+}
+
+void MainWindow::reportFailures(const std::vector<SkippedFile>& failures) {
+    for (const SkippedFile& f : failures) {
+        if (failurePaths_.contains(f.path)) continue;
+        failurePaths_ << f.path;
+        failureLines_ << f.reason;
+    }
+    if (failureLines_.isEmpty()) return;
+    const QString summary = failureLines_.size() == 1 ? failureLines_.first()
+                                                      : tr("%n file(s) could not be opened.", nullptr, int(failureLines_.size()));
+    lastError_ = failureLines_.size() == 1 ? summary : summary + QLatin1Char('\n') + failureLines_.join(QLatin1Char('\n'));
+    statusBar()->showMessage(summary, 15000);
+    if (!showErrorDialogs_) return;
+    if (!failuresBox_) {
+        failuresBox_ = new QMessageBox(QMessageBox::Warning, tr("Cannot open"), QString(), QMessageBox::Close, this);
+        failuresBox_->setTextFormat(Qt::PlainText);  // file names and messages are untrusted text
+        failuresBox_->setAttribute(Qt::WA_DeleteOnClose);
+        failuresBox_->setModal(false);
+    }
+    failuresBox_->setText(summary);
+    failuresBox_->setDetailedText(failureLines_.size() > 1 ? failureLines_.join(QLatin1Char('\n')) : QString());
+    failuresBox_->show();
+    failuresBox_->raise();
+}
+
+void MainWindow::clearImage() {
+    currentFile_.clear();
+    currentFrame_ = 0;
+    viewport_->clear();
+    setWindowTitle(tr("CXR Ground"));
+    frameAction_->setVisible(false);
+    tagsAct_->setEnabled(false);
+    presets_->clear();
+    grounding_->clearImage();
+    browser_->selectPath(QString());
+    updateStatus();
 }
 
 void MainWindow::reportError(const QString& message) {

@@ -12,6 +12,8 @@
 
 #include <QFutureWatcher>
 #include <QMainWindow>
+#include <QMessageBox>
+#include <QPointer>
 #include <QStringList>
 
 #include <atomic>
@@ -25,9 +27,15 @@ class QProgressBar;
 class QPushButton;
 class QSpinBox;
 class QStackedWidget;
+class QTabWidget;
+
+namespace cxr::exporting {
+struct ResultObject;
+}
 
 namespace cxr::ui {
 
+class PacsPanel;
 class TagDialog;
 class CompareView;
 class GroundingPanel;
@@ -57,6 +65,13 @@ public:
     void openSamples();
     // Shows one file (frame 0-based); asynchronous, emits imageShown or loadFailed.
     void showFile(const QString& path, int frame = 0);
+    // No image: the view, the title and the grounding panel are emptied.
+    void clearImage();
+    // The filters of File > Open: "All files" first (PACS exports have no extension).
+    static QStringList openFilters();
+    // The name an export proposes: study date, study, series and the prompt (or "grid"), in the
+    // last export folder (else the image's folder).
+    QString suggestedExportPath(const QString& format) const;
 
     Viewport* viewport() const { return viewport_; }
     StudiesBrowser* browser() const { return browser_; }
@@ -88,7 +103,8 @@ public:
     void compareEntries(const QList<int>& rows);
 
     // Export. Single view: the current prompt on the current image; compare mode: the grid.
-    // format "png" | "jpg" | "dcm"; originalResolution: image pixels, else as on screen.
+    // format "png" | "jpg" | "dcm" | "seg" | "pmap" (the last two: exportResultObject);
+    // originalResolution: image pixels, else as on screen.
     bool exportView(const QString& path, const QString& format, bool originalResolution, bool anonymise, bool overwrite,
                     QString* message);
     // Every grounded prompt of this image into a folder (PNG, original resolution).
@@ -97,10 +113,24 @@ public:
     // The picture an export writes (no file): the annotated current view or grid.
     QImage exportPicture(bool originalResolution, QString* message) const;
 
+    // PACS: the source next to the studies browser, File > Send to PACS, and DICOM results.
+    PacsPanel* pacsPanel() const { return pacs_; }
+    QTabWidget* sourcesTabs() const { return sources_; }
+    QAction* sendToPacsAction() const { return sendPacsAct_; }
+    // Writes the shown prompt's result as a DICOM Segmentation of its mask ("seg") or Parametric
+    // Map of its heat map ("pmap"), at the source's resolution, into the source's study.
+    bool exportResultObject(const QString& path, const QString& format, bool anonymise, bool overwrite, QString* message);
+    // Opens a DICOM Segmentation or Parametric Map: shows its source image (found among the open
+    // studies or in the object's folder) with the result as heat-map and mask layers and its
+    // sentence in the grounding list. Asynchronous: resultShown or loadFailed.
+    void openResultObject(const QString& path);
+    void showPacsSettings();
+
 Q_SIGNALS:
     void imageShown(const QString& path);
     void loadFailed(const QString& path, const QString& message);
     void scanFinished();
+    void resultShown(const QString& sentence);  // a Segmentation / Parametric Map is shown
 
 protected:
     void dragEnterEvent(QDragEnterEvent*) override;
@@ -121,6 +151,10 @@ private:
     void updateStatus();
     void updateCursor(int x, int y);
     void reportError(const QString& message);
+    // Files that could not be opened: each is listed once in one message, however many opens
+    // and scans report it.
+    void reportFailures(const std::vector<SkippedFile>& failures);
+    void syncPresetToDisplay();
     void applyPreset(int index);
     void showAbout();
     void showShortcuts();
@@ -163,6 +197,15 @@ private:
     CompareView* compare_ = nullptr;
     QStackedWidget* stack_ = nullptr;
     QAction *compareAct_ = nullptr, *exportAct_ = nullptr, *exportAllAct_ = nullptr;
+    void buildPacsSource(class QDockWidget* dock);
+    void pacsFilesReady(const QStringList& files, bool fromCache);
+    void applyPendingResult();
+    void chooseSendToPacs();
+    PacsPanel* pacs_ = nullptr;
+    QTabWidget* sources_ = nullptr;
+    QAction* sendPacsAct_ = nullptr;
+    std::shared_ptr<const exporting::ResultObject> pendingResult_;  // shown once its source image is
+    QString pendingResultSource_;
     QStringList pendingGrid_;
     QString pendingGridKey_;
     QAction *heatAct_ = nullptr, *maskAct_ = nullptr, *boxesAct_ = nullptr, *drawBoxesAct_ = nullptr,
@@ -184,6 +227,9 @@ private:
     QString currentFile_;
     int currentFrame_ = 0;
     QString lastError_;
+    QStringList failurePaths_, failureLines_;
+    QPointer<QMessageBox> failuresBox_;
+    Viewport* statusView_ = nullptr;  // the view the status bar describes (a compare cell when hovered)
     bool showErrorDialogs_ = true;
     int cursorX_ = -1, cursorY_ = -1;
 };

@@ -28,6 +28,8 @@ StudiesBrowser::StudiesBrowser(QWidget* parent) : QTreeWidget(parent), alive_(st
     setHeaderHidden(true);
     setIconSize(QSize(48, 48));
     setUniformRowHeights(false);
+    // Files of one series often share a long prefix: keep both ends visible.
+    setTextElideMode(Qt::ElideMiddle);
     connect(this, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
         if (item && !item->data(0, kPathRole).toString().isEmpty()) Q_EMIT fileSelected(item->data(0, kPathRole).toString());
     });
@@ -38,14 +40,19 @@ StudiesBrowser::~StudiesBrowser() { *alive_ = false; }
 QString StudiesBrowser::describeFile(const ScannedFile& f) {
     const ImageInfo& i = f.info;
     QString text = QFileInfo(f.path).fileName();
-    if (i.format == QLatin1String("DICOM")) {
-        QStringList bits;
-        if (!i.modality.isEmpty()) bits << i.modality;
-        if (i.columns > 0) bits << QStringLiteral("%1×%2").arg(i.columns).arg(i.rows);
-        if (i.frames > 1) bits << tr("%n frame(s)", nullptr, i.frames);
-        if (!bits.isEmpty()) text += QStringLiteral("  (") + bits.join(QStringLiteral(", ")) + QLatin1Char(')');
-    }
+    // The instance number first: it tells entries with similar names apart.
+    if (i.instanceNumber > 0) text = tr("#%1  %2").arg(i.instanceNumber).arg(text);
+    if (i.frames > 1) text += QStringLiteral("  (") + tr("%n frame(s)", nullptr, i.frames) + QLatin1Char(')');
     return text;
+}
+
+QString StudiesBrowser::describeDetails(const ScannedFile& f) {
+    const ImageInfo& i = f.info;
+    QStringList bits;
+    if (!i.modality.isEmpty()) bits << i.modality;
+    if (i.columns > 0) bits << QStringLiteral("%1×%2").arg(i.columns).arg(i.rows);
+    if (i.frames > 1) bits << tr("%n frame(s)", nullptr, i.frames);
+    return bits.join(QStringLiteral(", "));
 }
 
 void StudiesBrowser::fill(const ScanResult& r, const QString& current, std::shared_ptr<std::atomic_bool> cancel) {
@@ -75,7 +82,7 @@ void StudiesBrowser::fill(const ScanResult& r, const QString& current, std::shar
                 for (const auto& f : se.files) {
                     auto* fi = new QTreeWidgetItem(ri);
                     fi->setText(0, describeFile(f));
-                    fi->setToolTip(0, f.path);
+                    fi->setToolTip(0, QStringLiteral("%1\n%2").arg(f.path, describeDetails(f)));
                     fi->setData(0, kPathRole, f.path);
                     fi->setData(0, kFramesRole, f.info.frames);
                     fi->setIcon(0, style()->standardIcon(QStyle::SP_FileIcon));
@@ -91,8 +98,22 @@ void StudiesBrowser::fill(const ScanResult& r, const QString& current, std::shar
 
 void StudiesBrowser::selectPath(const QString& path) {
     const QSignalBlocker block(this);
-    for (QTreeWidgetItemIterator it(this); *it; ++it)
-        if ((*it)->data(0, kPathRole).toString() == path) setCurrentItem(*it);
+    QTreeWidgetItem* found = nullptr;
+    for (QTreeWidgetItemIterator it(this); *it && !found; ++it)
+        if (!path.isEmpty() && (*it)->data(0, kPathRole).toString() == path) found = *it;
+    setCurrentItem(found);
+    if (!found) clearSelection();
+}
+
+bool StudiesBrowser::contains(const QString& path) const { return paths().contains(path); }
+
+QStringList StudiesBrowser::paths() const {
+    QStringList out;
+    for (QTreeWidgetItemIterator it(const_cast<StudiesBrowser*>(this)); *it; ++it) {
+        const QString p = (*it)->data(0, kPathRole).toString();
+        if (!p.isEmpty()) out << p;
+    }
+    return out;
 }
 
 void StudiesBrowser::loadThumbnails(const QStringList& files, std::shared_ptr<std::atomic_bool> cancel) {

@@ -54,6 +54,7 @@ void Viewport::clear() {
     image_.reset();
     heat_ = outline_ = QImage();
     mark_.clear();
+    outlines_.clear();
     legend_ = Legend();
     boxes_.clear();
     selectedBox_ = -1;
@@ -102,7 +103,7 @@ void Viewport::setInverted(bool inverted) {
 
 void Viewport::fitIfAuto() {
     if (autoFit_ && image_) {
-        geom_.fitTo(width(), height());
+        geom_.fitTo(imageArea().width(), imageArea().height());
         update();
     }
 }
@@ -116,9 +117,9 @@ void Viewport::fit() {
 void Viewport::oneToOne() {
     if (!image_) return;
     autoFit_ = false;
-    geom_.oneToOne(width(), height());
+    geom_.oneToOne(imageArea().width(), imageArea().height());
     // One image pixel per DEVICE pixel on HiDPI screens.
-    geom_.zoomAbout(1.0 / devicePixelRatio(), {width() / 2.0, height() / 2.0});
+    geom_.zoomAbout(1.0 / devicePixelRatio(), {imageArea().width() / 2.0, imageArea().height() / 2.0});
     update();
     Q_EMIT viewChanged();
 }
@@ -126,7 +127,7 @@ void Viewport::oneToOne() {
 void Viewport::zoomBy(double factor) {
     if (!image_) return;
     autoFit_ = false;
-    geom_.zoomAbout(factor, {width() / 2.0, height() / 2.0});
+    geom_.zoomAbout(factor, {imageArea().width() / 2.0, imageArea().height() / 2.0});
     update();
     Q_EMIT viewChanged();
 }
@@ -134,7 +135,7 @@ void Viewport::zoomBy(double factor) {
 void Viewport::rotateClockwise() {
     geom_.rotateClockwise();
     fitIfAuto();
-    if (!autoFit_) geom_.fitTo(width(), height());
+    if (!autoFit_) geom_.fitTo(imageArea().width(), imageArea().height());
     update();
     Q_EMIT viewChanged();
 }
@@ -142,7 +143,7 @@ void Viewport::rotateClockwise() {
 void Viewport::rotateCounterClockwise() {
     geom_.rotateCounterClockwise();
     fitIfAuto();
-    if (!autoFit_) geom_.fitTo(width(), height());
+    if (!autoFit_) geom_.fitTo(imageArea().width(), imageArea().height());
     update();
     Q_EMIT viewChanged();
 }
@@ -190,6 +191,8 @@ void Viewport::paintEvent(QPaintEvent*) {
                    tr("Open a chest X-ray (DICOM, PNG or JPEG): File > Open, or drop files here."));
         return;
     }
+    const QRect area = imageArea();
+    p.setClipRect(area);  // the strips beside and under the image are never drawn over
     const auto m = geom_.imageToScreenMatrix();
     p.setTransform(QTransform(m[0], m[1], m[2], m[3], m[4], m[5]));
     // Smooth when minifying (device pixels per image pixel < 1); crisp pixels when magnifying.
@@ -201,6 +204,18 @@ void Viewport::paintEvent(QPaintEvent*) {
         p.setRenderHint(QPainter::SmoothPixmapTransform, false);
         p.drawImage(QPointF(0, 0), outline_);
     }
+    if (!outlines_.isEmpty()) {
+        // Vector contours through the centres of the mask's edge pixels: continuous at any zoom.
+        p.setRenderHint(QPainter::Antialiasing, true);
+        p.setBrush(Qt::NoBrush);
+        for (const Outline& o : outlines_) {
+            QPen pen(o.colour, 1.6);
+            pen.setCosmetic(true);
+            p.setPen(pen);
+            for (const QPolygonF& c : o.contours) p.drawPolygon(c.translated(0.5, 0.5));
+        }
+        p.setRenderHint(QPainter::Antialiasing, false);
+    }
     p.resetTransform();
     if (boxesVisible_ && !boxes_.isEmpty()) paintBoxes(p);
     if (crosshair_.x() >= 0 && image_) {
@@ -211,29 +226,106 @@ void Viewport::paintEvent(QPaintEvent*) {
         p.drawLine(QPointF(c.x, c.y - 12), QPointF(c.x, c.y - 3));
         p.drawLine(QPointF(c.x, c.y + 3), QPointF(c.x, c.y + 12));
     }
-    if (legend_.valid() && !heat_.isNull()) paintLegend(p);
-    if (!mark_.isEmpty()) {
-        QFont f = font();
-        f.setBold(true);
-        p.setFont(f);
-        const QRect box = p.fontMetrics().boundingRect(mark_).adjusted(-8, -4, 8, 4);
-        const QRect at(QPoint(10, height() - box.height() - 10), box.size());
-        p.fillRect(at, QColor(160, 20, 20, 220));
-        p.setPen(Qt::white);
-        p.drawText(at, Qt::AlignCenter, mark_);
+    p.setClipping(false);
+    const int legendW = legendStripWidth(), notesH = notesStripHeight();
+    if (legendW > 0 || notesH > 0) {
+        const QColor strip(0x16, 0x17, 0x1a);
+        if (legendW > 0) {
+            const QRect r(area.right() + 1, 0, legendW, height());
+            p.fillRect(r, strip);
+            paintLegend(p, r);
+        }
+        if (notesH > 0) {
+            const QRect r(0, area.bottom() + 1, area.width(), notesH);
+            p.fillRect(r, strip);
+            paintNotes(p, r);
+        }
     }
 }
 
+int Viewport::legendStripWidth() const {
+    if (!legend_.valid() || heat_.isNull()) return 0;
+    return width() < 480 || height() < 360 ? 64 : 104;
+}
+
+int Viewport::notesStripHeight() const {
+    if (mark_.isEmpty() && outlines_.size() < 2) return 0;
+    return fontMetrics().height() + 8;
+}
+
+QRect Viewport::imageArea() const {
+    return QRect(0, 0, std::max(1, width() - legendStripWidth()), std::max(1, height() - notesStripHeight()));
+}
+
+void Viewport::stripsChanged(const QRect& before) {
+    if (imageArea() == before) return;
+    if (autoFit_) {
+        fitIfAuto();
+    } else {  // keep the image point at the centre of the image area there
+        const PointF c = geom_.screenToImage({before.width() / 2.0, before.height() / 2.0});
+        const PointF now = geom_.imageToScreen(c);
+        geom_.panBy(imageArea().width() / 2.0 - now.x, imageArea().height() / 2.0 - now.y);
+    }
+    Q_EMIT viewChanged();
+}
+
+void Viewport::paintNotes(QPainter& p, const QRect& strip) {
+    p.save();
+    QFont f = font();
+    p.setFont(f);
+    const QFontMetrics fm(f);
+    int x = strip.left() + 8;
+    const int y = strip.top() + (strip.height() - fm.height()) / 2;
+    if (!mark_.isEmpty()) {
+        QFont bold = f;
+        bold.setBold(true);
+        p.setFont(bold);
+        const QString text = QFontMetrics(bold).elidedText(mark_, Qt::ElideRight, std::max(40, strip.width() / 2));
+        const int w = QFontMetrics(bold).horizontalAdvance(text);
+        p.fillRect(QRect(x - 4, strip.top() + 2, w + 8, strip.height() - 4), QColor(160, 20, 20));
+        p.setPen(Qt::white);
+        p.drawText(QRect(x, y, w, fm.height()), Qt::AlignLeft | Qt::AlignVCenter, text);
+        x += w + 16;
+        p.setFont(f);
+    }
+    if (outlines_.size() >= 2) {
+        for (const Outline& o : outlines_) {
+            if (x > strip.right() - 30) break;
+            p.fillRect(QRect(x, y + fm.height() / 2 - 5, 10, 10), o.colour);
+            x += 14;
+            const QString text = fm.elidedText(o.name, Qt::ElideRight, std::min(220, strip.right() - x - 4));
+            p.setPen(QColor(220, 220, 220));
+            p.drawText(QRect(x, y, fm.horizontalAdvance(text) + 2, fm.height()), Qt::AlignLeft | Qt::AlignVCenter, text);
+            x += fm.horizontalAdvance(text) + 14;
+        }
+    }
+    p.restore();
+}
+
 void Viewport::setOverlay(const QImage& heat, const QImage& outline, const QString& mark) {
+    const QRect before = imageArea();
     heat_ = heat;
     outline_ = outline;
     mark_ = mark;
+    stripsChanged(before);
+    update();
+}
+
+void Viewport::setOutlines(const QVector<Outline>& outlines) {
+    const QRect before = imageArea();
+    outlines_ = outlines;
+    stripsChanged(before);
     update();
 }
 
 void Viewport::clearOverlay() {
+    const QRect before = imageArea();
     legend_ = Legend();
-    setOverlay({}, {}, {});
+    outlines_.clear();
+    heat_ = outline_ = QImage();
+    mark_.clear();
+    stripsChanged(before);
+    update();
 }
 
 void Viewport::syncViewFrom(const Viewport& other) {
@@ -245,13 +337,14 @@ void Viewport::syncViewFrom(const Viewport& other) {
     if (o.flippedV()) geom_.flipVertical();
     autoFit_ = other.autoFit_;
     if (autoFit_) {
-        geom_.fitTo(width(), height());
+        geom_.fitTo(imageArea().width(), imageArea().height());
     } else {
         geom_.setZoom(o.zoom() * double(o.orientedWidth()) / std::max(1, geom_.orientedWidth()));
-        const PointF c = o.screenToImage({other.width() / 2.0, other.height() / 2.0});
+        const QRect oa = other.imageArea();
+        const PointF c = o.screenToImage({oa.width() / 2.0, oa.height() / 2.0});
         const PointF mine{c.x / std::max(1, o.width()) * geom_.width(), c.y / std::max(1, o.height()) * geom_.height()};
         const PointF now = geom_.imageToScreen(mine);
-        geom_.panBy(width() / 2.0 - now.x, height() / 2.0 - now.y);
+        geom_.panBy(imageArea().width() / 2.0 - now.x, imageArea().height() / 2.0 - now.y);
     }
     update();
     Q_EMIT viewChanged();
@@ -272,7 +365,9 @@ void Viewport::setCrosshair(QPointF relative) {
 }
 
 void Viewport::setLegend(const Legend& legend) {
+    const QRect before = imageArea();
     legend_ = legend;
+    stripsChanged(before);
     update();
 }
 
@@ -357,26 +452,23 @@ void Viewport::paintBoxes(QPainter& p) {
     p.restore();
 }
 
-void Viewport::paintLegend(QPainter& p) {
+void Viewport::paintLegend(QPainter& p, const QRect& strip) {
     p.save();
     // Small views (compare grid cells) get a compact bar: no title, no range line.
-    const bool compact = width() < 480 || height() < 360;
-    const int barW = compact ? 10 : 14, barH = compact ? std::clamp(height() / 4, 50, 110) : std::clamp(height() / 3, 80, 240);
+    const bool compact = strip.width() < 100;
     QFont small = font();
     if (compact) small.setPointSizeF(std::max(6.0, small.pointSizeF() * 0.85));
     p.setFont(small);
     const QFontMetrics fm(small);
-    const QString top = QString::number(legend_.maxValue, 'f', 2), bottom = QString::number(legend_.minValue, 'f', 2);
-    const int textW = std::max({fm.horizontalAdvance(top), fm.horizontalAdvance(bottom), fm.horizontalAdvance(QStringLiteral("0.00"))});
-    const int titleW = compact ? 0 : fm.horizontalAdvance(legend_.title);
-    const int boxW = std::max(barW + 10 + textW + (compact ? 44 : 70), titleW) + (compact ? 8 : 16);
-    const int titleH = compact ? 0 : fm.height() + 8;
-    const QRect box(width() - boxW - (compact ? 4 : 10), compact ? 4 : 10, boxW, barH + titleH + (compact ? fm.height() + 4 : 2 * fm.height() + 18));
-    p.fillRect(box, QColor(0, 0, 0, 170));
+    const int barW = compact ? 10 : 14;
+    const int titleH = compact ? 0 : 2 * fm.height() + 6;
+    const int top = strip.top() + 8 + titleH + fm.height() / 2;
+    const int barH = std::clamp(strip.height() - (top - strip.top()) - (compact ? fm.height() : 3 * fm.height() + 8), 30, 320);
     p.setPen(Qt::white);
-    if (!compact)
-        p.drawText(QRect(box.left() + 8, box.top() + 4, box.width() - 16, fm.height()), Qt::AlignLeft | Qt::AlignVCenter, legend_.title);
-    const QRect bar(box.left() + (compact ? 4 : 8), box.top() + titleH + fm.height() / 2 + 2, barW, barH);
+    if (!compact)  // title, wrapped over two lines in the strip
+        p.drawText(QRect(strip.left() + 6, strip.top() + 6, strip.width() - 10, titleH), Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
+                   legend_.title);
+    const QRect bar(strip.left() + (compact ? 4 : 8), top, barW, barH);
     // Bar: value 1 at the top, 0 at the bottom; values that are not drawn are hatched.
     const double hidden = std::max(legend_.lower, legend_.otsu);
     for (int y = 0; y < barH; ++y) {
@@ -395,18 +487,21 @@ void Viewport::paintLegend(QPainter& p) {
         const int y = bar.top() + int(std::lround((1.0 - std::clamp(v, 0.0, 1.0)) * barH));
         p.setPen(c);
         p.drawLine(bar.right() + 1, y, bar.right() + 5, y);
-        p.drawText(QRect(bar.right() + 8, y - fm.height() / 2, box.right() - bar.right() - 10, fm.height()),
+        p.drawText(QRect(bar.right() + 7, y - fm.height() / 2, strip.right() - bar.right() - 8, fm.height()),
                    Qt::AlignLeft | Qt::AlignVCenter, text);
     };
     tick(1.0, QStringLiteral("1.00"), Qt::white);
     tick(0.0, QStringLiteral("0.00"), Qt::white);
-    if (legend_.otsu > 0) tick(legend_.otsu, tr("Otsu %1").arg(legend_.otsu, 0, 'f', 2), QColor(0, 230, 255));
+    if (legend_.otsu > 0) tick(legend_.otsu, compact ? QString::number(legend_.otsu, 'f', 2) : tr("Otsu %1").arg(legend_.otsu, 0, 'f', 2),
+                               QColor(0, 230, 255));
     if (legend_.lower > 0 && std::fabs(legend_.lower - legend_.otsu) > 0.04)
-        tick(legend_.lower, tr("cut %1").arg(legend_.lower, 0, 'f', 2), QColor(255, 210, 90));
+        tick(legend_.lower, compact ? QString::number(legend_.lower, 'f', 2) : tr("cut %1").arg(legend_.lower, 0, 'f', 2),
+             QColor(255, 210, 90));
     if (!compact) {
         p.setPen(QColor(200, 200, 200));
-        p.drawText(QRect(box.left() + 8, bar.bottom() + fm.height() / 2 + 4, box.width() - 16, fm.height()), Qt::AlignLeft,
-                   tr("range %1 – %2").arg(bottom, top));
+        p.drawText(QRect(strip.left() + 6, bar.bottom() + fm.height() / 2 + 4, strip.width() - 10, 2 * fm.height() + 4),
+                   Qt::AlignLeft | Qt::TextWordWrap,
+                   tr("range %1 – %2").arg(QString::number(legend_.minValue, 'f', 2), QString::number(legend_.maxValue, 'f', 2)));
     }
     p.restore();
 }

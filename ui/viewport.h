@@ -6,6 +6,7 @@
 #include "imaging/geometry.h"
 #include "imaging/image.h"
 
+#include <QColor>
 #include <QImage>
 #include <QPointF>
 #include <QPolygonF>
@@ -43,6 +44,13 @@ struct Legend {
     bool valid() const { return colours.size() == 256; }
 };
 
+// An outline drawn as vector paths (image pixel coordinates), in one colour, with a legend name.
+struct Outline {
+    QVector<QPolygonF> contours;
+    QColor colour;
+    QString name;
+};
+
 class Viewport : public QWidget {
     Q_OBJECT
 public:
@@ -71,14 +79,22 @@ public:
     void flipVertical();
     void resetView();  // orientation, zoom (fit) and window
 
-    // Overlays at original image size (ARGB), drawn with the image's transform; `mark` is a text
-    // stamped on the view (e.g. "demo model - random weights").
+    // Overlays at original image size (ARGB), drawn with the image's transform; `mark` is a note
+    // about the overlay (e.g. "demo model - random weights") shown in the strip under the image.
     void setOverlay(const QImage& heat, const QImage& outline, const QString& mark);
     void clearOverlay();
     const QImage& heatOverlay() const { return heat_; }
     const QImage& outlineOverlay() const { return outline_; }
+    // Outlines as vector paths in image pixels (continuous at any zoom), each in its colour; the
+    // names make a legend in the strip under the image when there is more than one.
+    void setOutlines(const QVector<Outline>& outlines);
+    const QVector<Outline>& outlines() const { return outlines_; }
     void setLegend(const Legend& legend);
     const Legend& legend() const { return legend_; }
+    QString mark() const { return mark_; }
+    // Where the image is drawn: the widget less the strips beside (colour bar) and under it (notes,
+    // outline legend). Nothing of the legend or the notes is drawn over the image.
+    QRect imageArea() const;
 
     // Ground-truth boxes (image pixels). With box editing on, the left button draws a new box,
     // drags a box to move it or a handle to resize it; Delete removes the selected box.
@@ -129,7 +145,11 @@ protected:
 private:
     void rerender();
     void paintBoxes(QPainter& p);
-    void paintLegend(QPainter& p);
+    void paintLegend(QPainter& p, const QRect& strip);
+    void paintNotes(QPainter& p, const QRect& strip);
+    int legendStripWidth() const;
+    int notesStripHeight() const;
+    void stripsChanged(const QRect& before);
     QPolygonF boxOnScreen(const QRectF& r) const;
     // Which part of which box is under a widget position: -1 none; part 0 inside (move),
     // 1..8 handles (corners and edges) for resizing.
@@ -145,6 +165,7 @@ private:
     QImage rendered_;
     QImage heat_, outline_;
     QString mark_;
+    QVector<Outline> outlines_;
     Legend legend_;
     QPointF crosshair_{-1, -1};
     QVector<GroundTruthBox> boxes_;

@@ -5,53 +5,16 @@
 #include <QFontMetrics>
 #include <QPainter>
 
+#include <opencv2/imgproc.hpp>
+
 #include <algorithm>
 #include <cmath>
 
 namespace cxr::annotate {
 
-// ---- colour maps (polynomial fits of matplotlib's inferno / viridis; CC0 coefficients) -----------
-
-namespace {
-
-QRgb poly(const double c[7][3], double t) {
-    double rgb[3];
-    for (int k = 0; k < 3; ++k) {
-        double v = c[6][k];
-        for (int i = 5; i >= 0; --i) v = v * t + c[i][k];
-        rgb[k] = std::clamp(v, 0.0, 1.0);
-    }
-    return qRgb(int(std::lround(rgb[0] * 255)), int(std::lround(rgb[1] * 255)), int(std::lround(rgb[2] * 255)));
-}
-
-const double kInferno[7][3] = {{0.0002189403691192265, 0.001651004631001012, -0.01948089843709184},
-                               {0.1065134194856116, 0.5639564367884091, 3.932712388889277},
-                               {11.60249308247187, -3.972853965665698, -15.9423941062914},
-                               {-41.70399613139459, 17.43639888205313, 44.35414519872813},
-                               {77.162935699427, -33.40235894210092, -81.80730925738993},
-                               {-71.31942824499214, 32.62606426397723, 73.20951985803202},
-                               {25.13112622477341, -12.24266895238567, -23.07032500287172}};
-const double kViridis[7][3] = {{0.2777273272234177, 0.005407344544966578, 0.3340998053353061},
-                               {0.1050930431085774, 1.404613529898575, 1.384590162594685},
-                               {-0.3308618287255563, 0.214847559468213, 0.09509516302823659},
-                               {-4.634230498983486, -5.799100973351585, -19.33244095627987},
-                               {6.228269936347081, 14.17993336680509, 56.69055260068105},
-                               {4.776384997670288, -13.74514537774601, -65.35303263337234},
-                               {-5.435455855934631, 4.645852612178535, 26.3124352495832}};
-
-}  // namespace
-
 QRgb colourAt(ColourMap map, double v) {
-    v = std::clamp(v, 0.0, 1.0);
-    switch (map) {
-    case ColourMap::Inferno: return poly(kInferno, v);
-    case ColourMap::Viridis: return poly(kViridis, v);
-    case ColourMap::Jet: {
-        auto f = [](double x) { return std::clamp(1.5 - std::fabs(4.0 * x), 0.0, 1.0); };
-        return qRgb(int(std::lround(f(v - 0.75) * 255)), int(std::lround(f(v - 0.5) * 255)), int(std::lround(f(v - 0.25) * 255)));
-    }
-    }
-    return qRgb(0, 0, 0);
+    const uint8_t* c = colourTable(map)[std::clamp(int(std::lround(std::clamp(v, 0.0, 1.0) * 255.0)), 0, 255)];
+    return qRgb(c[0], c[1], c[2]);
 }
 
 QImage heatmapImage(const std::vector<float>& map, int w, int h, ColourMap cmap, double opacity, double lower) {
@@ -93,6 +56,22 @@ QImage maskOutline(const std::vector<float>& map, int w, int h, QColor colour) {
             if (in(x, y) && (!in(x - 1, y) || !in(x + 1, y) || !in(x, y - 1) || !in(x, y + 1))) line[x] = c;
     }
     return img;
+}
+
+QVector<QPolygonF> maskContours(const std::vector<float>& map, int w, int h) {
+    QVector<QPolygonF> out;
+    if (w <= 0 || h <= 0 || map.size() != size_t(w) * h) return out;
+    cv::Mat mask(h, w, CV_8UC1);
+    for (size_t i = 0; i < map.size(); ++i) mask.data[i] = (!std::isnan(map[i]) && map[i] > 0.0f) ? 255 : 0;
+    std::vector<std::vector<cv::Point>> contours;
+    cv::findContours(mask, contours, cv::RETR_LIST, cv::CHAIN_APPROX_SIMPLE);
+    for (const auto& c : contours) {
+        QPolygonF poly;
+        poly.reserve(int(c.size()));
+        for (const cv::Point& p : c) poly << QPointF(p.x, p.y);
+        out << poly;
+    }
+    return out;
 }
 
 QImage maskFill(const std::vector<float>& map, int w, int h, QColor colour) {
@@ -237,18 +216,7 @@ QImage burnIn(const QImage& original, const std::vector<float>& originalMap, int
             p.drawText(tr, Qt::AlignCenter, label);
         }
     }
-    if (caption.demoModel) {
-        QFont f;
-        f.setPixelSize(int(std::lround(16 * scale)));
-        f.setBold(true);
-        p.setFont(f);
-        const QString mark = QCoreApplication::translate("cxr::annotate", "demo model - random weights");
-        QRect r = p.fontMetrics().boundingRect(mark).adjusted(int(-8 * scale), int(-4 * scale), int(8 * scale), int(4 * scale));
-        r.moveBottomLeft(QPoint(int(10 * scale), out.height() - int(10 * scale)));
-        p.fillRect(r, QColor(160, 20, 20, 230));
-        p.setPen(Qt::white);
-        p.drawText(r, Qt::AlignCenter, mark);
-    }
+    // The "demo model" note goes into the footer (withFooter), never over image pixels.
     return out;
 }
 

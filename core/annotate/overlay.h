@@ -4,18 +4,20 @@
 
 #include <QColor>
 #include <QImage>
+#include <QPolygonF>
 #include <QRect>
 #include <QString>
 #include <QVector>
 
 #include <vector>
 
+#include "annotate/colourmaps.h"
 #include "imaging/geometry.h"
 
 namespace cxr::annotate {
 
-enum class ColourMap { Inferno, Viridis, Jet };
-QRgb colourAt(ColourMap map, double v);  // v in [0,1]
+// The colour of v in [0,1]: the table entry round(255 v) (colourmaps.h).
+QRgb colourAt(ColourMap map, double v);
 ColourMap colourMapFromName(const QString& name, bool* ok = nullptr);  // "inferno" | "viridis" | "jet"
 QString colourMapName(ColourMap map);
 
@@ -26,6 +28,9 @@ enum class MaskMode { Outline, Fill, Off };
 QImage heatmapImage(const std::vector<float>& map, int width, int height, ColourMap cmap, double opacity, double lower);
 // Outline of the Otsu mask (map > 0) as an ARGB image at original size.
 QImage maskOutline(const std::vector<float>& map, int width, int height, QColor colour);
+// Outline of the Otsu mask as closed polygons through the centres of its edge pixels (image pixel
+// coordinates, add 0.5 for the pixel centre): drawn as vector paths it stays continuous at any zoom.
+QVector<QPolygonF> maskContours(const std::vector<float>& map, int width, int height);
 // The Otsu mask filled with `colour` (its alpha is used) and outlined in the opaque colour.
 QImage maskFill(const std::vector<float>& map, int width, int height, QColor colour);
 

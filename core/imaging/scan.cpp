@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QDirIterator>
+#include <QSet>
 #include <QFile>
 #include <QFileInfo>
 
@@ -109,6 +110,17 @@ ScanResult scanFolder(const QString& folder, const ScanProgress& progress,
 ScanResult scanFiles(const QStringList& files, const ScanProgress& progress, const std::atomic_bool* cancel) {
     ScanResult result;
     groupFiles(files, progress, cancel, &result);
+    // Files the user named are never dropped silently.
+    QSet<QString> seen;
+    for (const auto& pat : result.patients)
+        for (const auto& st : pat.studies)
+            for (const auto& se : st.series)
+                for (const auto& f : se.files) seen.insert(f.path);
+    for (const auto& s : result.skipped) seen.insert(s.path);
+    for (const QString& f : files)
+        if (!seen.contains(f) && !result.cancelled)
+            result.skipped.push_back({f, QFileInfo(f).exists() ? ScanText::tr("%1: not a DICOM, PNG, JPEG or TIFF image").arg(QFileInfo(f).fileName())
+                                                               : ScanText::tr("%1: no such file").arg(f)});
     return result;
 }
 
@@ -141,9 +153,13 @@ void groupFiles(const QStringList& candidates, const ScanProgress& progress, con
             }
             info = h.info;
             if (info.rows <= 0 || info.columns <= 0) {
-                result.skipped.push_back({p, ScanText::tr("%1: DICOM object without an image (%2)")
-                                                 .arg(QFileInfo(p).fileName(),
-                                                      info.modality.isEmpty() ? info.sopClassUid : info.modality)});
+                const QString kind = !info.modality.isEmpty() ? info.modality : info.sopClassUid;
+                result.skipped.push_back(
+                    {p, kind.isEmpty()
+                            ? ScanText::tr("%1: a DICOM object without an image (no Rows, Columns or Pixel Data; no modality "
+                                           "or SOP class either)").arg(QFileInfo(p).fileName())
+                            : ScanText::tr("%1: a DICOM object without an image (%2: no Rows, Columns or Pixel Data)")
+                                  .arg(QFileInfo(p).fileName(), kind)});
                 continue;
             }
         } else {
@@ -172,6 +188,10 @@ void groupFiles(const QStringList& candidates, const ScanProgress& progress, con
         se->files.push_back({p, info});
     }
     for (auto& [key, pat] : patients) {
+        // Studies by date (then UID), series by number, files by instance number.
+        std::sort(pat.studies.begin(), pat.studies.end(), [](const ScannedStudy& a, const ScannedStudy& b) {
+            return a.date != b.date ? a.date < b.date : a.studyUid < b.studyUid;
+        });
         for (auto& st : pat.studies) {
             std::sort(st.series.begin(), st.series.end(), [](const ScannedSeries& a, const ScannedSeries& b) {
                 return a.number != b.number ? a.number < b.number : a.seriesUid < b.seriesUid;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <initializer_list>
 
 namespace cxr::text {
 
@@ -74,20 +75,57 @@ std::string collapse(const std::string& s) {
     return out;
 }
 
-// Lower-case words (letters, digits, apostrophes) of a sentence.
+// Lower-case words (letters, digits, apostrophes; UTF-8 letters such as ä, ö, ü, ß kept, the
+// German capitals Ä, Ö, Ü lowered) of a sentence.
 std::vector<std::string> words(const std::string& s) {
     std::vector<std::string> out;
     std::string cur;
+    auto push = [&] {
+        if (cur.empty()) return;
+        for (size_t i = 0; i + 1 < cur.size(); ++i)
+            if (uint8_t(cur[i]) == 0xc3 && (uint8_t(cur[i + 1]) == 0x84 || uint8_t(cur[i + 1]) == 0x96 || uint8_t(cur[i + 1]) == 0x9c))
+                cur[i + 1] = char(uint8_t(cur[i + 1]) + 0x20);
+        out.push_back(cur);
+        cur.clear();
+    };
     for (char c : s) {
-        if (isAlpha(c) || isDigit(c) || c == '\'' || c == '-') {
+        if (isAlpha(c) || isDigit(c) || c == '\'' || c == '-' || uint8_t(c) >= 0x80) {
             cur += lower(c);
         } else {
-            if (!cur.empty()) out.push_back(cur);
-            cur.clear();
+            push();
         }
     }
-    if (!cur.empty()) out.push_back(cur);
+    push();
     return out;
+}
+
+bool oneOf(const std::string& w, std::initializer_list<const char*> list) {
+    for (const char* l : list)
+        if (w == l) return true;
+    return false;
+}
+
+// German cues (reports written in German; the model itself reads English only).
+std::string germanNegationCue(const std::vector<std::string>& w) {
+    auto at = [&](size_t i, const char* word) { return i < w.size() && w[i] == word; };
+    for (size_t i = 0; i < w.size(); ++i) {
+        // Uncertainty is not negation: "nicht ausgeschlossen", "nicht sicher auszuschließen".
+        if (w[i] == "nicht" && (at(i + 1, "ausgeschlossen") || at(i + 1, "auszuschließen") ||
+                                (at(i + 1, "sicher") && (at(i + 2, "ausgeschlossen") || at(i + 2, "auszuschließen")))))
+            continue;
+        if (w[i] == "nicht" && at(i + 1, "nur")) continue;  // "nicht nur ... sondern auch"
+        if (oneOf(w[i], {"kein", "keine", "keinen", "keinem", "keiner", "keines"})) {
+            // Pseudo-negations: "keine (wesentliche) Änderung", "keine Befundänderung".
+            const size_t k = at(i + 1, "wesentliche") || at(i + 1, "signifikante") ? i + 2 : i + 1;
+            if (k < w.size() && oneOf(w[k], {"änderung", "befundänderung", "veränderung", "progredienz", "zunahme"})) continue;
+            if ((at(i + 1, "hinweis") || at(i + 1, "hinweise") || at(i + 1, "nachweis")) && at(i + 2, "auf"))
+                return w[i] + " " + w[i + 1] + " auf";
+            return w[i];
+        }
+        if (oneOf(w[i], {"ohne", "nicht", "weder", "frei"})) return w[i];
+        if (w[i] == "ausgeschlossen" && !(i > 0 && w[i - 1] == "nicht")) return w[i];
+    }
+    return "";
 }
 
 }  // namespace
@@ -129,7 +167,25 @@ std::string negationCue(const std::string& sentence) {
         if (w[i] == "clear" && at(i + 1, "of")) return "clear of";
         if (w[i] == "resolution" && at(i + 1, "of")) return "resolution of";
     }
-    return "";
+    return germanNegationCue(w);
+}
+
+bool looksGerman(const std::string& sentence) {
+    int german = 0, english = 0;
+    for (const std::string& w : words(sentence)) {
+        if (w.find("\xc3\xa4") != std::string::npos || w.find("\xc3\xb6") != std::string::npos ||
+            w.find("\xc3\xbc") != std::string::npos || w.find("\xc3\x9f") != std::string::npos)
+            ++german;
+        else if (oneOf(w, {"der", "die", "das", "den", "dem", "des", "und", "mit", "kein", "keine", "keinen", "ohne", "nicht",
+                           "links", "rechts", "beidseits", "ist", "sind", "ein", "eine", "einer", "im", "vom", "zum", "zur",
+                           "bei", "auf", "kleiner", "kleine", "geringer", "geringe", "erguss", "pleuraerguss", "herz",
+                           "lunge", "befund", "infiltrat", "verschattung", "frei", "unauffällig", "regelrecht"}))
+            ++german;
+        else if (oneOf(w, {"the", "a", "an", "of", "and", "with", "no", "is", "are", "left", "right", "small", "large",
+                           "there", "not", "without", "effusion", "pleural", "heart", "lung", "seen"}))
+            ++english;
+    }
+    return german > 0 && german >= english;
 }
 
 std::vector<ReportSentence> splitReport(const std::string& s) {

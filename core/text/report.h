@@ -27,7 +27,12 @@ std::vector<ReportSentence> splitReport(const std::string& report);
 // Negation as NegEx does it, simplified: a negation trigger ("no", "not", "without", "negative
 // for", "free of", "absence of", "ruled out", "resolved", ...) that is not a pseudo-negation
 // ("no change", "not only", "no significant interval change", ...). Returns the cue, or "" when
-// the sentence is affirmative.
+// the sentence is affirmative. German cues too ("kein", "keine", "ohne", "nicht", "kein Hinweis
+// auf", "frei", "ausgeschlossen"; not "keine Änderung", "nicht ausgeschlossen").
 std::string negationCue(const std::string& sentence);
+
+// True when the sentence reads as German rather than English (umlauts, ß or common German words
+// outnumbering English ones). The model reads English only: the viewer warns.
+bool looksGerman(const std::string& sentence);
 
 }  // namespace cxr::text

@@ -2,6 +2,7 @@
 // metadata-free PNG/JPEG, DICOM Secondary Capture round trips (DCMTK, dcmdump, the project's loader).
 #include "annotate/overlay.h"
 #include "export/atomic_write.h"
+#include "export/dicom_result.h"
 #include "export/dicom_sc.h"
 #include "imaging/loader.h"
 
@@ -12,6 +13,7 @@
 #include <QImage>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -24,6 +26,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <limits>
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -129,6 +132,71 @@ Header header(const QString& path) {
     return h;
 }
 
+
+// A grounding map at w x h as the engine returns it: NaN outside the analysed crop (bands at the
+// top and bottom), a ramp inside, 0 where the Otsu mask removed it.
+std::vector<float> groundingMap(int w, int h) {
+    std::vector<float> map(size_t(w) * size_t(h), std::numeric_limits<float>::quiet_NaN());
+    const int top = h / 8, bottom = h - h / 8;
+    for (int y = top; y < bottom; ++y)
+        for (int x = 0; x < w; ++x) {
+            const float v = float(x + y) / float(w + h);
+            map[size_t(y) * w + x] = v > 0.35f ? v : 0.0f;
+        }
+    return map;
+}
+
+struct SourceSize {
+    int width = 0, height = 0;
+};
+
+SourceSize sourceSize(const QString& path) {
+    DcmFileFormat ff;
+    SourceSize s;
+    if (ff.loadFile(QFile::encodeName(path).constData()).bad()) return s;
+    Uint16 r = 0, c = 0;
+    ff.getDataset()->findAndGetUint16(DCM_Rows, r);
+    ff.getDataset()->findAndGetUint16(DCM_Columns, c);
+    s.width = c;
+    s.height = r;
+    return s;
+}
+
+// dciodvfy's warnings we accept, each with its reason (also listed in README.md).
+const char* const kAcceptedWarnings[] = {
+    // Type 2 study / patient attributes that the source itself leaves empty (or that anonymising
+    // empties) are empty in what we write; DICOMDIR builders would like values there.
+    "Missing attribute or value that would be needed to build DICOMDIR",
+    // Names are copied from the source unchanged; a name without ^ components is the "retired"
+    // Person Name form in dciodvfy's eyes (e.g. "Covid0000", a referring physician "ward").
+    "Retired Person Name form",
+    // Body Part Examined is copied from the source unchanged (the veterinary sample says THORAX).
+    "Unrecognized defined term <THORAX> for value 1 of attribute <Body Part Examined>",
+    // Secondary Capture: Laterality is left empty (unknown) when the source states neither a
+    // laterality nor an unpaired body part (CHEST); dciodvfy reminds that empty means unknown.
+    "is only permitted to be empty when actually unknown",
+};
+
+// Runs dciodvfy on `path`; returns its output lines that are errors or unaccepted warnings.
+QStringList dciodvfyProblems(const QString& path, QString* all) {
+    QProcess p;
+    p.start(QStringLiteral("dciodvfy"), {path});
+    if (!p.waitForFinished(120000)) return {QStringLiteral("dciodvfy did not finish")};
+    const QString out = QString::fromLocal8Bit(p.readAllStandardOutput() + p.readAllStandardError());
+    *all = out;
+    QStringList problems;
+    for (const QString& line : out.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        if (line.startsWith(QLatin1String("Error")) || line.contains(QLatin1String("Error -"))) {
+            problems << line;
+        } else if (line.startsWith(QLatin1String("Warning"))) {
+            bool accepted = false;
+            for (const char* w : kAcceptedWarnings) accepted = accepted || line.contains(QLatin1String(w));
+            if (!accepted) problems << line;
+        }
+    }
+    return problems;
+}
+
 }  // namespace
 
 class TestExport : public QObject {
@@ -195,6 +263,36 @@ private Q_SLOTS:
     }
 
     // A pasted essay as the prompt: the caption is cut, the footer stays a footer.
+    // One colour source: matplotlib's published inferno and viridis values (lib/matplotlib/
+    // _cm_listed.py) at a few entries, each as round(255 v); jet as documented.
+    void colourMapsAreMatplotlibs() {
+        using cxr::annotate::ColourMap;
+        struct Ref { ColourMap map; int index; double r, g, b; };
+        const Ref refs[] = {
+            {ColourMap::Inferno, 0, 0.001462, 0.000466, 0.013866},  {ColourMap::Inferno, 79, 0.434987, 0.097069, 0.432039},
+            {ColourMap::Inferno, 128, 0.735683, 0.215906, 0.330245}, {ColourMap::Inferno, 255, 0.988362, 0.998364, 0.644924},
+            {ColourMap::Viridis, 0, 0.267004, 0.004874, 0.329415},  {ColourMap::Viridis, 128, 0.127568, 0.566949, 0.550556},
+            {ColourMap::Viridis, 255, 0.993248, 0.906157, 0.143936},
+        };
+        for (const Ref& r : refs) {
+            const uint8_t* c = cxr::annotate::colourTable(r.map)[r.index];
+            QCOMPARE(int(c[0]), int(std::lround(r.r * 255)));
+            QCOMPARE(int(c[1]), int(std::lround(r.g * 255)));
+            QCOMPARE(int(c[2]), int(std::lround(r.b * 255)));
+            QCOMPARE(cxr::annotate::colourAt(r.map, r.index / 255.0), qRgb(c[0], c[1], c[2]));
+        }
+        // Jet: dark blue, blue, cyan, yellow, red, dark red along the range.
+        const uint8_t(*jet)[3] = cxr::annotate::colourTable(ColourMap::Jet);
+        QCOMPARE(QColor(qRgb(jet[0][0], jet[0][1], jet[0][2])), QColor(0, 0, 128));
+        QCOMPARE(QColor(qRgb(jet[255][0], jet[255][1], jet[255][2])), QColor(128, 0, 0));
+        QCOMPARE(int(jet[64][2]), 255);  // blue full at t = 1/4
+        QCOMPARE(int(jet[128][1]), 255);  // green full in the middle
+        // The heat map layer takes its colours from the same table.
+        const QImage heat = cxr::annotate::heatmapImage({0.5f}, 1, 1, ColourMap::Viridis, 1.0, 0.0);
+        const uint8_t* mid = cxr::annotate::colourTable(ColourMap::Viridis)[128];
+        QCOMPARE(heat.pixel(0, 0), qRgba(mid[0], mid[1], mid[2], 255));
+    }
+
     void longPromptCaptionIsCut() {
         QImage picture(512, 512, QImage::Format_RGB32);
         picture.fill(Qt::black);
@@ -633,6 +731,229 @@ private Q_SLOTS:
         QVERIFY(!message.isEmpty());
 
         QCOMPARE(entries(dir.path()), QStringList{QStringLiteral("sc.dcm")});
+    }
+
+    // ---- DICOM Segmentation and Parametric Map ----------------------------------------------
+    void resultObjects_data() {
+        QTest::addColumn<QString>("source");
+        QTest::addColumn<bool>("anonymise");
+        QTest::newRow("nih-dx") << kSource << false;
+        QTest::newRow("nih-dx-anonymised") << kSource << true;
+        QTest::newRow("veterinary-L-F") << QStringLiteral("dicom-chest/highdicom_dx_thorax_veterinary.dcm") << false;
+        QTest::newRow("latin1-jpeg-cr") << QStringLiteral("dicom-chest/siim_nih_CR_chest_jpegbaseline.dcm") << false;
+        QTest::newRow("j2k-lossy-odd-width") << QStringLiteral("dicom-chest/wg04_RG1_J2KI.dcm") << true;
+    }
+
+    void resultObjects() {
+        QFETCH(QString, source);
+        QFETCH(bool, anonymise);
+        const QString src = data(source);
+        const Header original = header(src);
+        const SourceSize size = sourceSize(src);
+        QVERIFY(size.width > 0 && size.height > 0);
+        const std::vector<float> map = groundingMap(size.width, size.height);
+        const QString sentence = QStringLiteral("Small left pleural effusion with adjacent atelectasis at the "
+                                                "costophrenic angle, unchanged – compared with the prior study");
+        QTemporaryDir dir;
+        ResultOptions options;
+        options.sourceDicom = src;
+        options.sentence = sentence;
+        options.algorithmParameters = QStringLiteral("steps=300; window=120:180; layers=3,4,6,7; otsu=on; model=demo");
+        options.anonymise = anonymise;
+        const QString segPath = dir.filePath(QStringLiteral("mask.seg.dcm")), mapPath = dir.filePath(QStringLiteral("map.pmap.dcm"));
+        QString message, segUid, mapUid;
+        QVERIFY2(writeSegmentation(segPath, map, size.width, size.height, options, Overwrite::Refuse, &message, &segUid),
+                 qPrintable(message));
+        QVERIFY2(writeParametricMap(mapPath, map, size.width, size.height, options, Overwrite::Refuse, &message, &mapUid),
+                 qPrintable(message));
+        QCOMPARE(entries(dir.path()), (QStringList{QStringLiteral("map.pmap.dcm"), QStringLiteral("mask.seg.dcm")}));
+
+        for (const QString& path : {segPath, mapPath}) {
+            DcmFileFormat ff;
+            QVERIFY(ff.loadFile(QFile::encodeName(path).constData()).good());
+            DcmDataset* ds = ff.getDataset();
+            // Same study, a new series, a new instance, UTF-8.
+            QCOMPARE(str(ds, DCM_StudyInstanceUID), original.study);
+            QVERIFY(validUid(str(ds, DCM_SeriesInstanceUID)));
+            QVERIFY(str(ds, DCM_SeriesInstanceUID) != original.series);
+            QVERIFY(str(ds, DCM_SOPInstanceUID) != original.sopInstance);
+            QCOMPARE(str(ds, DCM_SpecificCharacterSet), QStringLiteral("ISO_IR 192"));
+            Uint16 v = 0;
+            QVERIFY(ds->findAndGetUint16(DCM_Rows, v).good());
+            QCOMPARE(int(v), size.height);
+            QVERIFY(ds->findAndGetUint16(DCM_Columns, v).good());
+            QCOMPARE(int(v), size.width);
+            if (anonymise) {
+                QVERIFY(str(ds, DCM_PatientName).isEmpty());
+                QVERIFY(str(ds, DCM_PatientID).isEmpty());
+                QCOMPARE(str(ds, DCM_PatientIdentityRemoved), QStringLiteral("YES"));
+                const QByteArray bytes = readAll(path);
+                QVERIFY(!bytes.contains(original.patientId.toUtf8()));
+                QVERIFY(!bytes.contains(original.patientName.toUtf8()));
+            } else {
+                QCOMPARE(str(ds, DCM_PatientName), original.patientName);
+                QCOMPARE(str(ds, DCM_PatientID), original.patientId);
+            }
+            // The source image is referenced (Common Instance Reference).
+            DcmItem* series = nullptr;
+            DcmItem* instance = nullptr;
+            QVERIFY(ds->findAndGetSequenceItem(DCM_ReferencedSeriesSequence, series, 0).good() && series);
+            QCOMPARE(str(series, DCM_SeriesInstanceUID), original.series);
+            QVERIFY(series->findAndGetSequenceItem(DCM_ReferencedInstanceSequence, instance, 0).good() && instance);
+            QCOMPARE(str(instance, DCM_ReferencedSOPInstanceUID), original.sopInstance);
+        }
+        QCOMPARE(header(segPath).sopInstance, segUid);
+        QCOMPARE(header(mapPath).sopInstance, mapUid);
+        QVERIFY(header(segPath).series != header(mapPath).series);
+
+        // Segmentation: one binary segment, label = shortened sentence, description = sentence,
+        // AUTOMATIC with our algorithm's name, version and settings.
+        DcmFileFormat seg;
+        QVERIFY(seg.loadFile(QFile::encodeName(segPath).constData()).good());
+        DcmDataset* sds = seg.getDataset();
+        QCOMPARE(str(sds, DCM_SOPClassUID), QStringLiteral(UID_SegmentationStorage));
+        QCOMPARE(str(sds, DCM_Modality), QStringLiteral("SEG"));
+        QCOMPARE(str(sds, DCM_SegmentationType), QStringLiteral("BINARY"));
+        DcmItem* segment = nullptr;
+        QVERIFY(sds->findAndGetSequenceItem(DCM_SegmentSequence, segment, 0).good() && segment);
+        DcmItem* second = nullptr;
+        QVERIFY(sds->findAndGetSequenceItem(DCM_SegmentSequence, second, 1).bad());
+        const QString label = str(segment, DCM_SegmentLabel);
+        QVERIFY2(label.size() <= 64 && label.endsWith(QChar(0x2026)) && sentence.startsWith(label.chopped(1)), qPrintable(label));
+        QCOMPARE(str(segment, DCM_SegmentDescription), sentence);
+        QCOMPARE(str(segment, DCM_SegmentAlgorithmType), QStringLiteral("AUTOMATIC"));
+        QCOMPARE(str(segment, DCM_SegmentAlgorithmName), algorithmName());
+        DcmItem* algorithm = nullptr;
+        QVERIFY(segment->findAndGetSequenceItem(DCM_SegmentationAlgorithmIdentificationSequence, algorithm, 0).good() && algorithm);
+        QCOMPARE(str(algorithm, DCM_AlgorithmName), algorithmName());
+        QCOMPARE(str(algorithm, DCM_AlgorithmVersion), algorithmVersion());
+        QCOMPARE(str(algorithm, DCM_AlgorithmParameters), options.algorithmParameters);
+
+        // Read back: the mask is exactly map > 0 and references the source.
+        ResultObject back;
+        QVERIFY2(readResultObject(segPath, &back, &message), qPrintable(message));
+        QVERIFY(back.kind == ResultObject::Kind::Segmentation);
+        QCOMPARE(back.sentence, sentence);
+        QCOMPARE(back.sourceSopInstanceUid, original.sopInstance);
+        QCOMPARE(back.width, size.width);
+        QCOMPARE(back.height, size.height);
+        size_t inside = 0, mismatches = 0;
+        for (size_t i = 0; i < map.size(); ++i) {
+            const float want = map[i] > 0 ? 1.0f : 0.0f;
+            inside += want > 0;
+            mismatches += back.values[i] != want;
+        }
+        QCOMPARE(mismatches, size_t(0));
+        QVERIFY(inside > map.size() / 10);
+
+        // Parametric Map: 32-bit floats 0-1, no value outside the crop, the sentence kept.
+        QVERIFY2(readResultObject(mapPath, &back, &message), qPrintable(message));
+        QVERIFY(back.kind == ResultObject::Kind::ParametricMap);
+        QCOMPARE(back.sentence, sentence);
+        QCOMPARE(back.sourceSopInstanceUid, original.sopInstance);
+        mismatches = 0;
+        for (size_t i = 0; i < map.size(); ++i) {
+            if (std::isnan(map[i])) mismatches += !std::isnan(back.values[i]);
+            else mismatches += std::abs(back.values[i] - map[i]) > 1e-7f;
+        }
+        QCOMPARE(mismatches, size_t(0));
+        DcmFileFormat pm;
+        QVERIFY(pm.loadFile(QFile::encodeName(mapPath).constData()).good());
+        DcmDataset* pds = pm.getDataset();
+        QCOMPARE(str(pds, DCM_SOPClassUID), QStringLiteral(UID_ParametricMapStorage));
+        const Float32* floats = nullptr;
+        unsigned long count = 0;
+        QVERIFY(pds->findAndGetFloat32Array(DCM_FloatPixelData, floats, &count).good() && floats);
+        QCOMPARE(size_t(count), map.size());
+        Float32 padding = 0;
+        QVERIFY(pds->findAndGetFloat32(DCM_FloatPixelPaddingValue, padding).good());
+        for (size_t i = 0; i < map.size(); ++i)
+            QVERIFY(std::isnan(map[i]) ? floats[i] == padding : (floats[i] >= 0 && floats[i] <= 1));
+    }
+
+    // Every DICOM object we write passes dciodvfy (dicom3tools) without errors, and its only
+    // warnings are the accepted ones.
+    void dciodvfyPassesEveryObject_data() {
+        QTest::addColumn<QString>("source");
+        QTest::addColumn<bool>("anonymise");
+        for (const QString& s : {kSource, QStringLiteral("dicom-chest/highdicom_dx_thorax_veterinary.dcm"),
+                                 QStringLiteral("dicom-chest/siim_nih_CR_chest_jpegbaseline.dcm"),
+                                 QStringLiteral("dicom-chest/wg04_RG1_J2KI.dcm"),
+                                 QStringLiteral("dicom-chest/gdcm_DX_J2K_0Padding.dcm")})
+            for (bool anonymise : {false, true})
+                QTest::newRow(qPrintable(QFileInfo(s).baseName() + (anonymise ? QStringLiteral("-anonymised") : QString())))
+                    << s << anonymise;
+    }
+
+    void dciodvfyPassesEveryObject() {
+        QFETCH(QString, source);
+        QFETCH(bool, anonymise);
+        if (QStandardPaths::findExecutable(QStringLiteral("dciodvfy")).isEmpty())
+            QFAIL("dciodvfy (apt package dicom3tools) is not installed: every DICOM object we write must be checked");
+        const QString src = data(source);
+        const SourceSize size = sourceSize(src);
+        QTemporaryDir dir;
+        QString message;
+        SecondaryCaptureOptions sc;
+        sc.sourceDicom = src;
+        sc.seriesDescription = QStringLiteral("CXR Ground heat map: Pleuraerguss – links");
+        sc.derivationDescription = QStringLiteral("heat map burned in");
+        sc.anonymise = anonymise;
+        QVERIFY2(writeSecondaryCapture(dir.filePath(QStringLiteral("sc.dcm")), pattern(), sc, Overwrite::Refuse, &message),
+                 qPrintable(message));
+        ResultOptions options;
+        options.sourceDicom = src;
+        options.sentence = QStringLiteral("Kleiner Pleuraerguss links – small left effusion");
+        options.algorithmParameters = QStringLiteral("steps=300; window=120:180; layers=3,4,6,7; otsu=on");
+        options.anonymise = anonymise;
+        const std::vector<float> map = groundingMap(size.width, size.height);
+        QVERIFY2(writeSegmentation(dir.filePath(QStringLiteral("seg.dcm")), map, size.width, size.height, options,
+                                   Overwrite::Refuse, &message),
+                 qPrintable(message));
+        QVERIFY2(writeParametricMap(dir.filePath(QStringLiteral("pmap.dcm")), map, size.width, size.height, options,
+                                    Overwrite::Refuse, &message),
+                 qPrintable(message));
+        for (const QString& name : {QStringLiteral("sc.dcm"), QStringLiteral("seg.dcm"), QStringLiteral("pmap.dcm")}) {
+            QString all;
+            const QStringList problems = dciodvfyProblems(dir.filePath(name), &all);
+            QVERIFY2(problems.isEmpty(), qPrintable(name + QStringLiteral(":\n") + all));
+        }
+    }
+
+    void resultObjectErrors() {
+        QTemporaryDir dir;
+        const SourceSize size = sourceSize(data(kSource));
+        const std::vector<float> map = groundingMap(size.width, size.height);
+        ResultOptions options;
+        options.sourceDicom = data(kSource);
+        options.sentence = QStringLiteral("cardiomegaly");
+        QString message;
+        // A PNG / JPEG source has nothing to reference.
+        ResultOptions png = options;
+        png.sourceDicom.clear();
+        QVERIFY(!writeSegmentation(dir.filePath(QStringLiteral("a.dcm")), map, size.width, size.height, png, Overwrite::Refuse, &message));
+        QVERIFY2(message.contains(QLatin1String("DICOM source")), qPrintable(message));
+        // A map of another size than the source.
+        QVERIFY(!writeParametricMap(dir.filePath(QStringLiteral("b.dcm")), groundingMap(100, 80), 100, 80, options,
+                                    Overwrite::Refuse, &message));
+        QVERIFY2(message.contains(QLatin1String("100 x 80")), qPrintable(message));
+        // Values that do not fit the stated size.
+        QVERIFY(!writeParametricMap(dir.filePath(QStringLiteral("c.dcm")), map, size.width + 1, size.height, options,
+                                    Overwrite::Refuse, &message));
+        // Never overwritten without asking.
+        const QString path = dir.filePath(QStringLiteral("seg.dcm"));
+        QVERIFY2(writeSegmentation(path, map, size.width, size.height, options, Overwrite::Refuse, &message), qPrintable(message));
+        const QByteArray before = readAll(path);
+        QVERIFY(!writeSegmentation(path, map, size.width, size.height, options, Overwrite::Refuse, &message));
+        QVERIFY2(message.contains(QLatin1String("exists")), qPrintable(message));
+        QCOMPARE(readAll(path), before);
+        QCOMPARE(entries(dir.path()), QStringList{QStringLiteral("seg.dcm")});
+        // Not a result object.
+        ResultObject back;
+        QVERIFY(!readResultObject(data(kSource), &back, &message));
+        QVERIFY(!message.isEmpty());
+        QVERIFY(!isResultObject(data(kSource)));
+        QVERIFY(isResultObject(path));
     }
 
     void longTextsAreClipped() {

@@ -93,6 +93,19 @@ private Q_SLOTS:
         QTest::newRow("cannot be excluded (uncertain)") << "Early pneumonia cannot be excluded." << "";
         QTest::newRow("not excluded (uncertain)") << "A small effusion is not excluded." << "";
         QTest::newRow("nobody is not no") << "Normal nodular pattern." << "";
+        // German reports (the viewer warns that the model reads English only).
+        QTest::newRow("de kein") << "Kein Pneumothorax." << "kein";
+        QTest::newRow("de keine") << "Keine Infiltrate." << "keine";
+        QTest::newRow("de ohne") << "Herz normal groß, ohne Stauungszeichen." << "ohne";
+        QTest::newRow("de nicht") << "Ein Erguss ist nicht nachweisbar." << "nicht";
+        QTest::newRow("de kein Hinweis auf") << "Kein Hinweis auf Pleuraerguss." << "kein hinweis auf";
+        QTest::newRow("de frei") << "Die Randwinkel sind frei." << "frei";
+        QTest::newRow("de ausgeschlossen") << "Pneumothorax ausgeschlossen." << "ausgeschlossen";
+        QTest::newRow("de affirmative") << "Kleiner Pleuraerguss links." << "";
+        QTest::newRow("de keine Änderung (pseudo)") << "Keine Änderung des Ergusses links." << "";
+        QTest::newRow("de keine wesentliche Änderung (pseudo)") << "Keine wesentliche Befundänderung." << "";
+        QTest::newRow("de nicht ausgeschlossen (uncertain)") << "Eine Pneumonie ist nicht ausgeschlossen." << "";
+        QTest::newRow("de nicht sicher auszuschließen (uncertain)") << "Ein kleiner Erguss ist nicht sicher auszuschließen." << "";
     }
     void negation() {
         QFETCH(QString, sentence);
@@ -101,6 +114,15 @@ private Q_SLOTS:
         const auto v = splitReport(sentence.toStdString());
         QCOMPARE(int(v.size()), 1);
         QCOMPARE(v[0].negated, !cue.isEmpty());
+    }
+
+    void germanIsRecognised() {
+        QVERIFY(cxr::text::looksGerman("Kleiner Pleuraerguss links."));
+        QVERIFY(cxr::text::looksGerman("Kein Pneumothorax."));
+        QVERIFY(cxr::text::looksGerman("Herzgröße regelrecht."));
+        QVERIFY(!cxr::text::looksGerman("Small left pleural effusion."));
+        QVERIFY(!cxr::text::looksGerman("No pneumothorax."));
+        QVERIFY(!cxr::text::looksGerman("Cardiomegaly."));
     }
 
     void hugePasteIsLinear() {

@@ -1,5 +1,6 @@
 # Builds the Debian package from the finished build tree and checks what a user installs:
-# both programs, desktop entry, icon, AppStream metainfo, sample study, computed dependencies.
+# both programs, desktop entry, icon, AppStream metainfo, sample study, demo model, computed
+# dependencies.
 # Usage: cmake -DBUILD_DIR=... -DOUT_DIR=... -P check_package.cmake
 file(REMOVE_RECURSE "${OUT_DIR}")
 file(MAKE_DIRECTORY "${OUT_DIR}")
@@ -19,7 +20,9 @@ foreach(path
     "./usr/share/applications/org.cxrground.CXRGround.desktop"
     "./usr/share/metainfo/org.cxrground.CXRGround.metainfo.xml"
     "./usr/share/icons/hicolor/scalable/apps/org.cxrground.CXRGround.svg"
-    "./usr/share/cxr-ground/samples/wg04_RG1_J2KI.dcm")
+    "./usr/share/cxr-ground/samples/wg04_RG1_J2KI.dcm"
+    "./usr/share/cxr-ground/demo-model/configs/inference.json"
+    "./usr/share/cxr-ground/demo-model/models/diffusion_model.pth")
   string(FIND "${contents}" "${path}" at)
   if(at EQUAL -1)
     message(FATAL_ERROR "the package lacks ${path}:\n${contents}")
@@ -39,6 +42,9 @@ if(NOT desktop MATCHES "Exec=cxr-viewer" OR NOT desktop MATCHES "Icon=org.cxrgro
   message(FATAL_ERROR "bad desktop entry:\n${desktop}")
 endif()
 find_program(APPSTREAMCLI appstreamcli)
+if(NOT APPSTREAMCLI)  # never skipped: installer/setup.sh installs appstream
+  message(FATAL_ERROR "appstreamcli is missing: install the Debian package appstream (bash installer/setup.sh does)")
+endif()
 if(APPSTREAMCLI)
   execute_process(COMMAND dpkg-deb --fsys-tarfile ${debs} COMMAND tar -xO ./usr/share/metainfo/org.cxrground.CXRGround.metainfo.xml
                   OUTPUT_FILE "${OUT_DIR}/metainfo.xml")

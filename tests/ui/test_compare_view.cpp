@@ -8,6 +8,9 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLineEdit>
+#include <QAbstractButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QTemporaryDir>
 
 #include <cmath>
@@ -40,6 +43,19 @@ private Q_SLOTS:
         csv.close();
         QString message;
         QVERIFY2(w->loadGroundTruthCsv(csv.fileName(), &message), qPrintable(message));
+    }
+
+    // Ctrl+G with grounded prompts: the grid opens with the ticked ones, not empty.
+    void gridOpensWithTheTickedPrompts() {
+        GroundingPanel* g = w->groundingPanel();
+        QCOMPARE(g->resultCount(), 2);
+        QCOMPARE(w->compareView()->count(), 0);
+        w->setCompareMode(true);
+        QVERIFY(w->compareMode());
+        QCOMPARE(w->compareView()->count(), 2);
+        QCOMPARE(w->compareView()->item(1).entry.prompt, g->entries()[1].prompt);
+        w->setCompareMode(false);
+        w->compareView()->clear();
     }
 
     void compareGridSynchronises() {
@@ -76,6 +92,16 @@ private Q_SLOTS:
         int x = -1, y = -1;
         QVERIFY(c->cellView(0)->imagePixelAt(at, &x, &y));
         QCOMPARE(c->cellView(1)->crosshair(), QPointF((x + 0.5) / 512, (y + 0.5) / 431));
+        // The status bar follows the hovered cell.
+        const QPoint at1 = c->cellView(1)->imageArea().center() + QPoint(11, -7);
+        QTest::mouseMove(c->cellView(1), at1 + QPoint(3, 3));
+        QTest::mouseMove(c->cellView(1), at1);
+        int x1 = -1, y1 = -1;
+        QVERIFY(c->cellView(1)->imagePixelAt(at1, &x1, &y1));
+        QVERIFY2(w->statusText().startsWith(QString("x %1  y %2").arg(x1).arg(y1)), qPrintable(w->statusText()));
+        QVERIFY2(w->statusText().contains("heat"), qPrintable(w->statusText()));
+        // Captions of different lengths leave the images of a row at one height.
+        QCOMPARE(c->cellView(0)->mapTo(c, QPoint(0, 0)).y(), c->cellView(1)->mapTo(c, QPoint(0, 0)).y());
         // An unlinked cell keeps its own view.
         c->setLinked(1, false);
         const double kept = c->cellView(1)->geometry().zoom();
@@ -89,7 +115,7 @@ private Q_SLOTS:
         QVERIFY(line);
         line->setText("cardiomegaly; effusion at the right base");
         QTest::keyClick(line, Qt::Key_Return);
-        QTRY_COMPARE_WITH_TIMEOUT(c->count(), 4, 600000);
+        QTRY_COMPARE_WITH_TIMEOUT(c->count(), 4, kGroundingWaitMs);
         QCOMPARE(c->rows() * c->cols(), 4);  // grew from 1x2 to 2x2
         QCOMPARE(c->item(3).entry.prompt, QString("effusion at the right base"));
         QTRY_VERIFY_WITH_TIMEOUT(!c->metricsPending(), 60000);
@@ -121,6 +147,64 @@ private Q_SLOTS:
         QCOMPARE(c->cellView(before)->geometry().zoom() * c->cellView(before)->geometry().orientedWidth(),
                  c->cellView(0)->geometry().zoom() * c->cellView(0)->geometry().orientedWidth());
         w->setCompareMode(false);
+    }
+
+    // Every button stays inside the window, at 1280 x 800 and 1920 x 1080, in every mode: single
+    // view, the grid at 1x2, 2x2 and 2x3, after a cancelled run, and back in the single view.
+    void everyButtonFitsTheWindow() {
+        GroundingPanel* g = w->groundingPanel();
+        CompareView* c = w->compareView();
+        auto check = [this](const char* when) {
+            QCoreApplication::processEvents();
+            QTest::qWait(50);
+            const QRect window = w->rect();
+            QVERIFY2(w->minimumSizeHint().width() <= w->width(), when);
+            for (QAbstractButton* b : w->findChildren<QAbstractButton*>()) {
+                if (!b->isVisibleTo(w.get()) || b->window() != w.get()) continue;
+                QRect r(b->mapTo(w.get(), QPoint(0, 0)), b->size());
+                // In a scroll area (the panel) a button may be scrolled to vertically, never sideways.
+                for (QWidget* p = b->parentWidget(); p; p = p->parentWidget())
+                    if (qobject_cast<QScrollArea*>(p)) {
+                        r.moveTop(std::clamp(r.top(), 0, std::max(0, window.height() - r.height())));
+                        break;
+                    }
+                QVERIFY2(window.contains(r), qPrintable(QString("%1: %2 at %3,%4 %5x%6 outside %7x%8")
+                                                             .arg(when, b->text().isEmpty() ? b->toolTip() : b->text())
+                                                             .arg(r.x()).arg(r.y()).arg(r.width()).arg(r.height())
+                                                             .arg(window.width()).arg(window.height())));
+            }
+            for (QScrollArea* a : w->findChildren<QScrollArea*>())
+                if (a->isVisibleTo(w.get()) && a->widget()) {
+                    QCOMPARE(a->horizontalScrollBar()->value(), 0);
+                    // The content is never wider than what shows of it (nothing cut off at the right).
+                    QVERIFY2(a->widget()->width() <= a->viewport()->width(),
+                             qPrintable(QString("%1: content %2 px in %3 px").arg(when).arg(a->widget()->width()).arg(a->viewport()->width())));
+                }
+        };
+        for (const QSize size : {QSize(1280, 800), QSize(1920, 1080)}) {
+            w->resize(size);
+            QTRY_COMPARE(w->size(), size);
+            w->setCompareMode(false);
+            check("single view");
+            for (const QPoint shape : {QPoint(1, 2), QPoint(2, 2), QPoint(2, 3)}) {
+                c->setShape(shape.x(), shape.y());
+                while (c->count() < shape.x() * shape.y()) {
+                    CompareItem item = c->item(0);
+                    QVERIFY(c->addItem(item));
+                }
+                w->setCompareMode(true);
+                check(qPrintable(QString("grid %1x%2").arg(shape.x()).arg(shape.y())));
+            }
+            g->ground({"a sentence that is cancelled at once"});
+            g->cancel();
+            QTRY_VERIFY_WITH_TIMEOUT(!g->busy(), 60000);
+            check("grid after cancel");
+            w->setCompareMode(false);
+            check("single view after the grid");
+            QVERIFY(waitShown(*w, data("png-chest/nih_cxr14_00000001_000.png")));
+            check("another image after the grid");
+        }
+        QVERIFY(screenshot(w.get(), "layout-check.png"));
     }
 
     void cleanupTestCase() {

@@ -142,7 +142,7 @@ private Q_SLOTS:
         grounding::Settings s30;
         s30.steps = 30;
         g->ground({"Small left pleural effusion"}, s30);
-        QVERIFY(done.wait(600000));
+        QVERIFY(done.wait(kGroundingWaitMs));
         QCOMPARE(g->resultCount(), 1);
         const auto& r = g->result(0);
         QCOMPARE(r.originalWidth, img->width);

@@ -7,7 +7,9 @@
 
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
+#include <QSet>
 #include <QTemporaryDir>
 
 #include <cmath>
@@ -58,7 +60,7 @@ private Q_SLOTS:
         QSignalSpy done(g, &GroundingPanel::groundingFinished);
         QTest::keyClick(g->promptEdit(), Qt::Key_Return, Qt::ControlModifier);  // Ctrl+Enter grounds
         QVERIFY(g->busy());
-        QVERIFY(done.wait(600000));
+        QVERIFY(done.wait(kGroundingWaitMs));
         QCOMPARE(g->resultCount(), 1);
         QCOMPARE(g->lastUnetCalls(), 180);
         QCOMPARE(g->resultList()->count(), 1);
@@ -107,12 +109,27 @@ private Q_SLOTS:
 
         // A second prompt on the same image reuses the trajectory: only the 60 window calls.
         g->ground({"cardiomegaly"});
-        QVERIFY(done.wait(600000));
+        QVERIFY(done.wait(kGroundingWaitMs));
         QCOMPARE(g->lastUnetCalls(), 60);
         QCOMPARE(g->resultList()->count(), 2);
-        // Hiding a result removes its overlay.
+        // The ticks mean what they show: the heat map is the selected prompt's, every ticked prompt
+        // is outlined in its own colour with a legend under the image. Unticking the selected
+        // prompt hides its outline, never the map of the prompt that stays selected.
+        QCOMPARE(g->resultList()->currentRow(), 1);
+        const QImage selectedHeat = w->viewport()->heatOverlay();
+        QCOMPARE(w->viewport()->outlines().size(), 2);
+        QCOMPARE(w->viewport()->outlines()[0].colour, g->maskColour());  // the selected one first
+        QCOMPARE(w->viewport()->outlines()[1].name, g->entries()[0].name);
+        QVERIFY(w->viewport()->outlines()[1].colour != g->maskColour());
         g->resultList()->item(1)->setCheckState(Qt::Unchecked);
-        QVERIFY(w->viewport()->heatOverlay().isNull());
+        QCOMPARE(w->viewport()->heatOverlay(), selectedHeat);
+        QCOMPARE(w->viewport()->outlines().size(), 1);
+        QCOMPARE(w->viewport()->outlines()[0].name, g->entries()[0].name);
+        g->resultList()->item(0)->setCheckState(Qt::Unchecked);
+        QVERIFY(w->viewport()->outlines().isEmpty());
+        QCOMPARE(w->viewport()->heatOverlay(), selectedHeat);
+        g->resultList()->item(0)->setCheckState(Qt::Checked);
+        g->resultList()->item(1)->setCheckState(Qt::Checked);
     }
 
     void overlayControls() {
@@ -178,9 +195,19 @@ private Q_SLOTS:
         QTest::keyClick(w->viewport(), Qt::Key_M);
         QCOMPARE(g->maskMode(), MaskMode::Off);
         QVERIFY(w->viewport()->outlineOverlay().isNull());
+        QVERIFY(w->viewport()->outlines().isEmpty());
         QTest::keyClick(w->viewport(), Qt::Key_M);
         QCOMPARE(g->maskMode(), MaskMode::Outline);
-        QVERIFY(!w->viewport()->outlineOverlay().isNull());
+        // The outline is a vector path along the mask's edge (continuous at any zoom), not pixels.
+        QVERIFY(w->viewport()->outlineOverlay().isNull());
+        QVERIFY(!w->viewport()->outlines().isEmpty());
+        const auto contours = annotate::maskContours(r.original, 512, 431);
+        QCOMPARE(w->viewport()->outlines()[0].contours.size(), contours.size());
+        for (const QPolygonF& c : contours)
+            for (const QPointF& pt : c) {
+                const float v = r.original[size_t(pt.y()) * 512 + size_t(pt.x())];
+                QVERIFY(!std::isnan(v) && v > 0);  // on a mask pixel
+            }
     }
 
     void promptListRenameRemoveRerunAndCache() {
@@ -213,7 +240,7 @@ private Q_SLOTS:
         grounding::Settings s30;
         s30.steps = 30;
         g->rerunEntry(0, s30);
-        QVERIFY(done.wait(600000));
+        QVERIFY(done.wait(kGroundingWaitMs));
         QCOMPARE(g->resultCount(), 3);
         QCOMPARE(g->lastUnetCalls(), 18);
         QCOMPARE(g->entries()[2].settings.steps, 30);
@@ -230,7 +257,7 @@ private Q_SLOTS:
         g->ground({"left effusion"}, s30);
         g->ground({"right effusion"}, s30);
         QCOMPARE(g->queuedRequests(), 1);
-        QTRY_COMPARE_WITH_TIMEOUT(g->resultCount(), 5, 600000);
+        QTRY_COMPARE_WITH_TIMEOUT(g->resultCount(), 5, kGroundingWaitMs);
         QCOMPARE(g->queuedRequests(), 0);
         QCOMPARE(g->entries()[4].prompt, QString("right effusion"));
 
@@ -255,7 +282,7 @@ private Q_SLOTS:
         QCOMPARE(g->groundButton()->text(), QString("Ground 3 sentences"));
         QSignalSpy done(g, &GroundingPanel::groundingFinished);
         QTest::keyClick(g->promptEdit(), Qt::Key_Return, Qt::ControlModifier);
-        QVERIFY(done.wait(600000));
+        QVERIFY(done.wait(kGroundingWaitMs));
         QCOMPARE(g->resultCount(), before + 3);
         QCOMPARE(g->lastUnetCalls(), 60);  // one batch on the cached trajectory
         QVERIFY(!g->entries()[before].negated);
@@ -287,7 +314,7 @@ private Q_SLOTS:
         g->promptEdit()->setPlainText(endless);
         QSignalSpy done(g, &GroundingPanel::groundingFinished);
         QTest::keyClick(g->promptEdit(), Qt::Key_Return, Qt::ControlModifier);
-        QVERIFY(done.wait(600000));
+        QVERIFY(done.wait(kGroundingWaitMs));
         QCOMPARE(g->resultCount(), before + 1);
         const GroundedPrompt& e = g->entries()[before];
         QVERIFY(e.result->truncated);
@@ -298,6 +325,20 @@ private Q_SLOTS:
         g->removeEntry(before);
         QCOMPARE(g->resultCount(), before);
         g->promptEdit()->setPlainText("Small left pleural effusion");
+    }
+
+    // German reports: negations are marked, and the user is told once that the model reads English.
+    void germanSentenceWarnsOnce() {
+        GroundingPanel* g = w->groundingPanel();
+        QVERIFY(g->languageWarning().isEmpty());
+        QVERIFY(groundAndWait(g, {"Kein Pleuraerguss links."}));
+        const GroundedPrompt& e = g->entries().last();
+        QVERIFY(e.negated);
+        QCOMPARE(e.negationCue, QString("kein"));
+        const QString warning = g->languageWarning();
+        QVERIFY2(warning.contains("English") && warning.contains("Kein Pleuraerguss"), qPrintable(warning));
+        QVERIFY(groundAndWait(g, {"Kleiner Erguss rechts."}));
+        QCOMPARE(g->languageWarning(), warning);  // once: not repeated for the next sentence
     }
 
     void cancelStopsTheRun() {
@@ -313,6 +354,41 @@ private Q_SLOTS:
         QVERIFY(failed.wait(60000));
         QVERIFY(!g->busy());
         QCOMPARE(g->resultCount(), 0);
+        // Feedback: "Cancelled." and no bar frozen at its last value; nothing follows to other images.
+        QCOMPARE(g->statusText(), QString("Cancelled."));
+        QCOMPARE(g->progressBar()->value(), g->progressBar()->minimum() - 1);  // reset: empty
+        QVERIFY(!g->progressBar()->text().contains('%'));
+        w->showFile(data("fixture-cases/nih01_landscape_up/input.png"));
+        QVERIFY(shown.wait(30000));
+        QVERIFY(g->statusText().isEmpty());
+        QCOMPARE(g->progressBar()->value(), g->progressBar()->minimum() - 1);
+    }
+
+    // The bundled demo model is the third choice; a folder that fails is summed up in one line
+    // with "Details…" holding each problem once, and it never replaces the remembered working one.
+    void demoModelAndABadFolder() {
+        GroundingPanel* g = w->groundingPanel();
+        QVERIFY(!demoModelFolder().isEmpty());
+        QTemporaryDir bad;
+        QSignalSpy state(g, &GroundingPanel::modelStateChanged);
+        g->setModelFolder(bad.path());
+        QTRY_VERIFY_WITH_TIMEOUT(!g->modelReady() && !g->lastError().isEmpty() && g->detailsButton()->isVisibleTo(g), 30000);
+        QVERIFY(g->demoButton()->isVisibleTo(g));
+        const QString line = g->modelText();
+        QVERIFY2(line.count('\n') == 0 && line.size() < 260 && line.contains("cannot be used"), qPrintable(line));
+        const QStringList details = g->modelDetails().split('\n', Qt::SkipEmptyParts);
+        QVERIFY2(details.size() >= 2, qPrintable(g->modelDetails()));
+        QCOMPARE(details.size(), QSet<QString>(details.begin(), details.end()).size());  // each problem once
+        QCOMPARE(g->modelDetails().count("cannot be used"), 0);  // no repeated header
+        QVERIFY(g->modelDetails().contains("configs/inference.json"));
+        // Still remembered: the last folder that loaded.
+        QCOMPARE(QSettings().value("grounding/modelDir").toString(), QFileInfo(data("model-small")).absoluteFilePath());
+        // The demo button loads the bundled model, stamped as random weights.
+        QTest::mouseClick(g->demoButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(g->modelReady(), 60000);
+        QVERIFY(g->demoModel());
+        QVERIFY(!g->demoButton()->isVisibleTo(g));
+        QCOMPARE(QSettings().value("grounding/modelDir").toString(), demoModelFolder());
     }
 
     void cleanupTestCase() {

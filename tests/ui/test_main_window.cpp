@@ -6,7 +6,14 @@
 #include "theme.h"
 #include "viewport.h"
 
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QPushButton>
 #include <QTemporaryDir>
+#include <QToolButton>
+#include <QTranslator>
 #include <QToolBar>
 #include <QWidgetAction>
 
@@ -133,6 +140,114 @@ private Q_SLOTS:
         QCOMPARE(l.first(), QString("/tmp/file11.dcm"));
         RecentFiles::remove("/tmp/file11.dcm");
         QCOMPARE(RecentFiles::list().first(), QString("/tmp/file10.dcm"));
+    }
+
+    // Several files opened together: every failure once, in one list; the first good file shown.
+    void failedOpensAreListedOnce() {
+        QTemporaryDir tmp;
+        QFile txt(tmp.filePath("notes.dcm"));
+        QVERIFY(txt.open(QIODevice::WriteOnly));
+        txt.write("not a DICOM file at all");
+        txt.close();
+        const QString bad1 = data("dicom-malformed/pydicom_rtplan_truncated.dcm"), bad2 = txt.fileName();
+        const QString good = data("png-chest/nih_cxr14_00027426_000.png");
+        QSignalSpy scanned(w.get(), &MainWindow::scanFinished);
+        w->openFiles({bad1, good, bad2});
+        QVERIFY(scanned.wait(30000));
+        QTRY_COMPARE_WITH_TIMEOUT(w->currentFile(), good, 30000);
+        const QString err = w->lastError();
+        QVERIFY2(err.startsWith("2 file(s) could not be opened."), qPrintable(err));
+        QCOMPARE(err.count("pydicom_rtplan_truncated.dcm"), 1);
+        QCOMPARE(err.count("notes.dcm"), 1);
+    }
+
+    // Never an image that is not the selected one: opening another patient whose files all fail
+    // takes the previous image off the screen, and nothing can be grounded on it.
+    void previousPatientsImageGoesWhenTheBrowserEmpties() {
+        QVERIFY(waitShown(*w, data("png-chest/nih_cxr14_00027426_000.png")));
+        QSignalSpy scanned(w.get(), &MainWindow::scanFinished);
+        w->openFiles({data("dicom-malformed/pydicom_rtplan_truncated.dcm")});
+        QVERIFY(scanned.wait(30000));
+        QTRY_VERIFY_WITH_TIMEOUT(!w->loading(), 30000);
+        QCOMPARE(w->browser()->topLevelItemCount(), 0);
+        QVERIFY(!w->viewport()->hasImage());
+        QVERIFY(w->currentFile().isEmpty());
+        QCOMPARE(w->windowTitle(), QString("CXR Ground"));
+        QVERIFY(!w->groundingPanel()->groundButton()->isEnabled());
+        w->groundingPanel()->ground({"effusion"});
+        QVERIFY(!w->groundingPanel()->busy());
+        QVERIFY(w->groundingPanel()->lastError().contains("No image"));
+        // A file selected in the browser that fails to load: the selection goes back to the shown one.
+        QSignalSpy again(w.get(), &MainWindow::scanFinished);
+        w->openFolder(data("dicom-chest"));
+        QVERIFY(again.wait(60000));
+        QTRY_VERIFY_WITH_TIMEOUT(!w->currentFile().isEmpty() && !w->loading(), 30000);
+        QCOMPARE(w->browser()->currentItem()->data(0, StudiesBrowser::kPathRole).toString(), w->currentFile());
+    }
+
+    // PACS exports have no extension: "All files" is the default filter of File > Open.
+    void openDialogShowsAllFilesFirst() {
+        QVERIFY(MainWindow::openFilters().first().contains("(*)"));
+    }
+
+    // After a right-drag the Window list says "Custom" with the values; a preset brings it back.
+    void windowListShowsCustomAfterADrag() {
+        QVERIFY(waitShown(*w, data("dicom-chest/siim_nih_CR_chest_jpegbaseline.dcm")));
+        auto* presets = w->findChild<QToolBar*>("mainToolbar")->findChild<QComboBox*>();
+        QVERIFY(presets);
+        QCOMPARE(presets->currentIndex(), 0);
+        Viewport* v = w->viewport();
+        const QPointF p0(v->width() / 2.0, v->height() / 2.0);
+        sendMouse(v, QEvent::MouseButtonPress, p0, Qt::RightButton, Qt::RightButton);
+        sendMouse(v, QEvent::MouseMove, p0 + QPointF(-120, 30), Qt::NoButton, Qt::RightButton);
+        sendMouse(v, QEvent::MouseButtonRelease, p0 + QPointF(-120, 30), Qt::RightButton, Qt::NoButton);
+        QVERIFY2(presets->currentText().startsWith("Custom (C "), qPrintable(presets->currentText()));
+        QVERIFY(presets->currentText().contains(QString::number(v->display().window.width, 'f', 0)));
+        v->resetDisplay();
+        QCOMPARE(presets->currentIndex(), 0);
+    }
+
+    // Export proposes study date, study, series and the prompt, in the last export folder.
+    void exportNameFromStudySeriesAndDate() {
+        QVERIFY(waitShown(*w, data("dicom-chest/highdicom_dx_thorax_veterinary.dcm")));  // study 2020-01-25, series 1001 CHEST
+        QTemporaryDir tmp;
+        QSettings().setValue("export/lastDir", tmp.path());
+        const QString path = w->suggestedExportPath("png");
+        QCOMPARE(QFileInfo(path).absolutePath(), QFileInfo(tmp.path()).absoluteFilePath());
+        QVERIFY2(QFileInfo(path).fileName().startsWith("20200125_"), qPrintable(path));
+        QVERIFY2(path.contains("_S1001_CHEST_") && path.endsWith("_cxr-ground.png"), qPrintable(path));
+        QSettings().remove("export/lastDir");  // without one: the image's folder
+        QCOMPARE(QFileInfo(w->suggestedExportPath("jpg")).absolutePath(), QFileInfo(data("dicom-chest")).absoluteFilePath());
+    }
+
+    // German: Qt's own buttons are German, shortcuts use the German key names, and the toolbar
+    // fits a 1280-pixel window.
+    void germanFitsAndNamesKeys() {
+        QTranslator ours, qt;
+        QVERIFY(ours.load(":/i18n/cxr_de.qm"));
+        QVERIFY2(qt.load(QLocale(QLocale::German), "qtbase", "_", QLibraryInfo::path(QLibraryInfo::TranslationsPath)),
+                 "qtbase_de.qm is missing: install qt6-translations-l10n (installer/setup.sh lists it)");
+        QCoreApplication::installTranslator(&ours);
+        QCoreApplication::installTranslator(&qt);
+        {
+            QDialogButtonBox box(QDialogButtonBox::Cancel);
+            QCOMPARE(box.button(QDialogButtonBox::Cancel)->text(), QString("Abbrechen"));
+            MainWindow de;
+            de.setShowErrorDialogs(false);
+            de.resize(1280, 800);
+            de.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&de));
+            QVERIFY(waitShown(de, data("png-chest/nih_cxr14_00027426_000.png")));
+            auto* tb = de.findChild<QToolBar*>("mainToolbar");
+            QVERIFY(tb->sizeHint().width() <= de.width());
+            auto* extension = tb->findChild<QToolButton*>("qt_toolbar_ext_button");
+            QVERIFY(!extension || !extension->isVisible());  // nothing pushed into the overflow menu
+            bool strg = false;
+            for (const auto& [name, keys] : ShortcutsDialog::rows(de.shortcutActions())) strg = strg || keys.startsWith("Strg+");
+            QVERIFY(strg);
+        }
+        QCoreApplication::removeTranslator(&qt);
+        QCoreApplication::removeTranslator(&ours);
     }
 
     void cleanupTestCase() {

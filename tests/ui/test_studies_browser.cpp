@@ -45,6 +45,28 @@ private Q_SLOTS:
         QVERIFY(w->currentFile().endsWith("txv_Fake_MONOHR1.dcm"));
     }
 
+    // Entries tell files apart: the instance number first, long names elided in the middle; the
+    // first image shown is the first by study, series and instance; a DICOM without an image says
+    // what it lacks.
+    void entriesAndOrder() {
+        QVERIFY(w->browser()->textElideMode() == Qt::ElideMiddle);
+        ScannedFile f;
+        f.path = "/data/export/1.2.840.113619.2.55.3.604688119.969.1268071029.320.1.dcm";
+        f.info.format = "DICOM";
+        f.info.modality = "CR";
+        f.info.instanceNumber = 7;
+        QVERIFY2(StudiesBrowser::describeFile(f).startsWith("#7  1.2.840"), qPrintable(StudiesBrowser::describeFile(f)));
+        // Opening a folder shows the first file in tree order.
+        w->clearImage();
+        QSignalSpy done(w.get(), &MainWindow::scanFinished);
+        w->openFolder(data("dicom-chest"));
+        QVERIFY(done.wait(60000));
+        const QStringList order = w->browser()->paths();
+        QVERIFY(order.size() > 3);
+        QTRY_COMPARE_WITH_TIMEOUT(w->currentFile(), order.first(), 30000);
+        for (const SkippedFile& s : w->lastScan().skipped) QVERIFY2(!s.reason.contains("()"), qPrintable(s.reason));
+    }
+
     void cleanupTestCase() {
         w.reset();
         QSettings().clear();

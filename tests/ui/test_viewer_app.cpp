@@ -4,6 +4,7 @@
 #include "theme.h"
 
 #include <QProcess>
+#include <QImage>
 #include <QTemporaryDir>
 
 using namespace cxr;
@@ -37,6 +38,34 @@ private Q_SLOTS:
         QCOMPARE(p.exitCode(), 1);
         QVERIFY(p.readAllStandardError().contains("pydicom_badVR.dcm"));
         QVERIFY(!QFile::exists(tmp.filePath("bad.png")));
+    }
+
+    // Out of the box (no model ever chosen): the bundled demo model is used, a sentence is grounded
+    // and the screenshot waits for it however long it takes; --timeout gives up when asked to.
+    void groundsOutOfTheBoxWithTheDemoModel() {
+        const QString exe = QStringLiteral(CXRG_BINARY_DIR "/app/cxr-viewer");
+        QTemporaryDir tmp;
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("QT_QPA_PLATFORM", "offscreen");
+        env.insert("XDG_CONFIG_HOME", tmp.path());  // a new user: no model folder set
+        p.setProcessEnvironment(env);
+        const QString out = tmp.filePath("grounded.png");
+        p.start(exe, {data("fixture-cases/nih01_landscape_up/input.png"), "--prompt", "Small left pleural effusion", "--screenshot", out,
+                      "--size", "1280x800"});
+        QVERIFY(p.waitForFinished(1800000));
+        QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
+        QCOMPARE(QImage(out).size(), QSize(1280, 800));
+        QVERIFY(QFile::exists(tmp.filePath("CXR Ground/cxr-viewer.conf")));
+        QSettings conf(tmp.filePath("CXR Ground/cxr-viewer.conf"), QSettings::IniFormat);
+        QVERIFY2(conf.value("grounding/modelDir").toString().endsWith("model-small"), qPrintable(conf.value("grounding/modelDir").toString()));
+        // An explicit limit is kept.
+        p.start(exe, {data("fixture-cases/nih01_landscape_up/input.png"), "--prompt", "cardiomegaly", "--screenshot",
+                      tmp.filePath("late.png"), "--timeout", "1"});
+        QVERIFY(p.waitForFinished(120000));
+        QCOMPARE(p.exitCode(), 1);
+        QVERIFY(p.readAllStandardError().contains("--timeout"));
+        QVERIFY(!QFile::exists(tmp.filePath("late.png")));
     }
 
     void cleanupTestCase() {

@@ -4,6 +4,7 @@
 
 #include "theme.h"
 #include "viewport.h"
+#include "annotate/overlay.h"
 
 #include <cmath>
 
@@ -152,6 +153,108 @@ private Q_SLOTS:
         QVERIFY(std::min(a.y, b.y) >= -0.5 && std::max(a.y, b.y) <= v->height() + 0.5);
         QVERIFY(std::fabs(std::fabs(b.x - a.x) - v->width()) < 1 || std::fabs(std::fabs(b.y - a.y) - v->height()) < 1);
         w->resize(old);
+    }
+
+    // The colour bar and the notes ("demo model") sit in strips beside and under the image, never
+    // over image pixels; the same in a small compare-sized view.
+    void legendAndBadgeStayOutsideTheImage_data() {
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("main view") << QSize(900, 700);
+        QTest::newRow("grid cell") << QSize(300, 260);
+    }
+    void legendAndBadgeStayOutsideTheImage() {
+        QFETCH(QSize, size);
+        Viewport v;
+        v.resize(size);
+        v.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&v));
+        const LoadResult r = loadImage(data("png-chest/nih_cxr14_00000001_000.png"));
+        QVERIFY(r.ok());
+        v.setImage(r.image);
+        const int w = r.image->width, h = r.image->height;
+        std::vector<float> map(size_t(w) * h, 0.0f);  // an empty map: the image shows through everywhere
+        Legend legend;
+        for (int i = 0; i < 256; ++i) legend.colours << annotate::colourAt(annotate::ColourMap::Inferno, i / 255.0);
+        legend.title = "heat";
+        v.setOverlay(annotate::heatmapImage(map, w, h, annotate::ColourMap::Inferno, 0.5, 0.0), QImage(), "demo model - random weights");
+        v.setLegend(legend);
+        QCoreApplication::processEvents();
+        const QRect area = v.imageArea();
+        QVERIFY(area.width() < v.width() && area.height() < v.height());  // strips beside and under
+        // The fitted image lies inside the image area ...
+        const auto& g = v.geometry();
+        const PointF a = g.imageToScreen({0, 0}), b = g.imageToScreen({double(w), double(h)});
+        QVERIFY(std::min(a.x, b.x) >= area.left() - 0.5 && std::max(a.x, b.x) <= area.right() + 1.5);
+        QVERIFY(std::min(a.y, b.y) >= area.top() - 0.5 && std::max(a.y, b.y) <= area.bottom() + 1.5);
+        // ... and every screen pixel over the image shows the image itself (no box painted on it).
+        const QImage shot = v.grab().toImage().convertToFormat(QImage::Format_RGB32);
+        v.setLegend(Legend());
+        v.setOverlay(QImage(), QImage(), QString());
+        v.resize(area.size());  // the same image, alone, at the same place and zoom
+        QCoreApplication::processEvents();
+        QCOMPARE(v.geometry().zoom(), g.zoom());
+        const QImage plain = v.grab().toImage().convertToFormat(QImage::Format_RGB32);
+        int differ = 0, checked = 0;
+        for (int y = 2; y < area.height() - 2; y += 3)
+            for (int x = 2; x < area.width() - 2; x += 3) {
+                ++checked;
+                differ += shot.pixel(x, y) != plain.pixel(x, y);
+            }
+        QVERIFY2(differ == 0, qPrintable(QString("%1 of %2 pixels differ").arg(differ).arg(checked)));
+        QVERIFY(checked > 1000);
+    }
+
+    // The Otsu outline is a vector path: continuous at fit zoom (one connected line per region).
+    void outlineIsContinuousAtAnyZoom() {
+        Viewport v;
+        v.resize(700, 520);
+        v.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&v));
+        const LoadResult r = loadImage(data("dicom-chest/siim_nih_CR_chest_jpegbaseline.dcm"));  // 1024 px: fit < 1
+        QVERIFY(r.ok());
+        v.setImage(r.image);
+        const int w = r.image->width, h = r.image->height;
+        std::vector<float> map(size_t(w) * h, 0.0f);
+        for (int y = 0; y < h; ++y)  // an irregular region: a disc with a wavy edge
+            for (int x = 0; x < w; ++x) {
+                const double dx = x - w * 0.5, dy = y - h * 0.45, rr = std::hypot(dx, dy);
+                if (rr < 260 + 40 * std::sin(7 * std::atan2(dy, dx))) map[size_t(y) * w + x] = 0.7f;
+            }
+        Outline o;
+        o.contours = annotate::maskContours(map, w, h);
+        o.colour = QColor(255, 0, 255);
+        QCOMPARE(o.contours.size(), 1);
+        v.setOutlines({o});
+        QVERIFY(v.geometry().zoom() < 0.7);
+        const QImage shot = v.grab().toImage().convertToFormat(QImage::Format_RGB32);
+        // Magenta-ish pixels, grouped into 8-connected components.
+        auto magenta = [&](int x, int y) {
+            const QRgb c = shot.pixel(x, y);
+            return qRed(c) > 150 && qBlue(c) > 150 && qGreen(c) < 110;
+        };
+        QVector<int> label(shot.width() * shot.height(), 0);
+        int components = 0, pixels = 0;
+        for (int y = 0; y < shot.height(); ++y)
+            for (int x = 0; x < shot.width(); ++x) {
+                if (!magenta(x, y) || label[y * shot.width() + x]) continue;
+                ++components;
+                QVector<QPoint> stack{QPoint(x, y)};
+                label[y * shot.width() + x] = components;
+                while (!stack.isEmpty()) {
+                    const QPoint p = stack.takeLast();
+                    ++pixels;
+                    for (int dy = -1; dy <= 1; ++dy)
+                        for (int dx = -1; dx <= 1; ++dx) {
+                            const int nx = p.x() + dx, ny = p.y() + dy;
+                            if (nx < 0 || ny < 0 || nx >= shot.width() || ny >= shot.height()) continue;
+                            if (!magenta(nx, ny) || label[ny * shot.width() + nx]) continue;
+                            label[ny * shot.width() + nx] = components;
+                            stack << QPoint(nx, ny);
+                        }
+                }
+            }
+        QVERIFY2(components == 1, qPrintable(QString("%1 pieces, %2 pixels").arg(components).arg(pixels)));
+        QVERIFY(pixels > 500);
     }
 
     void cleanupTestCase() {

@@ -16,6 +16,10 @@
 
 namespace uitest {
 
+// How long a test waits for one grounding request: long, because a 300-step run of the small model
+// takes minutes on a loaded 2-core machine (ctest's limit for a whole test file is 30 minutes).
+constexpr int kGroundingWaitMs = 1500000;
+
 inline QString data(const QString& rel) { return QStringLiteral(CXRG_TEST_DATA "/") + rel; }
 
 // Settings of the test program only, cleared: every test file starts from a fresh user.
@@ -59,7 +63,7 @@ inline bool groundAndWait(cxr::ui::GroundingPanel* g, const QStringList& prompts
     QSignalSpy done(g, &cxr::ui::GroundingPanel::groundingFinished);
     QSignalSpy failed(g, &cxr::ui::GroundingPanel::groundingFailed);
     g->ground(prompts);
-    for (int i = 0; i < 6000 && done.isEmpty() && failed.isEmpty(); ++i) done.wait(100);
+    for (int i = 0; i < kGroundingWaitMs / 100 && done.isEmpty() && failed.isEmpty(); ++i) done.wait(100);
     return !done.isEmpty();
 }
 
