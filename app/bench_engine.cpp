@@ -131,7 +131,7 @@ int runEngineBench(const Options& o) {
     const int K = s.totalCalls(), wa = s.resolvedStart(), wb = s.resolvedEnd();
 
     const GreyImage img1 = syntheticImage(o.width, o.height, 1);
-    if (!o.skipNaive) {
+    if (!o.quick && !o.skipNaive) {
         // (a) naive: all calls, batch of two (empty + prompt), all attention maps recorded.
         c10::InferenceMode g;
         const double t0 = now();
@@ -190,6 +190,7 @@ int runEngineBench(const Options& o) {
         std::fflush(stdout);
         return true;
     };
+    if (!o.quick) {
     if (!run("(b) first prompt on a cold image", *engine, img1, {"small left pleural effusion"}, s)) return 1;
     if (!run("(c) another prompt, same image", *engine, img1, {"cardiomegaly"}, s)) return 1;
     // (e) a prepared image: the preparation runs before the sentence (in the viewer: while the
@@ -237,6 +238,7 @@ int runEngineBench(const Options& o) {
     if (c && e && f)
         std::printf("(e)/(c) = %.2f, (f)/(c) = %.2f (without its model loading)\n", e->seconds / c->seconds,
                     f->seconds / c->seconds);
+    }  // !quick
 
     // Where a window call's time goes: the partial conditional pass of one prompt, by part.
     {
@@ -248,7 +250,7 @@ int runEngineBench(const Options& o) {
         engine->tokenize("small left pleural effusion", &ids, &len, &tr, nullptr);
         const torch::Tensor ctx = d->encodeText({ids});
         nets::Profile prof;
-        const int reps = 5;
+        const int reps = o.quick ? 10 : 5;
         for (int rep = 0; rep < reps + 1; ++rep) {
             nets::Profile p1;
             nets::tProfile = rep == 0 ? &p1 : &prof;  // the first call warms up
@@ -268,7 +270,34 @@ int runEngineBench(const Options& o) {
     }
 
     // CPU bf16 against fp32 on the partial pass of the window (speed, smoothed map, mask).
-    if (o.compareBf16 && d->device.is_cpu()) {
+    if (o.compareBf16 && d->device.is_cpu() && o.quick) {  // per call only
+        c10::InferenceMode g;
+        const torch::Tensor x = torch::randn({1, 3, 64, 64});
+        std::vector<int64_t> ids;
+        int len = 0;
+        bool tr = false;
+        engine->tokenize("small left pleural effusion", &ids, &len, &tr, nullptr);
+        const torch::Tensor ctx = d->encodeText({ids});
+        auto perCall = [&] {
+            nets::AttentionControl ctl;
+            ctl.record = s.layers;
+            ctl.stopAfter = 7;
+            d->unetCall(x, 500, ctx, &ctl);  // warm-up
+            const double t0 = now();
+            for (int r = 0; r < 10; ++r) {
+                nets::AttentionControl c2;
+                c2.record = s.layers;
+                c2.stopAfter = 7;
+                d->unetCall(x, 500, ctx, &c2);
+            }
+            return (now() - t0) / 10;
+        };
+        const double t32 = perCall();
+        d->dtype = torch::kBFloat16;
+        d->toDevice();
+        const double t16 = perCall();
+        std::printf("\npartial pass per call: fp32 %.3f s, bf16 %.3f s: %.2fx\n", t32, t16, t32 / t16);
+    } else if (o.compareBf16 && d->device.is_cpu()) {
         const GreyImage img4 = syntheticImage(o.width, o.height, 4);
         std::vector<PromptResult> r32, r16;
         if (!engine->prepare(img4, s, &err) || !engine->ground(img4, {"cardiomegaly"}, s, &r32, &err)) {
@@ -325,6 +354,7 @@ bool parseOptions(int argc, char** argv, int first, Options* o, std::string* err
             else if (a == "--size") { if (!next(&v)) return false; o->width = std::stoi(v); o->height = o->width; }
             else if (a == "--no-naive") { o->skipNaive = true; }
             else if (a == "--compare-bf16") { o->compareBf16 = true; }
+            else if (a == "--quick") { o->quick = true; }
             else if (a == "--channels-last") {
                 if (!next(&v)) return false;
                 if (v != "on" && v != "off") { *error = "--channels-last on|off"; return false; }

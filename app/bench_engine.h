@@ -15,6 +15,7 @@ struct Options {
     bool skipNaive = false;
     bool compareBf16 = false;   // also the window's partial pass in bf16 on the CPU, against fp32
     int channelsLast = -1;      // -1: the engine's default; 0 off; 1 on
+    bool quick = false;         // only the per-call profile (and the bf16 per-call comparison)
 };
 
 bool parseOptions(int argc, char** argv, int first, Options* o, std::string* error);

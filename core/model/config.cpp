@@ -432,8 +432,9 @@ std::vector<std::string> engineSupportProblems(const BundleConfig& b, const Text
                       " is below 77, the prompt length the method uses");
     // The files together.
     if (u.withConditioning && u.crossAttentionDim > 0 && t.hiddenSize != u.crossAttentionDim)
-        out.push_back(txt + "hidden_size = " + std::to_string(t.hiddenSize) + " does not match " + inf +
-                      "diffusion_def.cross_attention_dim = " + std::to_string(u.crossAttentionDim));
+        out.push_back(txt + "hidden_size = " + std::to_string(t.hiddenSize) +
+                      " does not match configs/inference.json diffusion_def.cross_attention_dim = " +
+                      std::to_string(u.crossAttentionDim));
     if (a.latentChannels != u.inChannels)
         out.push_back(inf + "autoencoder_def.latent_channels = " + std::to_string(a.latentChannels) +
                       " does not match diffusion_def.in_channels = " + std::to_string(u.inChannels));

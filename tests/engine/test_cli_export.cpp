@@ -153,6 +153,19 @@ private Q_SLOTS:
         QCOMPARE(run(kExe, base + QStringList{"--prompt", "a", "--colour-map", "rainbow", "--out", tmp.filePath("x.png")}).code, 2);
         QVERIFY(QDir(tmp.path()).entryList(QDir::Files).isEmpty());
     }
+
+    // A failure inside the UNet loop (out of memory, injected through the engine's test hook) is
+    // a message and exit 1; no file is written.
+    void engineFailureIsAMessage() {
+        QTemporaryDir tmp;
+        const Run r = runProgram(kExe,
+                                 {"export", "--model", kData + "/model-small", "--image", image, "--prompt", "effusion",
+                                  "--steps", "20", "--out", tmp.filePath("x.png")},
+                                 600000, {"CXRG_TEST_FAIL_UNET_CALL=2"});
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains("ran out of memory") && !r.err.contains("frame #"), r.err.constData());
+        QVERIFY(QDir(tmp.path()).entryList(QDir::Files).isEmpty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliExport)

@@ -309,8 +309,12 @@ private Q_SLOTS:
             return;
         }
         QVERIFY(!r.ok);
-        QVERIFY2(contains(r.text, expected.toStdString()), r.text.c_str());
-        QCOMPARE(r.errors.size(), size_t(1));  // only this value
+        QVERIFY(!r.errors.empty());
+        // Named first (before any tensor that no longer fits these sizes), and shown in the report.
+        QVERIFY2(contains(r.errors[0], expected.toStdString()), r.errors[0].c_str());
+        QVERIFY2(contains(r.text, r.errors[0]), r.text.c_str());
+        if (!QString(QTest::currentDataTag()).contains(" vs ") && !QString(QTest::currentDataTag()).contains("max_position"))
+            QCOMPARE(r.errors.size(), size_t(1));  // only this value (the weights still fit)
     }
 
     void inspectFixtureFolder() {

@@ -57,6 +57,8 @@ class TestPrepare : public QObject {
     std::unique_ptr<Engine> engine;
     GreyImage image, other;
     PromptResult cold;  // "small left pleural effusion" on `image`, no cache at all
+    QTemporaryDir pristine;  // a cache folder holding both images, prepared once
+    QString mineFile, theirsFile;  // in `pristine`: `image`'s entry and `other`'s
 
     PromptResult groundOne(const GreyImage& img, const std::string& prompt, int* calls = nullptr, bool* cached = nullptr) {
         std::vector<PromptResult> rs;
@@ -77,6 +79,18 @@ private Q_SLOTS:
         int calls = 0;
         cold = groundOne(image, "small left pleural effusion", &calls);
         QCOMPARE(calls, 18);  // 12 unconditional, then 6 shared window calls
+        engine->clearCache();
+        // The pristine cache of the damage cases, and which entry belongs to which image.
+        engine->setTrajectoryCache(pristine.path().toStdString(), TrajectoryCache::kDefaultMaxBytes);
+        QVERIFY2(engine->prepare(image, at30(), &err), err.c_str());
+        const QStringList first = cacheFiles(pristine.path());
+        QCOMPARE(first.size(), 1);
+        mineFile = first[0];
+        QVERIFY2(engine->prepare(other, at30(), &err), err.c_str());
+        for (const QString& f : cacheFiles(pristine.path()))
+            if (f != mineFile) theirsFile = f;
+        QVERIFY(!theirsFile.isEmpty());
+        engine->setTrajectoryCache("", 0);
         engine->clearCache();
     }
 
@@ -162,29 +176,11 @@ private Q_SLOTS:
     void badEntriesAreRebuilt() {
         QFETCH(QString, damage);
         QTemporaryDir cache;
+        for (const QString& f : cacheFiles(pristine.path())) QVERIFY(QFile::copy(pristine.filePath(f), cache.filePath(f)));
         engine->clearCache();
         engine->setTrajectoryCache(cache.path().toStdString(), TrajectoryCache::kDefaultMaxBytes);
-        std::string err;
-        QVERIFY2(engine->prepare(image, at30(), &err), err.c_str());
-        QVERIFY2(engine->prepare(other, at30(), &err), err.c_str());
-        QStringList files = cacheFiles(cache.path());
-        QCOMPARE(files.size(), 2);
-        // Which file is `image`'s: the one a fresh engine reads for it.
-        engine->clearCache();
-        const Engine::Preparation before = engine->preparation(image, at30());
-        QVERIFY(before.fromDisk);
-        QString mine, theirs;
-        for (const QString& f : files) {
-            QFile file(cache.filePath(f));
-            QVERIFY(file.open(QIODevice::ReadWrite));
-            QByteArray bytes = file.readAll();
-            file.close();
-            QVERIFY(QFile::rename(cache.filePath(f), cache.filePath(f + ".away")));
-            const bool isMine = !engine->preparation(image, at30()).fromDisk;
-            QVERIFY(QFile::rename(cache.filePath(f + ".away"), cache.filePath(f)));
-            (isMine ? mine : theirs) = cache.filePath(f);
-        }
-        QVERIFY(!mine.isEmpty() && !theirs.isEmpty());
+        QVERIFY(engine->preparation(image, at30()).fromDisk);  // intact: read from disk
+        const QString mine = cache.filePath(mineFile), theirs = cache.filePath(theirsFile);
         QFile f(mine);
         QVERIFY(f.open(QIODevice::ReadOnly));
         QByteArray b = f.readAll();
