@@ -1712,82 +1712,92 @@ Befehle:
 <context>
     <name>cxr::ui::App</name>
     <message>
-        <location filename="../ui/app.cpp" line="95"/>
+        <location filename="../ui/app.cpp" line="118"/>
         <source>Chest X-ray viewer (research use only - not for diagnosis).</source>
         <translation>Thorax-Röntgen-Betrachter (nur für die Forschung - nicht zur Diagnose).</translation>
     </message>
     <message>
-        <location filename="../ui/app.cpp" line="98"/>
+        <location filename="../ui/app.cpp" line="121"/>
         <source>DICOM, PNG or JPEG files or folders to open.</source>
         <translation>Zu öffnende DICOM-, PNG- oder JPEG-Dateien oder Ordner.</translation>
     </message>
     <message>
-        <location filename="../ui/app.cpp" line="101"/>
+        <location filename="../ui/app.cpp" line="124"/>
         <source>Grab the main window once the image is shown, write it to &lt;png&gt; and exit.</source>
         <translation>Das Hauptfenster aufnehmen, sobald das Bild angezeigt wird, als &lt;png&gt; speichern und beenden.</translation>
     </message>
     <message>
-        <location filename="../ui/app.cpp" line="103"/>
+        <location filename="../ui/app.cpp" line="126"/>
         <source>Colour theme: dark or light.</source>
         <translation>Farbschema: dark (dunkel) oder light (hell).</translation>
     </message>
     <message>
-        <location filename="../ui/app.cpp" line="104"/>
+        <location filename="../ui/app.cpp" line="127"/>
         <source>Interface language: en or de.</source>
         <translation>Sprache der Oberfläche: en oder de.</translation>
     </message>
     <message>
-        <location filename="../ui/app.cpp" line="105"/>
+        <location filename="../ui/app.cpp" line="128"/>
         <source>Window size, e.g. 1280x860.</source>
         <translation>Fenstergröße, z. B. 1280x860.</translation>
     </message>
     <message>
-        <location filename="../ui/app.cpp" line="106"/>
+        <location filename="../ui/app.cpp" line="129"/>
         <source>Open the bundled sample study.</source>
         <translation>Die mitgelieferte Beispielstudie öffnen.</translation>
     </message>
     <message>
-        <location filename="../ui/app.cpp" line="107"/>
+        <location filename="../ui/app.cpp" line="130"/>
         <source>Model folder for grounding.</source>
         <translation>Modellordner für das Grounding.</translation>
     </message>
     <message>
-        <location filename="../ui/app.cpp" line="109"/>
+        <location filename="../ui/app.cpp" line="132"/>
         <source>Sentence to ground on the first image (repeatable).</source>
         <translation>Satz, der auf dem ersten Bild verortet wird (wiederholbar).</translation>
     </message>
     <message>
-        <location filename="../ui/app.cpp" line="111"/>
-        <source>Benchmark: ground the prompts, print the longest event-loop stall as JSON and exit.</source>
-        <translation>Benchmark: die Sätze verorten, die längste Blockade der Ereignisschleife als JSON ausgeben und beenden.</translation>
+        <location filename="../ui/app.cpp" line="134"/>
+        <source>Benchmark: prepare the first image in the background, ground the prompts when it is half prepared, print the longest event-loop stalls as JSON and exit.</source>
+        <translation>Benchmark: das erste Bild im Hintergrund vorbereiten, die Sätze verorten, sobald es zur Hälfte vorbereitet ist, die längsten Blockaden der Ereignisschleife als JSON ausgeben und beenden.</translation>
     </message>
     <message>
-        <location filename="../ui/app.cpp" line="113"/>
+        <location filename="../ui/app.cpp" line="137"/>
+        <source>Method for this session: paper (the paper&apos;s main setting, the default) or fast (the paper&apos;s ablation setting: 100 steps, calls 40-59, layers 3-8).</source>
+        <translation>Methode für diese Sitzung: paper (die Haupteinstellung der Veröffentlichung, Standard) oder fast (die Ablations-Einstellung der Veröffentlichung: 100 Schritte, Aufrufe 40-59, Schichten 3-8).</translation>
+    </message>
+    <message>
+        <location filename="../ui/app.cpp" line="141"/>
         <source>Ground-truth boxes: an MS-CXR CSV matched to the images shown.</source>
         <translation>Referenz-Boxen: eine MS-CXR-CSV, die den gezeigten Bildern zugeordnet wird.</translation>
     </message>
     <message>
-        <location filename="../ui/app.cpp" line="115"/>
+        <location filename="../ui/app.cpp" line="143"/>
         <source>With --screenshot: give up after &lt;seconds&gt; (default: wait until the image is shown and the prompts are grounded, however long it takes).</source>
         <translation>Mit --screenshot: nach &lt;seconds&gt; Sekunden aufgeben (Vorgabe: warten, bis das Bild gezeigt und die Sätze verortet sind, wie lange es auch dauert).</translation>
     </message>
     <message>
-        <location filename="../ui/app.cpp" line="136"/>
+        <location filename="../ui/app.cpp" line="162"/>
+        <source>--preset must be paper or fast (got &quot;%1&quot;)</source>
+        <translation>--preset muss paper oder fast sein (erhalten: „%1“)</translation>
+    </message>
+    <message>
+        <location filename="../ui/app.cpp" line="170"/>
         <source>--timeout needs a number of seconds above 0</source>
         <translation>--timeout braucht eine Zahl von Sekunden über 0</translation>
     </message>
     <message>
-        <location filename="../ui/app.cpp" line="161"/>
+        <location filename="../ui/app.cpp" line="195"/>
         <source>cannot write the screenshot %1</source>
         <translation>der Bildschirmfoto %1 kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../ui/app.cpp" line="186"/>
+        <location filename="../ui/app.cpp" line="220"/>
         <source>gave up after %1 s (--timeout)</source>
         <translation>nach %1 s aufgegeben (--timeout)</translation>
     </message>
     <message>
-        <location filename="../ui/app.cpp" line="210"/>
+        <location filename="../ui/app.cpp" line="245"/>
         <source>--bench-stall needs --model and --prompt</source>
         <translation>--bench-stall braucht --model und --prompt</translation>
     </message>
@@ -1978,7 +1988,7 @@ Befehle:
     </message>
     <message>
         <location filename="../ui/grounding.cpp" line="91"/>
-        <location filename="../ui/grounding.cpp" line="508"/>
+        <location filename="../ui/grounding.cpp" line="536"/>
         <source>Ground</source>
         <translation>Verorten</translation>
     </message>
@@ -1988,55 +1998,60 @@ Befehle:
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="115"/>
+        <location filename="../ui/grounding.cpp" line="122"/>
         <source>Grounded prompts on this image (double-click renames, right-click for more). The heat map is the selected prompt&apos;s; every ticked prompt is outlined in its colour.</source>
         <translation>Verortete Sätze auf diesem Bild (Doppelklick benennt um, Rechtsklick für mehr). Die Heatmap ist die des ausgewählten Satzes; jeder angehakte Satz wird in seiner Farbe umrandet.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="128"/>
+        <location filename="../ui/grounding.cpp" line="135"/>
         <source>Words (click one for its own map, again for the sentence):</source>
         <translation>Wörter (eines anklicken für seine eigene Karte, erneut für den Satz):</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="157"/>
+        <location filename="../ui/grounding.cpp" line="164"/>
         <source>Opacity:</source>
         <translation>Deckkraft:</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="214"/>
+        <location filename="../ui/grounding.cpp" line="221"/>
         <source>Model: %1
 %2 M parameters, %3, %4 threads</source>
         <translation>Modell: %1
 %2 Mio. Parameter, %3, %4 Threads</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="369"/>
+        <location filename="../ui/grounding.cpp" line="389"/>
         <source>Loading the model from %1…</source>
         <translation>Das Modell wird aus %1 geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="347"/>
-        <location filename="../ui/grounding.cpp" line="396"/>
+        <location filename="../ui/grounding.cpp" line="366"/>
+        <location filename="../ui/grounding.cpp" line="416"/>
         <source>Model folder</source>
         <translation>Modellordner</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="514"/>
+        <location filename="../ui/grounding.cpp" line="542"/>
         <source>Type or paste a sentence to ground.</source>
         <translation>Einen Satz zum Verorten eingeben oder einfügen.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="536"/>
+        <location filename="../ui/grounding.cpp" line="564"/>
         <source>No usable model is loaded.</source>
         <translation>Es ist kein verwendbares Modell geladen.</translation>
     </message>
     <message>
-        <location filename="../ui/method_dialog.cpp" line="36"/>
+        <location filename="../ui/method_dialog.cpp" line="38"/>
+        <source> (Fast: the paper&apos;s ablation setting)</source>
+        <translation> (Schnell: die Ablations-Einstellung der Veröffentlichung)</translation>
+    </message>
+    <message>
+        <location filename="../ui/method_dialog.cpp" line="45"/>
         <source>%1 steps, calls %2-%3, layers %4</source>
         <translation>%1 Schritte, Aufrufe %2-%3, Schichten %4</translation>
     </message>
     <message>
-        <location filename="../ui/method_dialog.cpp" line="41"/>
+        <location filename="../ui/method_dialog.cpp" line="50"/>
         <source>, no Otsu</source>
         <translation>, ohne Otsu</translation>
     </message>
@@ -2052,61 +2067,66 @@ Befehle:
     </message>
     <message>
         <location filename="../ui/grounding.cpp" line="93"/>
+        <source>Stops the running sentence, the queued ones and the preparation in the background; what is prepared is kept</source>
+        <translation>Hält den laufenden Satz, die wartenden und die Vorbereitung im Hintergrund an; was vorbereitet ist, bleibt erhalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="95"/>
         <source>Method…</source>
         <translation>Methode…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="94"/>
+        <location filename="../ui/grounding.cpp" line="96"/>
         <source>Inversion steps, attention window, layers and Otsu mask for new prompts</source>
         <translation>Inversionsschritte, Attention-Fenster, Schichten und Otsu-Maske für neue Sätze</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="144"/>
+        <location filename="../ui/grounding.cpp" line="151"/>
         <source>Heat map</source>
         <translation>Heatmap</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="161"/>
+        <location filename="../ui/grounding.cpp" line="168"/>
         <source>Heat values at or below this are transparent</source>
         <translation>Heatmap-Werte bis zu diesem Wert sind durchsichtig</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="166"/>
+        <location filename="../ui/grounding.cpp" line="173"/>
         <source>Hide below:</source>
         <translation>Ausblenden bis:</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="168"/>
+        <location filename="../ui/grounding.cpp" line="175"/>
         <source>Outline</source>
         <translation>Umriss</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="169"/>
+        <location filename="../ui/grounding.cpp" line="176"/>
         <source>Fill</source>
         <translation>Füllung</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="170"/>
+        <location filename="../ui/grounding.cpp" line="177"/>
         <source>Off</source>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="172"/>
+        <location filename="../ui/grounding.cpp" line="179"/>
         <source>Colour of the Otsu mask</source>
         <translation>Farbe der Otsu-Maske</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="177"/>
+        <location filename="../ui/grounding.cpp" line="184"/>
         <source>Otsu mask:</source>
         <translation>Otsu-Maske:</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="242"/>
+        <location filename="../ui/grounding.cpp" line="250"/>
         <source>Model folder: %1</source>
         <translation>Modellordner: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/grounding.cpp" line="243"/>
+        <location filename="../ui/grounding.cpp" line="251"/>
         <source>%1 cannot be used (%n problem(s)): %2</source>
         <translation>
             <numerusform>%1 ist nicht verwendbar (%n Problem): %2</numerusform>
@@ -2114,42 +2134,42 @@ Befehle:
         </translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="310"/>
+        <location filename="../ui/grounding.cpp" line="328"/>
         <source>Mask colour</source>
         <translation>Maskenfarbe</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="313"/>
+        <location filename="../ui/grounding.cpp" line="331"/>
         <source>No model: choose the folder that holds configs/, models/, text_encoder/ and tokenizer/, or download it.</source>
         <translation>Kein Modell: den Ordner wählen, der configs/, models/, text_encoder/ und tokenizer/ enthält, oder es herunterladen.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="314"/>
-        <location filename="../ui/grounding.cpp" line="415"/>
+        <location filename="../ui/grounding.cpp" line="332"/>
+        <location filename="../ui/grounding.cpp" line="437"/>
         <source>Method: %1</source>
         <translation>Methode: %1</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="416"/>
+        <location filename="../ui/method_dialog.cpp" line="39"/>
         <source> (not the paper&apos;s settings)</source>
         <translation> (nicht die Einstellungen der Veröffentlichung)</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="478"/>
+        <location filename="../ui/grounding.cpp" line="506"/>
         <source>%1
 From a %2 (SOP Instance UID %3)</source>
         <translation>%1
 Aus einer %2 (SOP-Instance-UID %3)</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="481"/>
+        <location filename="../ui/grounding.cpp" line="509"/>
         <source>Negated (&quot;%1&quot;): the sentence denies a finding; the map shows where the words point, not a finding.
 </source>
         <translation>Verneint („%1“): der Satz verneint einen Befund; die Karte zeigt, worauf die Wörter verweisen, keinen Befund.
 </translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="484"/>
+        <location filename="../ui/grounding.cpp" line="512"/>
         <source>%1
 %2
 %3 UNet calls, %4 s%5</source>
@@ -2158,14 +2178,14 @@ Aus einer %2 (SOP-Instance-UID %3)</translation>
 %3 UNet-Aufrufe, %4 s%5</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="490"/>
+        <location filename="../ui/grounding.cpp" line="518"/>
         <source>
 Longer than 77 tokens: the end was cut off.</source>
         <translation>
 Länger als 77 Token: das Ende wurde abgeschnitten.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/grounding.cpp" line="508"/>
+        <location filename="../ui/grounding.cpp" line="536"/>
         <source>Ground %n sentences</source>
         <translation>
             <numerusform>%n Satz verorten</numerusform>
@@ -2173,32 +2193,32 @@ Länger als 77 Token: das Ende wurde abgeschnitten.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="519"/>
+        <location filename="../ui/grounding.cpp" line="547"/>
         <source>The text has %1 sentences; at most %2 are grounded at once. Paste one report, or a part of it.</source>
         <translation>Der Text hat %1 Sätze; höchstens %2 werden auf einmal verortet. Fügen Sie einen Befund oder einen Teil davon ein.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="531"/>
+        <location filename="../ui/grounding.cpp" line="559"/>
         <source>No image is open.</source>
         <translation>Es ist kein Bild geöffnet.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="541"/>
+        <location filename="../ui/grounding.cpp" line="569"/>
         <source>%1 sentences at once are too many; at most %2 are grounded in one request.</source>
         <translation>%1 Sätze auf einmal sind zu viele; höchstens %2 werden in einem Auftrag verortet.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="550"/>
+        <location filename="../ui/grounding.cpp" line="578"/>
         <source>&quot;%1&quot; reads as German. The model reads English only, so its map may mean little; negations such as &quot;kein&quot;, &quot;ohne&quot; and &quot;nicht&quot; are still marked.</source>
         <translation>„%1“ ist Deutsch. Das Modell liest nur Englisch, seine Karte sagt daher wenig; Verneinungen wie „kein“, „ohne“ und „nicht“ werden trotzdem markiert.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="578"/>
+        <location filename="../ui/grounding.cpp" line="606"/>
         <source>From the results cache (no model call).</source>
         <translation>Aus dem Ergebnis-Cache (kein Modellaufruf).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/grounding.cpp" line="594"/>
+        <location filename="../ui/grounding.cpp" line="622"/>
         <source>Queued (%n request(s) waiting).</source>
         <translation>
             <numerusform>In der Warteschlange (%n Anfrage wartet).</numerusform>
@@ -2206,57 +2226,57 @@ Länger als 77 Token: das Ende wurde abgeschnitten.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="608"/>
+        <location filename="../ui/grounding.cpp" line="637"/>
         <source>Starting…</source>
         <translation>Start…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="621"/>
+        <location filename="../ui/grounding.cpp" line="651"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="632"/>
+        <location filename="../ui/grounding.cpp" line="662"/>
         <source>loading the model</source>
         <translation>Modell wird geladen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="632"/>
+        <location filename="../ui/grounding.cpp" line="662"/>
         <source>encoding the image</source>
         <translation>Bild wird kodiert</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="633"/>
+        <location filename="../ui/grounding.cpp" line="663"/>
         <source>encoding the text</source>
         <translation>Text wird kodiert</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="633"/>
+        <location filename="../ui/grounding.cpp" line="663"/>
         <source>inverting the image</source>
         <translation>Bild wird invertiert (DDIM)</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="634"/>
+        <location filename="../ui/grounding.cpp" line="664"/>
         <source>reading attention</source>
         <translation>Aufmerksamkeit wird gelesen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="634"/>
+        <location filename="../ui/grounding.cpp" line="664"/>
         <source>building the heat map</source>
         <translation>Heatmap wird erstellt</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="640"/>
+        <location filename="../ui/grounding.cpp" line="670"/>
         <source>, about %1 s left</source>
         <translation>, noch etwa %1 s</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="642"/>
+        <location filename="../ui/grounding.cpp" line="672"/>
         <source>%1: %2 of %3%4</source>
         <translation>%1: %2 von %3%4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/grounding.cpp" line="643"/>
+        <location filename="../ui/grounding.cpp" line="673"/>
         <source> (%n more queued)</source>
         <translation>
             <numerusform> (%n weitere wartet)</numerusform>
@@ -2264,33 +2284,33 @@ Länger als 77 Token: das Ende wurde abgeschnitten.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="690"/>
-        <location filename="../ui/grounding.cpp" line="767"/>
+        <location filename="../ui/grounding.cpp" line="720"/>
+        <location filename="../ui/grounding.cpp" line="812"/>
         <source>%1 [%2]</source>
         <translation>%1 [%2]</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="713"/>
+        <location filename="../ui/grounding.cpp" line="744"/>
         <source>Done in %1 s (%2 UNet calls)</source>
         <translation>Fertig in %1 s (%2 UNet-Aufrufe)</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="784"/>
+        <location filename="../ui/grounding.cpp" line="829"/>
         <source>Rename</source>
         <translation>Umbenennen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="785"/>
+        <location filename="../ui/grounding.cpp" line="830"/>
         <source>Re-run with other settings…</source>
         <translation>Mit anderen Einstellungen erneut ausführen…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="786"/>
+        <location filename="../ui/grounding.cpp" line="831"/>
         <source>Copy sentence to the prompt box</source>
         <translation>Satz in das Eingabefeld kopieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/grounding.cpp" line="791"/>
+        <location filename="../ui/grounding.cpp" line="836"/>
         <source>Compare in the grid (%n prompt(s))</source>
         <translation>
             <numerusform>Im Raster vergleichen (%n Satz)</numerusform>
@@ -2298,22 +2318,22 @@ Länger als 77 Token: das Ende wurde abgeschnitten.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="793"/>
+        <location filename="../ui/grounding.cpp" line="838"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="800"/>
+        <location filename="../ui/grounding.cpp" line="845"/>
         <source>Re-run &quot;%1&quot;</source>
         <translation>„%1“ erneut ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="931"/>
+        <location filename="../ui/grounding.cpp" line="976"/>
         <source>Metrics: select a grounded prompt.</source>
         <translation>Metriken: einen verorteten Satz auswählen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/grounding.cpp" line="919"/>
+        <location filename="../ui/grounding.cpp" line="964"/>
         <source>%n box(es) of this sentence</source>
         <translation>
             <numerusform>%n Box dieses Satzes</numerusform>
@@ -2321,7 +2341,7 @@ Länger als 77 Token: das Ende wurde abgeschnitten.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/grounding.cpp" line="920"/>
+        <location filename="../ui/grounding.cpp" line="965"/>
         <source>all %n box(es)</source>
         <translation>
             <numerusform>die %n Box</numerusform>
@@ -2329,12 +2349,12 @@ Länger als 77 Token: das Ende wurde abgeschnitten.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="940"/>
+        <location filename="../ui/grounding.cpp" line="985"/>
         <source>Metrics against %1: computing…</source>
         <translation>Metriken gegen %1: wird berechnet…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="957"/>
+        <location filename="../ui/grounding.cpp" line="1002"/>
         <source>Against %1:
 |CNR| %2   CNR %3
 mIoU %4 %   AUC-ROC %5 % (exact %6 %)</source>
@@ -2343,25 +2363,113 @@ mIoU %4 %   AUC-ROC %5 % (exact %6 %)</source>
 mIoU %4 %   AUC-ROC %5 % (exakt %6 %)</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="625"/>
-        <location filename="../ui/grounding.cpp" line="725"/>
+        <location filename="../ui/grounding.cpp" line="655"/>
+        <location filename="../ui/grounding.cpp" line="757"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding_preparation.cpp" line="18"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding_preparation.cpp" line="19"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding_preparation.cpp" line="45"/>
+        <source>Ready (prepared earlier, kept on disk)</source>
+        <translation>Bereit (früher vorbereitet, auf der Festplatte gespeichert)</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding_preparation.cpp" line="45"/>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding_preparation.cpp" line="46"/>
+        <source>%1: this image is prepared.</source>
+        <translation>%1: dieses Bild ist vorbereitet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding_preparation.cpp" line="47"/>
+        <source>%1: a sentence takes under a second.</source>
+        <translation>%1: ein Satz dauert weniger als eine Sekunde.</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding_preparation.cpp" line="48"/>
+        <source>%1: a sentence takes about %2.</source>
+        <translation>%1: ein Satz dauert etwa %2.</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding_preparation.cpp" line="53"/>
+        <location filename="../ui/grounding_preparation.cpp" line="73"/>
+        <source>Preparing this image: %1 %, paused: your sentence goes first.</source>
+        <translation>Dieses Bild wird vorbereitet: %1 %, angehalten: Ihr Satz geht vor.</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding_preparation.cpp" line="57"/>
+        <location filename="../ui/grounding_preparation.cpp" line="77"/>
+        <source>Preparing this image: %1 %</source>
+        <translation>Dieses Bild wird vorbereitet: %1 %</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding_preparation.cpp" line="58"/>
+        <source>Preparing this image: %1 %, about %2 left</source>
+        <translation>Dieses Bild wird vorbereitet: %1 %, noch etwa %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding_preparation.cpp" line="62"/>
+        <source>Cancelled: %1 % of this image is prepared and kept. Preparing goes on when you ground a sentence or show the image again.</source>
+        <translation>Abgebrochen: %1 % dieses Bildes sind vorbereitet und bleiben erhalten. Die Vorbereitung geht weiter, wenn Sie einen Satz verorten oder das Bild erneut zeigen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding_preparation.cpp" line="66"/>
+        <source>Preparing this image failed: %1</source>
+        <translation>Die Vorbereitung dieses Bildes ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding_preparation.cpp" line="71"/>
+        <source>%1 % of this image is prepared (preparing in the background is off in Settings).</source>
+        <translation>%1 % dieses Bildes sind vorbereitet (die Vorbereitung im Hintergrund ist in den Einstellungen aus).</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding_preparation.cpp" line="75"/>
+        <source>Cancelled: %1 % of this image is prepared and kept.</source>
+        <translation>Abgebrochen: %1 % dieses Bildes sind vorbereitet und bleiben erhalten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding_preparation.cpp" line="82"/>
+        <source>Next images of the study: %1 of %2 prepared.</source>
+        <translation>Nächste Bilder der Studie: %1 von %2 vorbereitet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding_preparation.cpp" line="84"/>
+        <source>The disk cache could not be used (prepared images stay in memory only): %1</source>
+        <translation>Der Cache auf der Festplatte konnte nicht verwendet werden (vorbereitete Bilder bleiben nur im Speicher): %1</translation>
     </message>
 </context>
 <context>
     <name>cxr::ui::GroundingWorker</name>
     <message>
-        <location filename="../ui/grounding_worker.cpp" line="23"/>
+        <location filename="../ui/grounding_worker.cpp" line="58"/>
+        <location filename="../ui/grounding_worker.cpp" line="98"/>
         <source>No model is loaded.</source>
         <translation>Es ist kein Modell geladen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding_worker.cpp" line="134"/>
+        <source>The preparation failed: %1</source>
+        <translation>Die Vorbereitung ist fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
     <name>cxr::ui::MainWindow</name>
     <message>
         <location filename="../ui/mainwindow.cpp" line="111"/>
-        <location filename="../ui/mainwindow.cpp" line="936"/>
+        <location filename="../ui/mainwindow.cpp" line="930"/>
         <source>CXR Ground</source>
         <translation>CXR Ground</translation>
     </message>
@@ -2642,7 +2750,7 @@ mIoU %4 %   AUC-ROC %5 % (exakt %6 %)</translation>
         <translation>Bilder (*.dcm *.dicom *.DCM *.png *.jpg *.jpeg *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="702"/>
+        <location filename="../ui/mainwindow.cpp" line="703"/>
         <source>Custom (C %1 / W %2)</source>
         <translation>Eigenes (Z %1 / B %2)</translation>
     </message>
@@ -2692,72 +2800,72 @@ mIoU %4 %   AUC-ROC %5 % (exakt %6 %)</translation>
         <translation>Suche abgebrochen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="635"/>
+        <location filename="../ui/mainwindow.cpp" line="636"/>
         <source>%1: the file no longer exists; it was removed from the recent files.</source>
         <translation>%1: die Datei existiert nicht mehr; sie wurde aus der Liste der zuletzt geöffneten Dateien entfernt.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="641"/>
+        <location filename="../ui/mainwindow.cpp" line="642"/>
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="643"/>
+        <location filename="../ui/mainwindow.cpp" line="644"/>
         <source>Clear list</source>
         <translation>Liste leeren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="652"/>
+        <location filename="../ui/mainwindow.cpp" line="653"/>
         <source>Default</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="655"/>
+        <location filename="../ui/mainwindow.cpp" line="656"/>
         <source>File window %1</source>
         <translation>Fenster %1 der Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="656"/>
+        <location filename="../ui/mainwindow.cpp" line="657"/>
         <source>%1 (C %2 / W %3)</source>
         <translation>%1 (Z %2 / B %3)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="659"/>
+        <location filename="../ui/mainwindow.cpp" line="660"/>
         <source>VOI LUT of the file</source>
         <translation>VOI LUT der Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="661"/>
+        <location filename="../ui/mainwindow.cpp" line="662"/>
         <source>Automatic (0.5-99.5 %)</source>
         <translation>Automatisch (0,5-99,5 %)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="664"/>
+        <location filename="../ui/mainwindow.cpp" line="665"/>
         <source>Full range</source>
         <translation>Gesamter Wertebereich</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="667"/>
+        <location filename="../ui/mainwindow.cpp" line="668"/>
         <source>Lung (C -600 / W 1500)</source>
         <translation>Lunge (Z -600 / B 1500)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="668"/>
+        <location filename="../ui/mainwindow.cpp" line="669"/>
         <source>Mediastinum (C 40 / W 400)</source>
         <translation>Mediastinum (Z 40 / B 400)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="669"/>
+        <location filename="../ui/mainwindow.cpp" line="670"/>
         <source>Bone (C 480 / W 2500)</source>
         <translation>Knochen (Z 480 / B 2500)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="672"/>
+        <location filename="../ui/mainwindow.cpp" line="673"/>
         <source>High contrast</source>
         <translation>Hoher Kontrast</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="673"/>
+        <location filename="../ui/mainwindow.cpp" line="674"/>
         <source>Low contrast</source>
         <translation>Niedriger Kontrast</translation>
     </message>
@@ -2939,97 +3047,97 @@ Ersetzen?</numerusform>
     </message>
     <message>
         <location filename="../ui/compare.cpp" line="26"/>
-        <location filename="../ui/mainwindow.cpp" line="753"/>
+        <location filename="../ui/mainwindow.cpp" line="747"/>
         <source>demo model - random weights</source>
         <translation>Demo-Modell - Zufallsgewichte</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="767"/>
+        <location filename="../ui/mainwindow.cpp" line="761"/>
         <source>heat: &quot;%1&quot;</source>
         <translation>Heatmap: „%1“</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="768"/>
+        <location filename="../ui/mainwindow.cpp" line="762"/>
         <source>heat (normalised)</source>
         <translation>Heatmap (normiert)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="798"/>
+        <location filename="../ui/mainwindow.cpp" line="792"/>
         <source>The CSV gives this image as %1 x %2 pixels; its boxes were scaled to %3 x %4.</source>
         <translation>Die CSV nennt für dieses Bild %1 x %2 Pixel; seine Boxen wurden auf %3 x %4 skaliert.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="832"/>
+        <location filename="../ui/mainwindow.cpp" line="826"/>
         <source>%1: %2 sentences with %3 boxes (%4 skipped); %5 box(es) on this image.</source>
         <translation>%1: %2 Sätze mit %3 Boxen (%4 übersprungen); %5 Box(en) auf diesem Bild.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="840"/>
+        <location filename="../ui/mainwindow.cpp" line="834"/>
         <source>Cannot read the ground-truth CSV: %1</source>
         <translation>Die Referenz-CSV kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="846"/>
+        <location filename="../ui/mainwindow.cpp" line="840"/>
         <source>MS-CXR ground-truth CSV</source>
         <translation>MS-CXR-Referenz-CSV</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="847"/>
+        <location filename="../ui/mainwindow.cpp" line="841"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="870"/>
+        <location filename="../ui/mainwindow.cpp" line="864"/>
         <source>x %1  y %2</source>
         <translation>x %1  y %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="872"/>
+        <location filename="../ui/mainwindow.cpp" line="866"/>
         <source>RGB %1, %2, %3</source>
         <translation>RGB %1, %2, %3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="878"/>
+        <location filename="../ui/mainwindow.cpp" line="872"/>
         <source>stored %1  value %2</source>
         <translation>gespeichert %1  Wert %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="886"/>
+        <location filename="../ui/mainwindow.cpp" line="880"/>
         <source>  heat: not analysed</source>
         <translation>  Heatmap: nicht analysiert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="886"/>
+        <location filename="../ui/mainwindow.cpp" line="880"/>
         <source>  heat %1</source>
         <translation>  Heatmap %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="895"/>
+        <location filename="../ui/mainwindow.cpp" line="889"/>
         <source>VOI LUT</source>
         <translation>VOI LUT</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="897"/>
+        <location filename="../ui/mainwindow.cpp" line="891"/>
         <source>C %1  W %2</source>
         <translation>Z %1  B %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="898"/>
+        <location filename="../ui/mainwindow.cpp" line="892"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="900"/>
+        <location filename="../ui/mainwindow.cpp" line="894"/>
         <source>%1 × %2 mm/px</source>
         <translation>%1 × %2 mm/Pixel</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="900"/>
+        <location filename="../ui/mainwindow.cpp" line="894"/>
         <source>spacing unknown</source>
         <translation>Pixelabstand unbekannt</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="916"/>
+        <location filename="../ui/mainwindow.cpp" line="910"/>
         <source>%n file(s) could not be opened.</source>
         <translation>
             <numerusform>%n Datei konnte nicht geöffnet werden.</numerusform>
@@ -3037,18 +3145,18 @@ Ersetzen?</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="921"/>
-        <location filename="../ui/mainwindow.cpp" line="949"/>
+        <location filename="../ui/mainwindow.cpp" line="915"/>
+        <location filename="../ui/mainwindow.cpp" line="943"/>
         <source>Cannot open</source>
         <translation>Öffnen nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1013"/>
+        <location filename="../ui/mainwindow.cpp" line="1008"/>
         <source>About CXR Ground</source>
         <translation>Über CXR Ground</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1016"/>
+        <location filename="../ui/mainwindow.cpp" line="1011"/>
         <source>CXR Ground %1
 Chest X-ray viewer with zero-shot phrase grounding.
 
@@ -3059,7 +3167,7 @@ Thorax-Röntgen-Betrachter mit Zero-Shot-Phrase-Grounding.
 Nur für die Forschung - nicht zur Diagnose.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1019"/>
+        <location filename="../ui/mainwindow.cpp" line="1014"/>
         <source>Sample images: NIH ChestX-ray14 images courtesy of the NIH Clinical Center; CR chest from the NEMA WG04 compression test set; GDCM sample data.
 Built with Qt, DCMTK, OpenJPEG, OpenCV and LibTorch.</source>
         <translation>Beispielbilder: NIH-ChestX-ray14-Bilder mit freundlicher Genehmigung des NIH Clinical Center; Thorax-CR aus dem NEMA-WG04-Kompressionstestsatz; GDCM-Beispieldaten.
@@ -3150,57 +3258,87 @@ Erstellt mit Qt, DCMTK, OpenJPEG, OpenCV und LibTorch.</translation>
 <context>
     <name>cxr::ui::MethodDialog</name>
     <message>
-        <location filename="../ui/method_dialog.cpp" line="47"/>
+        <location filename="../ui/method_dialog.cpp" line="56"/>
         <source>Method settings</source>
         <translation>Methodeneinstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/method_dialog.cpp" line="49"/>
-        <source>The paper&apos;s settings are 300 inversion steps, the attention window of calls 120-179 and cross-attention layers 3, 4, 6, 7 with the Otsu mask.</source>
-        <translation>Die Einstellungen der Veröffentlichung sind 300 Inversionsschritte, das Attention-Fenster der Aufrufe 120-179 und die Cross-Attention-Schichten 3, 4, 6, 7 mit Otsu-Maske.</translation>
+        <location filename="../ui/method_dialog.cpp" line="60"/>
+        <source>Preset</source>
+        <translation>Voreinstellung</translation>
     </message>
     <message>
-        <location filename="../ui/method_dialog.cpp" line="58"/>
+        <location filename="../ui/method_dialog.cpp" line="72"/>
+        <source>Paper (main setting)</source>
+        <translation>Veröffentlichung (Haupteinstellung)</translation>
+    </message>
+    <message>
+        <location filename="../ui/method_dialog.cpp" line="73"/>
+        <source>300 steps, calls 120-179, layers 3, 4, 6, 7, Otsu mask. The paper reports mIoU 22.8 % and |CNR| 0.92 (Table I, average of 8 classes). UNet calls: 180 for the first sentence on an image, 60 for each further one.</source>
+        <translation>300 Schritte, Aufrufe 120-179, Schichten 3, 4, 6, 7, Otsu-Maske. Die Veröffentlichung berichtet mIoU 22,8 % und |CNR| 0,92 (Tabelle I, Mittel über 8 Klassen). UNet-Aufrufe: 180 für den ersten Satz auf einem Bild, 60 für jeden weiteren.</translation>
+    </message>
+    <message>
+        <location filename="../ui/method_dialog.cpp" line="76"/>
+        <source>Fast (the paper&apos;s ablation setting)</source>
+        <translation>Schnell (die Ablations-Einstellung der Veröffentlichung)</translation>
+    </message>
+    <message>
+        <location filename="../ui/method_dialog.cpp" line="77"/>
+        <source>100 steps, calls 40-59, layers 3-8, Otsu mask. The paper reports mIoU 20.4 % and CNR 0.75 (Table II, last row, average of 8 classes). UNet calls: 60 for the first sentence, 20 for each further one: about three times faster.</source>
+        <translation>100 Schritte, Aufrufe 40-59, Schichten 3-8, Otsu-Maske. Die Veröffentlichung berichtet mIoU 20,4 % und CNR 0,75 (Tabelle II, letzte Zeile, Mittel über 8 Klassen). UNet-Aufrufe: 60 für den ersten Satz, 20 für jeden weiteren: etwa dreimal so schnell.</translation>
+    </message>
+    <message>
+        <location filename="../ui/method_dialog.cpp" line="80"/>
+        <source>Custom</source>
+        <translation>Eigene</translation>
+    </message>
+    <message>
+        <location filename="../ui/method_dialog.cpp" line="80"/>
+        <source>The settings below.</source>
+        <translation>Die Einstellungen unten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/method_dialog.cpp" line="85"/>
         <source>Inversion steps:</source>
         <translation>Inversionsschritte:</translation>
     </message>
     <message>
-        <location filename="../ui/method_dialog.cpp" line="59"/>
+        <location filename="../ui/method_dialog.cpp" line="86"/>
         <source>Window from the steps (middle fifth)</source>
         <translation>Fenster aus den Schritten (mittleres Fünftel)</translation>
     </message>
     <message>
-        <location filename="../ui/method_dialog.cpp" line="68"/>
+        <location filename="../ui/method_dialog.cpp" line="92"/>
         <source>First call of the window:</source>
         <translation>Erster Aufruf des Fensters:</translation>
     </message>
     <message>
-        <location filename="../ui/method_dialog.cpp" line="69"/>
+        <location filename="../ui/method_dialog.cpp" line="93"/>
         <source>Last call of the window:</source>
         <translation>Letzter Aufruf des Fensters:</translation>
     </message>
     <message>
-        <location filename="../ui/method_dialog.cpp" line="74"/>
+        <location filename="../ui/method_dialog.cpp" line="95"/>
         <source>Cross-attention layers in execution order, counted from 0 (this model has %1).</source>
         <translation>Cross-Attention-Schichten in Ausführungsreihenfolge, ab 0 gezählt (dieses Modell hat %1).</translation>
     </message>
     <message>
-        <location filename="../ui/method_dialog.cpp" line="75"/>
+        <location filename="../ui/method_dialog.cpp" line="96"/>
         <source>Layers:</source>
         <translation>Schichten:</translation>
     </message>
     <message>
-        <location filename="../ui/method_dialog.cpp" line="76"/>
+        <location filename="../ui/method_dialog.cpp" line="97"/>
         <source>Mask the map with its Otsu threshold</source>
         <translation>Die Karte mit ihrem Otsu-Schwellwert maskieren</translation>
     </message>
     <message>
-        <location filename="../ui/method_dialog.cpp" line="138"/>
+        <location filename="../ui/method_dialog.cpp" line="210"/>
         <source>&quot;%1&quot; is not a layer number.</source>
         <translation>„%1“ ist keine Schichtnummer.</translation>
     </message>
     <message>
-        <location filename="../ui/method_dialog.cpp" line="140"/>
+        <location filename="../ui/method_dialog.cpp" line="212"/>
         <source>Name at least one layer.</source>
         <translation>Mindestens eine Schicht angeben.</translation>
     </message>
@@ -3606,6 +3744,127 @@ Auftragsnummer: %2</translation>
     </message>
 </context>
 <context>
+    <name>cxr::ui::PreparationSettingsPage</name>
+    <message>
+        <location filename="../ui/preparation_settings.cpp" line="34"/>
+        <source>Preparing images before the sentence</source>
+        <translation>Bilder vor dem Satz vorbereiten</translation>
+    </message>
+    <message>
+        <location filename="../ui/preparation_settings.cpp" line="36"/>
+        <source>The costly part of grounding, the image&apos;s inversion, does not depend on the sentence. The viewer computes it in the background as soon as an image is shown; a sentence then costs only the attention window&apos;s passes. A sentence you ask for always goes first.</source>
+        <translation>Der teure Teil der Verortung, die DDIM-Inversion des Bildes, hängt nicht vom Satz ab. Der Betrachter berechnet sie im Hintergrund, sobald ein Bild gezeigt wird; ein Satz kostet dann nur noch die Durchläufe des Attention-Fensters. Ein Satz, den Sie verorten lassen, geht immer vor.</translation>
+    </message>
+    <message>
+        <location filename="../ui/preparation_settings.cpp" line="42"/>
+        <source>Prepare the shown image in the background</source>
+        <translation>Das gezeigte Bild im Hintergrund vorbereiten</translation>
+    </message>
+    <message>
+        <location filename="../ui/preparation_settings.cpp" line="48"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location filename="../ui/preparation_settings.cpp" line="50"/>
+        <source>The images after the shown one in its study, series by series. Without the disk cache at most %1 are kept.</source>
+        <translation>Die Bilder nach dem gezeigten in seiner Studie, Serie für Serie. Ohne den Cache auf der Festplatte werden höchstens %1 behalten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/preparation_settings.cpp" line="52"/>
+        <source>Also prepare the next images of the study:</source>
+        <translation>Auch die nächsten Bilder der Studie vorbereiten:</translation>
+    </message>
+    <message>
+        <location filename="../ui/preparation_settings.cpp" line="58"/>
+        <source>Disk cache of prepared images</source>
+        <translation>Cache vorbereiteter Bilder auf der Festplatte</translation>
+    </message>
+    <message>
+        <location filename="../ui/preparation_settings.cpp" line="60"/>
+        <source>Keep prepared images on disk (after a restart too, shared with cxr-ground)</source>
+        <translation>Vorbereitete Bilder auf der Festplatte behalten (auch nach einem Neustart, gemeinsam mit cxr-ground)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preparation_settings.cpp" line="67"/>
+        <source>Empty: the default folder, %1</source>
+        <translation>Leer: der Standardordner, %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/preparation_settings.cpp" line="68"/>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/preparation_settings.cpp" line="69"/>
+        <source>Default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <location filename="../ui/preparation_settings.cpp" line="73"/>
+        <source>Location:</source>
+        <translation>Ort:</translation>
+    </message>
+    <message>
+        <location filename="../ui/preparation_settings.cpp" line="77"/>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <location filename="../ui/preparation_settings.cpp" line="79"/>
+        <source>The least recently used images are removed first. An image at the paper&apos;s setting takes about 8.6 MB.</source>
+        <translation>Die am längsten nicht benutzten Bilder werden zuerst entfernt. Ein Bild in der Einstellung der Veröffentlichung belegt etwa 8,6 MB.</translation>
+    </message>
+    <message>
+        <location filename="../ui/preparation_settings.cpp" line="81"/>
+        <source>Size limit:</source>
+        <translation>Größengrenze:</translation>
+    </message>
+    <message>
+        <location filename="../ui/preparation_settings.cpp" line="86"/>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <location filename="../ui/preparation_settings.cpp" line="87"/>
+        <source>Removes every prepared image from the disk cache (they are prepared again when needed)</source>
+        <translation>Entfernt alle vorbereiteten Bilder aus dem Cache auf der Festplatte (sie werden bei Bedarf neu vorbereitet)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preparation_settings.cpp" line="90"/>
+        <source>Now:</source>
+        <translation>Jetzt:</translation>
+    </message>
+    <message>
+        <location filename="../ui/preparation_settings.cpp" line="96"/>
+        <source>Cache folder</source>
+        <translation>Cache-Ordner</translation>
+    </message>
+    <message>
+        <location filename="../ui/preparation_settings.cpp" line="131"/>
+        <source>Clearing…</source>
+        <translation>Wird geleert…</translation>
+    </message>
+    <message>
+        <location filename="../ui/preparation_settings.cpp" line="131"/>
+        <source>Counting…</source>
+        <translation>Wird gezählt…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/preparation_settings.cpp" line="140"/>
+        <source>%1 MB in %n image(s)</source>
+        <translation>
+            <numerusform>%1 MB in %n Bild</numerusform>
+            <numerusform>%1 MB in %n Bildern</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/preparation_settings.cpp" line="152"/>
+        <source>Not everything could be removed: %1</source>
+        <translation>Nicht alles konnte entfernt werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>cxr::ui::SendToPacsDialog</name>
     <message>
         <location filename="../ui/pacs_send.cpp" line="25"/>
@@ -3719,22 +3978,22 @@ Auftragsnummer: %2</translation>
 <context>
     <name>cxr::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/dialogs.cpp" line="135"/>
+        <location filename="../ui/dialogs.cpp" line="136"/>
         <source>No model folder is set.</source>
         <translation>Es ist kein Modellordner eingestellt.</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="137"/>
+        <location filename="../ui/dialogs.cpp" line="138"/>
         <source>%1 is not a folder.</source>
         <translation>%1 ist kein Ordner.</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="144"/>
+        <location filename="../ui/dialogs.cpp" line="145"/>
         <source>Usable: every file is present and every tensor matches its configuration.</source>
         <translation>Verwendbar: jede Datei ist vorhanden und jeder Tensor passt zu seiner Konfiguration.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/dialogs.cpp" line="146"/>
+        <location filename="../ui/dialogs.cpp" line="147"/>
         <source>This folder cannot be used (%n problem(s)):</source>
         <translation>
             <numerusform>Dieser Ordner kann nicht verwendet werden (%n Problem):</numerusform>
@@ -3742,177 +4001,182 @@ Auftragsnummer: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="152"/>
+        <location filename="../ui/dialogs.cpp" line="153"/>
         <source>missing</source>
         <translation>fehlt</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="152"/>
+        <location filename="../ui/dialogs.cpp" line="153"/>
         <source>not present (optional)</source>
         <translation>nicht vorhanden (optional)</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="156"/>
+        <location filename="../ui/dialogs.cpp" line="157"/>
         <source>ok, %1 kB</source>
         <translation>in Ordnung, %1 kB</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="157"/>
+        <location filename="../ui/dialogs.cpp" line="158"/>
         <source>ok, %1 MB</source>
         <translation>in Ordnung, %1 MB</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="161"/>
+        <location filename="../ui/dialogs.cpp" line="162"/>
         <source>Note: %1</source>
         <translation>Hinweis: %1</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="166"/>
+        <location filename="../ui/dialogs.cpp" line="167"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="178"/>
+        <location filename="../ui/dialogs.cpp" line="179"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="179"/>
+        <location filename="../ui/dialogs.cpp" line="180"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="181"/>
+        <location filename="../ui/dialogs.cpp" line="182"/>
         <source>Theme:</source>
         <translation>Farbschema:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="183"/>
+        <location filename="../ui/dialogs.cpp" line="184"/>
         <source>System default</source>
         <translation>Systemstandard</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="188"/>
+        <location filename="../ui/dialogs.cpp" line="189"/>
         <source>Language:</source>
         <translation>Sprache:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="190"/>
+        <location filename="../ui/dialogs.cpp" line="191"/>
         <source>A new language takes effect when the application is restarted.</source>
         <translation>Eine neue Sprache wird nach einem Neustart der Anwendung wirksam.</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="194"/>
+        <location filename="../ui/dialogs.cpp" line="195"/>
         <source>General</source>
         <translation>Allgemein</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="201"/>
+        <location filename="../ui/dialogs.cpp" line="202"/>
         <source>Folder with configs/, models/, text_encoder/ and tokenizer/</source>
         <translation>Ordner mit configs/, models/, text_encoder/ und tokenizer/</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="202"/>
+        <location filename="../ui/dialogs.cpp" line="203"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="203"/>
+        <location filename="../ui/dialogs.cpp" line="204"/>
         <source>Download…</source>
         <translation>Herunterladen…</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="204"/>
+        <location filename="../ui/dialogs.cpp" line="205"/>
         <source>Model folder:</source>
         <translation>Modellordner:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="217"/>
+        <location filename="../ui/dialogs.cpp" line="218"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="217"/>
+        <location filename="../ui/dialogs.cpp" line="218"/>
         <source>CUDA GPU %1</source>
         <translation>CUDA-GPU %1</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="219"/>
+        <location filename="../ui/dialogs.cpp" line="220"/>
         <source>This build of LibTorch has no CUDA support, or no GPU was found.</source>
         <translation>Diese LibTorch-Version unterstützt kein CUDA, oder es wurde keine GPU gefunden.</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="222"/>
+        <location filename="../ui/dialogs.cpp" line="223"/>
         <source>Device:</source>
         <translation>Gerät:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="224"/>
+        <location filename="../ui/dialogs.cpp" line="225"/>
         <source>fp32 (exact, as the paper)</source>
         <translation>fp32 (exakt, wie in der Veröffentlichung)</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="225"/>
+        <location filename="../ui/dialogs.cpp" line="226"/>
         <source>bf16 (faster on GPUs)</source>
         <translation>bf16 (schneller auf GPUs)</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="226"/>
+        <location filename="../ui/dialogs.cpp" line="227"/>
         <source>fp16 (faster on GPUs)</source>
         <translation>fp16 (schneller auf GPUs)</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="229"/>
+        <location filename="../ui/dialogs.cpp" line="230"/>
         <source>Precision:</source>
         <translation>Genauigkeit:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="232"/>
+        <location filename="../ui/dialogs.cpp" line="233"/>
         <source>all cores (%1)</source>
         <translation>alle Kerne (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="234"/>
+        <location filename="../ui/dialogs.cpp" line="235"/>
         <source>CPU threads:</source>
         <translation>CPU-Threads:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="238"/>
+        <location filename="../ui/dialogs.cpp" line="239"/>
         <source>Diffusion bundle from:</source>
         <translation>Diffusions-Bundle von:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="239"/>
+        <location filename="../ui/dialogs.cpp" line="240"/>
         <source>Text encoder from:</source>
         <translation>Text-Encoder von:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="241"/>
+        <location filename="../ui/dialogs.cpp" line="242"/>
         <source>Official download locations</source>
         <translation>Offizielle Download-Adressen</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="248"/>
+        <location filename="../ui/dialogs.cpp" line="249"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="252"/>
+        <location filename="../ui/dialogs.cpp" line="253"/>
+        <source>Preparation</source>
+        <translation>Vorbereitung</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.cpp" line="258"/>
         <source>PACS</source>
         <translation>PACS</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="261"/>
+        <location filename="../ui/dialogs.cpp" line="267"/>
         <source>Model folder</source>
         <translation>Modellordner</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="277"/>
+        <location filename="../ui/dialogs.cpp" line="283"/>
         <source>bf16 and fp16 are offered on CUDA devices that run them.</source>
         <translation>bf16 und fp16 gibt es auf CUDA-Geräten, die sie rechnen können.</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="284"/>
+        <location filename="../ui/dialogs.cpp" line="290"/>
         <source>Checking %1…</source>
         <translation>%1 wird geprüft…</translation>
     </message>
@@ -3920,57 +4184,57 @@ Auftragsnummer: %2</translation>
 <context>
     <name>cxr::ui::ShortcutsDialog</name>
     <message>
-        <location filename="../ui/dialogs.cpp" line="101"/>
+        <location filename="../ui/dialogs.cpp" line="102"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="106"/>
+        <location filename="../ui/dialogs.cpp" line="107"/>
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="106"/>
+        <location filename="../ui/dialogs.cpp" line="107"/>
         <source>Keys</source>
         <translation>Tasten</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="114"/>
+        <location filename="../ui/dialogs.cpp" line="115"/>
         <source>Zoom about the cursor</source>
         <translation>Um den Mauszeiger zoomen</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="114"/>
+        <location filename="../ui/dialogs.cpp" line="115"/>
         <source>Mouse wheel</source>
         <translation>Mausrad</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="115"/>
+        <location filename="../ui/dialogs.cpp" line="116"/>
         <source>Pan</source>
         <translation>Verschieben</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="115"/>
+        <location filename="../ui/dialogs.cpp" line="116"/>
         <source>Left or middle drag</source>
         <translation>Mit linker oder mittlerer Maustaste ziehen</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="116"/>
+        <location filename="../ui/dialogs.cpp" line="117"/>
         <source>Window/level (right/left: width, up/down: centre)</source>
         <translation>Fensterung (rechts/links: Breite, hoch/runter: Zentrum)</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="116"/>
+        <location filename="../ui/dialogs.cpp" line="117"/>
         <source>Right drag</source>
         <translation>Mit rechter Maustaste ziehen</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="117"/>
+        <location filename="../ui/dialogs.cpp" line="118"/>
         <source>Fit to window</source>
         <translation>An Fenster anpassen</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="117"/>
+        <location filename="../ui/dialogs.cpp" line="118"/>
         <source>Double-click</source>
         <translation>Doppelklick</translation>
     </message>
@@ -4010,32 +4274,32 @@ Auftragsnummer: %2</translation>
 <context>
     <name>cxr::ui::TagDialog</name>
     <message>
-        <location filename="../ui/dialogs.cpp" line="38"/>
+        <location filename="../ui/dialogs.cpp" line="39"/>
         <source>DICOM tags</source>
         <translation>DICOM-Tags</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="45"/>
+        <location filename="../ui/dialogs.cpp" line="46"/>
         <source>Search tag, name or value</source>
         <translation>Tag, Name oder Wert suchen</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="49"/>
+        <location filename="../ui/dialogs.cpp" line="50"/>
         <source>Tag</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="49"/>
+        <location filename="../ui/dialogs.cpp" line="50"/>
         <source>VR</source>
         <translation>VR</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="49"/>
+        <location filename="../ui/dialogs.cpp" line="50"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="49"/>
+        <location filename="../ui/dialogs.cpp" line="50"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>

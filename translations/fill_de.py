@@ -11,6 +11,69 @@ USAGE_EN = None  # matched by prefix below
 
 DE = {
     # ---- trajectory cache, prepare, presets
+    # ---- the viewer: images prepared before the sentence, Settings > Preparation, method presets
+    'Benchmark: prepare the first image in the background, ground the prompts when it is half prepared, print the longest event-loop stalls as JSON and exit.':
+        'Benchmark: das erste Bild im Hintergrund vorbereiten, die Sätze verorten, sobald es zur Hälfte vorbereitet ist, die längsten Blockaden der Ereignisschleife als JSON ausgeben und beenden.',
+    "Method for this session: paper (the paper's main setting, the default) or fast (the paper's ablation setting: 100 steps, calls 40-59, layers 3-8).":
+        'Methode für diese Sitzung: paper (die Haupteinstellung der Veröffentlichung, Standard) oder fast (die Ablations-Einstellung der Veröffentlichung: 100 Schritte, Aufrufe 40-59, Schichten 3-8).',
+    " (Fast: the paper's ablation setting)": ' (Schnell: die Ablations-Einstellung der Veröffentlichung)',
+    'Stops the running sentence, the queued ones and the preparation in the background; what is prepared is kept':
+        'Hält den laufenden Satz, die wartenden und die Vorbereitung im Hintergrund an; was vorbereitet ist, bleibt erhalten',
+    '%1 s': '%1 s',
+    '%1 min': '%1 min',
+    'Ready (prepared earlier, kept on disk)': 'Bereit (früher vorbereitet, auf der Festplatte gespeichert)',
+    'Ready': 'Bereit',
+    '%1: this image is prepared.': '%1: dieses Bild ist vorbereitet.',
+    '%1: a sentence takes under a second.': '%1: ein Satz dauert weniger als eine Sekunde.',
+    '%1: a sentence takes about %2.': '%1: ein Satz dauert etwa %2.',
+    'Preparing this image: %1 %, paused: your sentence goes first.': 'Dieses Bild wird vorbereitet: %1 %, angehalten: Ihr Satz geht vor.',
+    'Preparing this image: %1 %': 'Dieses Bild wird vorbereitet: %1 %',
+    'Preparing this image: %1 %, about %2 left': 'Dieses Bild wird vorbereitet: %1 %, noch etwa %2',
+    'Cancelled: %1 % of this image is prepared and kept. Preparing goes on when you ground a sentence or show the image again.':
+        'Abgebrochen: %1 % dieses Bildes sind vorbereitet und bleiben erhalten. Die Vorbereitung geht weiter, wenn Sie einen Satz verorten oder das Bild erneut zeigen.',
+    'Preparing this image failed: %1': 'Die Vorbereitung dieses Bildes ist fehlgeschlagen: %1',
+    '%1 % of this image is prepared (preparing in the background is off in Settings).':
+        '%1 % dieses Bildes sind vorbereitet (die Vorbereitung im Hintergrund ist in den Einstellungen aus).',
+    'Cancelled: %1 % of this image is prepared and kept.': 'Abgebrochen: %1 % dieses Bildes sind vorbereitet und bleiben erhalten.',
+    'Next images of the study: %1 of %2 prepared.': 'Nächste Bilder der Studie: %1 von %2 vorbereitet.',
+    'The disk cache could not be used (prepared images stay in memory only): %1':
+        'Der Cache auf der Festplatte konnte nicht verwendet werden (vorbereitete Bilder bleiben nur im Speicher): %1',
+    'The preparation failed: %1': 'Die Vorbereitung ist fehlgeschlagen: %1',
+    'Preset': 'Voreinstellung',
+    'Paper (main setting)': 'Veröffentlichung (Haupteinstellung)',
+    '300 steps, calls 120-179, layers 3, 4, 6, 7, Otsu mask. The paper reports mIoU 22.8 % and |CNR| 0.92 (Table I, average of 8 classes). UNet calls: 180 for the first sentence on an image, 60 for each further one.':
+        '300 Schritte, Aufrufe 120-179, Schichten 3, 4, 6, 7, Otsu-Maske. Die Veröffentlichung berichtet mIoU 22,8 % und |CNR| 0,92 (Tabelle I, Mittel über 8 Klassen). UNet-Aufrufe: 180 für den ersten Satz auf einem Bild, 60 für jeden weiteren.',
+    "Fast (the paper's ablation setting)": 'Schnell (die Ablations-Einstellung der Veröffentlichung)',
+    '100 steps, calls 40-59, layers 3-8, Otsu mask. The paper reports mIoU 20.4 % and CNR 0.75 (Table II, last row, average of 8 classes). UNet calls: 60 for the first sentence, 20 for each further one: about three times faster.':
+        '100 Schritte, Aufrufe 40-59, Schichten 3-8, Otsu-Maske. Die Veröffentlichung berichtet mIoU 20,4 % und CNR 0,75 (Tabelle II, letzte Zeile, Mittel über 8 Klassen). UNet-Aufrufe: 60 für den ersten Satz, 20 für jeden weiteren: etwa dreimal so schnell.',
+    'Custom': 'Eigene',
+    'The settings below.': 'Die Einstellungen unten.',
+    'Preparing images before the sentence': 'Bilder vor dem Satz vorbereiten',
+    "The costly part of grounding, the image's inversion, does not depend on the sentence. The viewer computes it in the background as soon as an image is shown; a sentence then costs only the attention window's passes. A sentence you ask for always goes first.":
+        'Der teure Teil der Verortung, die DDIM-Inversion des Bildes, hängt nicht vom Satz ab. Der Betrachter berechnet sie im Hintergrund, sobald ein Bild gezeigt wird; ein Satz kostet dann nur noch die Durchläufe des Attention-Fensters. Ein Satz, den Sie verorten lassen, geht immer vor.',
+    'Prepare the shown image in the background': 'Das gezeigte Bild im Hintergrund vorbereiten',
+    'The images after the shown one in its study, series by series. Without the disk cache at most %1 are kept.':
+        'Die Bilder nach dem gezeigten in seiner Studie, Serie für Serie. Ohne den Cache auf der Festplatte werden höchstens %1 behalten.',
+    'Also prepare the next images of the study:': 'Auch die nächsten Bilder der Studie vorbereiten:',
+    'Disk cache of prepared images': 'Cache vorbereiteter Bilder auf der Festplatte',
+    'Keep prepared images on disk (after a restart too, shared with cxr-ground)':
+        'Vorbereitete Bilder auf der Festplatte behalten (auch nach einem Neustart, gemeinsam mit cxr-ground)',
+    'Empty: the default folder, %1': 'Leer: der Standardordner, %1',
+    'Location:': 'Ort:',
+    ' MiB': ' MiB',
+    "The least recently used images are removed first. An image at the paper's setting takes about 8.6 MB.":
+        'Die am längsten nicht benutzten Bilder werden zuerst entfernt. Ein Bild in der Einstellung der Veröffentlichung belegt etwa 8,6 MB.',
+    'Size limit:': 'Größengrenze:',
+    'Clear': 'Leeren',
+    'Removes every prepared image from the disk cache (they are prepared again when needed)':
+        'Entfernt alle vorbereiteten Bilder aus dem Cache auf der Festplatte (sie werden bei Bedarf neu vorbereitet)',
+    'Now:': 'Jetzt:',
+    'Cache folder': 'Cache-Ordner',
+    'Clearing…': 'Wird geleert…',
+    'Counting…': 'Wird gezählt…',
+    '%1 MB in %n image(s)': ('%1 MB in %n Bild', '%1 MB in %n Bildern'),
+    'Not everything could be removed: %1': 'Nicht alles konnte entfernt werden: %1',
+    'Preparation': 'Vorbereitung',
     '--preset must be paper or fast (got "%1")': '--preset muss paper oder fast sein (erhalten: „%1“)',
     '--cache-dir needs a folder': '--cache-dir braucht einen Ordner',
     '--cache-max-mb needs a size in MiB (got "%1")': '--cache-max-mb braucht eine Größe in MiB (erhalten: „%1“)',

@@ -30,6 +30,9 @@ static void initResources() {
 namespace cxr::ui {
 
 namespace {
+// Event-loop stall meter: a 2 ms timer on the GUI thread; the longest gap between two ticks
+// beyond the interval is the longest time the window could not react. Phases (the background
+// preparation, then the sentence) are measured apart and together.
 class StallMeter {
 public:
     void start() {
@@ -42,19 +45,37 @@ public:
         clock_.start();
         timer_.start(kIntervalMs);
     }
+    bool running() const { return timer_.isActive(); }
+    // Ends the current phase (its ticks and seconds) and starts the next one.
+    void mark() {
+        marks_.push_back(gaps_.size());
+        markSeconds_.push_back(clock_.elapsed() / 1000.0);
+    }
     void stop() {
         timer_.stop();
         seconds_ = clock_.elapsed() / 1000.0;
     }
-    double maxStallMs() const { return gaps_.empty() ? 0 : std::max(0.0, *std::max_element(gaps_.begin(), gaps_.end())); }
-    double percentileMs(double q) const {
-        if (gaps_.empty()) return 0;
-        std::vector<double> g = gaps_;
+    // The stalls of phase k (0, 1, ...) or of the whole run (k = -1) as a JSON object's members.
+    QString json(int k = -1) const {
+        size_t a = 0, b = gaps_.size();
+        double seconds = seconds_;
+        if (k >= 0) {
+            a = k == 0 ? 0 : marks_[size_t(k - 1)];
+            b = size_t(k) < marks_.size() ? marks_[size_t(k)] : gaps_.size();
+            const double t0 = k == 0 ? 0 : markSeconds_[size_t(k - 1)];
+            const double t1 = size_t(k) < markSeconds_.size() ? markSeconds_[size_t(k)] : seconds_;
+            seconds = t1 - t0;
+        }
+        std::vector<double> g(gaps_.begin() + std::ptrdiff_t(a), gaps_.begin() + std::ptrdiff_t(b));
         std::sort(g.begin(), g.end());
-        return std::max(0.0, g[size_t(q * (g.size() - 1))]);
+        const double maxMs = g.empty() ? 0 : std::max(0.0, g.back());
+        const double p99 = g.empty() ? 0 : std::max(0.0, g[size_t(0.99 * double(g.size() - 1))]);
+        return QStringLiteral("\"max_stall_ms\": %1, \"p99_stall_ms\": %2, \"ticks\": %3, \"seconds\": %4")
+            .arg(maxMs, 0, 'f', 1)
+            .arg(p99, 0, 'f', 1)
+            .arg(g.size())
+            .arg(seconds, 0, 'f', 1);
     }
-    int ticks() const { return int(gaps_.size()); }
-    double seconds() const { return seconds_; }
 
 private:
     static constexpr int kIntervalMs = 2;
@@ -62,6 +83,8 @@ private:
     QElapsedTimer clock_;
     qint64 last_ = -1;
     std::vector<double> gaps_;
+    std::vector<size_t> marks_;
+    std::vector<double> markSeconds_;
     double seconds_ = 0;
 };
 }  // namespace
@@ -108,14 +131,19 @@ ViewerOptions parseViewerOptions(QApplication& app) {
     QCommandLineOption prompt(QStringLiteral("prompt"),
                               QApplication::translate("cxr::ui::App", "Sentence to ground on the first image (repeatable)."), QStringLiteral("text"));
     QCommandLineOption stall(QStringLiteral("bench-stall"),
-                             QApplication::translate("cxr::ui::App", "Benchmark: ground the prompts, print the longest event-loop stall as JSON and exit."));
+                             QApplication::translate("cxr::ui::App", "Benchmark: prepare the first image in the background, ground the prompts "
+                                                                     "when it is half prepared, print the longest event-loop stalls as JSON and exit."));
+    QCommandLineOption preset(QStringLiteral("preset"),
+                              QApplication::translate("cxr::ui::App", "Method for this session: paper (the paper's main setting, the default) or "
+                                                                      "fast (the paper's ablation setting: 100 steps, calls 40-59, layers 3-8)."),
+                              QStringLiteral("paper|fast"));
     QCommandLineOption csv(QStringLiteral("boxes"),
                            QApplication::translate("cxr::ui::App", "Ground-truth boxes: an MS-CXR CSV matched to the images shown."), QStringLiteral("csv"));
     QCommandLineOption timeout(QStringLiteral("timeout"),
                                QApplication::translate("cxr::ui::App", "With --screenshot: give up after <seconds> (default: wait until the "
                                                                        "image is shown and the prompts are grounded, however long it takes)."),
                                QStringLiteral("seconds"));
-    p.addOptions({shot, theme, lang, size, samples, model, prompt, stall, csv, timeout});
+    p.addOptions({shot, theme, lang, size, samples, model, prompt, stall, csv, timeout, preset});
     p.process(app);
     ViewerOptions o;
     o.files = p.positionalArguments();
@@ -128,6 +156,12 @@ ViewerOptions parseViewerOptions(QApplication& app) {
     o.prompts = p.values(prompt);
     o.benchStall = p.isSet(stall);
     o.groundTruthCsv = p.value(csv);
+    o.preset = p.value(preset);
+    if (p.isSet(preset) && o.preset != QLatin1String("paper") && o.preset != QLatin1String("fast")) {
+        std::fprintf(stderr, "cxr-viewer: %s\n",
+                     qPrintable(QApplication::translate("cxr::ui::App", "--preset must be paper or fast (got \"%1\")").arg(o.preset)));
+        std::exit(2);
+    }
     if (p.isSet(timeout)) {
         bool ok = false;
         o.timeoutSeconds = p.value(timeout).toInt(&ok);
@@ -188,6 +222,9 @@ int runViewer(QApplication& app, const ViewerOptions& o) {
                 app.quit();
             });
     }
+    if (!o.preset.isEmpty())  // this session only: the method dialog's choice stays remembered
+        w->groundingPanel()->setMethodSettings(o.preset == QLatin1String("fast") ? grounding::fastPreset() : grounding::Settings(),
+                                               /*remember=*/false);
     if (!o.model.isEmpty()) {
         w->groundingPanel()->setModelFolder(o.model);
     } else if (w->groundingPanel()->modelFolder().isEmpty() && !demoModelFolder().isEmpty()) {
@@ -202,8 +239,6 @@ int runViewer(QApplication& app, const ViewerOptions& o) {
             return 1;
         }
     }
-    // Event-loop stall meter: a 2 ms timer on the GUI thread; the longest gap between two ticks
-    // beyond the interval is the longest time the window could not react.
     auto meter = std::make_shared<StallMeter>();
     if (o.benchStall) {
         if (o.prompts.isEmpty() || o.model.isEmpty()) {
@@ -211,14 +246,25 @@ int runViewer(QApplication& app, const ViewerOptions& o) {
             return 2;
         }
         w->setShowErrorDialogs(false);
+        // Measured as it runs for a user, from a cold start every time: the background preparation
+        // on, the disk cache off (a second run would find the image prepared), this session only.
+        PreparationSettings bench = PreparationSettings::load();
+        bench.background = true;
+        bench.nextImages = 0;
+        bench.diskCache = false;
+        w->groundingPanel()->applyPreparationSettings(bench);
         QObject::connect(w->groundingPanel(), &GroundingPanel::groundingFinished, w, [w, meter, &app] {
             // Include the overlay and metrics work that follows a result.
             QTimer::singleShot(500, w, [w, meter, &app] {
                 meter->stop();
-                std::printf("{\"max_stall_ms\": %.1f, \"p99_stall_ms\": %.1f, \"ticks\": %d, \"seconds\": %.1f, \"image\": \"%dx%d\", \"unet_calls\": %d}\n",
-                            meter->maxStallMs(), meter->percentileMs(0.99), meter->ticks(), meter->seconds(),
-                            w->viewport()->image() ? w->viewport()->image()->width : 0,
-                            w->viewport()->image() ? w->viewport()->image()->height : 0, w->groundingPanel()->lastUnetCalls());
+                GroundingPanel* g = w->groundingPanel();
+                const auto img = w->viewport()->image();
+                std::printf("{%s, \"image\": \"%dx%d\", \"unet_calls\": %d,\n \"preparation\": {%s, \"unet_calls\": %d},\n"
+                            " \"sentence\": {%s, \"unet_calls\": %d, \"yield_calls\": %d, \"yield_ms\": %.1f}}\n",
+                            qPrintable(meter->json()), img ? img->width : 0, img ? img->height : 0,
+                            g->preparation()->preparedCalls() + g->lastUnetCalls(), qPrintable(meter->json(0)),
+                            g->preparation()->preparedCalls(), qPrintable(meter->json(1)), g->lastUnetCalls(),
+                            g->preparation()->lastYieldCalls(), g->preparation()->lastYieldMs());
                 std::fflush(stdout);
                 app.quit();
             });
@@ -230,15 +276,23 @@ int runViewer(QApplication& app, const ViewerOptions& o) {
         });
     }
     if (!o.prompts.isEmpty()) {
-        // Ground once both the image and the model are ready.
+        // Ground once both the image and the model are ready; the benchmark first lets the
+        // background preparation run to half the trajectory, so the sentence makes it yield.
         auto tryGround = [w, prompts = o.prompts, meter, bench = o.benchStall] {
             GroundingPanel* g = w->groundingPanel();
-            if (g->modelReady() && w->viewport()->hasImage() && !g->busy() && g->resultCount() == 0) {
-                g->ground(prompts);
-                if (bench) meter->start();
+            if (!g->modelReady() || !w->viewport()->hasImage() || g->busy() || g->resultCount() > 0) return;
+            if (bench) {
+                if (!meter->running()) meter->start();
+                const BackgroundPreparation* prep = g->preparation();
+                const bool halfway = prep->running() && prep->state(prep->runningKey()).fraction() >= 0.5;
+                const bool over = !prep->running() && prep->preparedCalls() > 0;  // done (or failed) before
+                if (!halfway && !over) return;
+                meter->mark();
             }
+            g->ground(prompts);
         };
         QObject::connect(w, &MainWindow::imageShown, w, [tryGround](const QString&) { tryGround(); });
+        if (o.benchStall) QObject::connect(w->groundingPanel()->preparation(), &BackgroundPreparation::changed, w, tryGround);
         QObject::connect(w->groundingPanel(), &GroundingPanel::modelStateChanged, w, [w, tryGround, &exitCode, &app] {
             if (!w->groundingPanel()->modelReady()) {
                 std::fprintf(stderr, "cxr-viewer: %s\n", qPrintable(w->groundingPanel()->lastError()));

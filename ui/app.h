@@ -24,7 +24,8 @@ struct ViewerOptions {
     QString model;        // model folder for grounding
     QStringList prompts;  // grounded once the first image is shown
     QString groundTruthCsv;  // MS-CXR CSV whose boxes are matched to the images shown
-    bool benchStall = false;  // measure the longest event-loop stall while the prompts are grounded
+    bool benchStall = false;  // measure the longest event-loop stall while the image is prepared and the prompts are grounded
+    QString preset;           // "" | "paper" | "fast": the method for this session
     int timeoutSeconds = 0;   // --screenshot: give up after this long (0: wait as long as it takes)
 };
 

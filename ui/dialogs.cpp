@@ -1,6 +1,7 @@
 #include "dialogs.h"
 
 #include "pacs_servers.h"
+#include "preparation_settings.h"
 
 #include "download/downloader.h"
 #include "grounding/engine.h"
@@ -247,6 +248,11 @@ SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent) {
     mlay->addWidget(restore, 0, Qt::AlignLeft);
     tabs_->addTab(model, tr("Model"));
 
+    // Preparing images before the sentence and the disk cache of prepared images (written on OK).
+    preparation_ = new PreparationSettingsPage(tabs_);
+    tabs_->addTab(preparation_, tr("Preparation"));
+    connect(this, &QDialog::accepted, preparation_, &PreparationSettingsPage::save);
+
     // PACS servers (passwords in the system keychain, written on OK).
     pacs_ = new PacsServersEditor(tabs_);
     tabs_->addTab(pacs_, tr("PACS"));
@@ -303,6 +309,7 @@ void SettingsDialog::checkModelFolder() {
 QString SettingsDialog::modelReport() const { return report_->toPlainText(); }
 void SettingsDialog::showModelPage() { tabs_->setCurrentIndex(1); }
 void SettingsDialog::showPacsPage() { tabs_->setCurrentWidget(pacs_); }
+void SettingsDialog::showPreparationPage() { tabs_->setCurrentWidget(preparation_); }
 QString SettingsDialog::theme() const { return theme_->currentData().toString(); }
 QString SettingsDialog::language() const { return language_->currentData().toString(); }
 QString SettingsDialog::modelFolder() const { return folder_->text().trimmed(); }

@@ -17,6 +17,7 @@ class QTabWidget;
 
 namespace cxr::ui {
 class PacsServersEditor;
+class PreparationSettingsPage;
 }
 
 namespace cxr::ui {
@@ -64,7 +65,9 @@ public:
     QString textUrl() const;
     void showModelPage();
     void showPacsPage();
+    void showPreparationPage();
     PacsServersEditor* pacsEditor() const { return pacs_; }
+    PreparationSettingsPage* preparationPage() const { return preparation_; }
     // Checks the folder now (also done on every change of the folder, off the event loop).
     void checkModelFolder();
     QString modelReport() const;  // the report shown for the folder
@@ -81,6 +84,7 @@ private:
     void updatePrecision();
     QTabWidget* tabs_;
     PacsServersEditor* pacs_ = nullptr;
+    PreparationSettingsPage* preparation_ = nullptr;
     QComboBox* theme_;
     QComboBox* language_;
     QLineEdit* folder_;

@@ -90,6 +90,8 @@ GroundingPanel::GroundingPanel(QWidget* parent) : QDockWidget(tr("Grounding"), p
     auto* buttons = new QHBoxLayout;
     groundButton_ = new QPushButton(tr("Ground"), body);
     cancelButton_ = new QPushButton(tr("Cancel"), body);
+    cancelButton_->setToolTip(tr("Stops the running sentence, the queued ones and the preparation in the background; "
+                                 "what is prepared is kept"));
     methodButton_ = new QPushButton(tr("Method…"), body);
     methodButton_->setToolTip(tr("Inversion steps, attention window, layers and Otsu mask for new prompts"));
     buttons->addWidget(groundButton_);
@@ -112,6 +114,11 @@ GroundingPanel::GroundingPanel(QWidget* parent) : QDockWidget(tr("Grounding"), p
     progressText_->setWordWrap(true);
     lay->addWidget(progress_);
     lay->addWidget(progressText_);
+    prepLabel_ = new QLabel(body);
+    prepLabel_->setTextFormat(Qt::PlainText);
+    prepLabel_->setWordWrap(true);
+    prepLabel_->setVisible(false);
+    lay->addWidget(prepLabel_);
     auto* listLabel = new QLabel(tr("Grounded prompts on this image (double-click renames, right-click for more). The heat "
                                     "map is the selected prompt's; every ticked prompt is outlined in its colour."),
                                  body);
@@ -218,7 +225,8 @@ GroundingPanel::GroundingPanel(QWidget* parent) : QDockWidget(tr("Grounding"), p
                                          .arg(threads));
                 updateState();
                 Q_EMIT modelStateChanged();
-                startNext();
+                startNext();  // a sentence asked for while loading goes first
+                prep_->setModelReady(true);
             });
     connect(worker_, &GroundingWorker::modelFailed, this, [this](const QString& dir, const QString& message) {
         if (dir != modelDir_) return;
@@ -243,13 +251,23 @@ GroundingPanel::GroundingPanel(QWidget* parent) : QDockWidget(tr("Grounding"), p
         modelLabel_->setText(tr("%1 cannot be used (%n problem(s)): %2", nullptr, int(problems.size()))
                                  .arg(QFileInfo(dir).fileName(), shortened(problems.value(0), 140)));
         queue_.clear();
+        prep_->setModelReady(false);
         updateState();
         Q_EMIT modelStateChanged();
     });
     connect(worker_, &GroundingWorker::progress, this, &GroundingPanel::onProgress);
     connect(worker_, &GroundingWorker::finished, this, &GroundingPanel::onFinished);
     connect(worker_, &GroundingWorker::failed, this, &GroundingPanel::onFailed);
+    prep_ = new BackgroundPreparation(worker_, this);
+    prep_->setSettings(method_);
+    connect(prep_, &BackgroundPreparation::changed, this, &GroundingPanel::showImageState);
+    connect(worker_, &GroundingWorker::trajectoryHeld, prep_, &BackgroundPreparation::noteTrajectory);
+    connect(worker_, &GroundingWorker::cacheProblem, this, [this](const QString& message) {
+        cacheProblem_ = message;
+        showImageState();
+    });
     thread_.start();
+    applyPreparationSettings();
 
     connect(chooseModel_, &QPushButton::clicked, this, &GroundingPanel::chooseModel);
     connect(demoModel_, &QPushButton::clicked, this, [this] {
@@ -311,12 +329,13 @@ GroundingPanel::GroundingPanel(QWidget* parent) : QDockWidget(tr("Grounding"), p
         if (c.isValid()) setMaskColour(c);
     });
     modelLabel_->setText(tr("No model: choose the folder that holds configs/, models/, text_encoder/ and tokenizer/, or download it."));
-    methodLabel_->setText(tr("Method: %1").arg(settingsSummary(method_)));
+    methodLabel_->setText(tr("Method: %1").arg(settingsSummary(method_)) + methodNote(method_));
     updateState();
 }
 
 GroundingPanel::~GroundingPanel() {
     worker_->cancel = true;
+    worker_->prepareCancel = true;
     thread_.quit();
     thread_.wait();
 }
@@ -366,6 +385,7 @@ void GroundingPanel::loadModelNow() {
     modelReady_ = false;
     loading_ = true;
     demo_ = false;
+    prep_->setModelReady(false);  // the preparation stops before the worker loads the new model
     modelLabel_->setText(tr("Loading the model from %1…").arg(modelDir_));
     updateState();
     Q_EMIT modelStateChanged();
@@ -402,18 +422,21 @@ void GroundingPanel::editMethod() {
     if (d.exec() == QDialog::Accepted) setMethodSettings(d.settings());
 }
 
-void GroundingPanel::setMethodSettings(const grounding::Settings& s) {
+void GroundingPanel::setMethodSettings(const grounding::Settings& s, bool remember) {
     method_ = s;
-    QSettings st;
-    st.setValue(QStringLiteral("grounding/steps"), s.steps);
-    st.setValue(QStringLiteral("grounding/windowStart"), s.windowStart);
-    st.setValue(QStringLiteral("grounding/windowEnd"), s.windowEnd);
-    QStringList l;
-    for (int v : s.layers) l << QString::number(v);
-    st.setValue(QStringLiteral("grounding/layers"), l.join(QLatin1Char(',')));
-    st.setValue(QStringLiteral("grounding/otsu"), s.otsu);
-    methodLabel_->setText(tr("Method: %1").arg(settingsSummary(method_)) +
-                          (isPaperSettings(method_) ? QString() : tr(" (not the paper's settings)")));
+    if (remember) {
+        QSettings st;
+        st.setValue(QStringLiteral("grounding/steps"), s.steps);
+        st.setValue(QStringLiteral("grounding/windowStart"), s.windowStart);
+        st.setValue(QStringLiteral("grounding/windowEnd"), s.windowEnd);
+        QStringList l;
+        for (int v : s.layers) l << QString::number(v);
+        st.setValue(QStringLiteral("grounding/layers"), l.join(QLatin1Char(',')));
+        st.setValue(QStringLiteral("grounding/otsu"), s.otsu);
+    }
+    methodLabel_->setText(tr("Method: %1").arg(settingsSummary(method_)) + methodNote(method_));
+    prep_->setSettings(method_);  // another step count or window end: another preparation
+    showImageState();
 }
 
 QVector<GroundedPrompt>& GroundingPanel::entriesOf(const QString& key) {
@@ -433,18 +456,21 @@ const QVector<GroundedPrompt>& GroundingPanel::entries() const {
 
 void GroundingPanel::setImage(const QByteArray& grey, int width, int height, const QString& key) {
     if (key == key_ && width == width_ && height == height_) return;
-    // Progress belongs to the image it runs on: a new image starts with an empty bar.
+    // Progress belongs to the image it runs on: a new image shows its own preparation and the
+    // last word of its own requests, never another image's.
     if (!(busy_ && running_.key == key)) {
         progress_->reset();
-        progressText_->clear();
+        progressText_->setText(requestText_.value(key));
     }
     grey_ = grey;
     width_ = width;
     height_ = height;
     key_ = key;
     truth_.clear();
+    prep_->setCurrent(key, grey, width, height);  // prepared in the background as soon as it is shown
     fillList();  // the prompts grounded on this image before, if any
     updateState();
+    showImageState();
     Q_EMIT overlayChanged();
 }
 
@@ -452,6 +478,8 @@ void GroundingPanel::clearImage() {
     grey_.clear();
     width_ = height_ = 0;
     key_.clear();
+    prep_->setCurrent(QString(), QByteArray(), 0, 0);
+    prep_->setFollowing({});
     truth_.clear();
     progress_->reset();
     progressText_->clear();
@@ -603,6 +631,7 @@ void GroundingPanel::startNext() {
     running_ = queue_.takeFirst();
     busy_ = true;
     worker_->cancel = false;
+    prep_->setRequestActive(true);  // the preparation stops before its next UNet call; this runs next
     clock_.start();
     progress_->setValue(0);
     progressText_->setText(tr("Starting…"));
@@ -614,16 +643,17 @@ void GroundingPanel::startNext() {
 }
 
 void GroundingPanel::cancel() {
-    const bool had = busy_ || !queue_.isEmpty();
+    const bool had = busy_ || !queue_.isEmpty() || prep_->running();
     queue_.clear();
+    prep_->stop();  // what is prepared stays; nothing more until a sentence or another image
     if (busy_) {
         worker_->cancel = true;
-        progressText_->setText(tr("Cancelling…"));
+        setRequestText(running_.key, tr("Cancelling…"));  // "Cancelled." once it stopped (onFailed)
     }
-    if (had && !busy_) {
+    if (had && !(busy_ && running_.key == key_)) {  // this image's own work stopped now
         progress_->reset();
-        progressText_->setText(tr("Cancelled."));
-        updateState();
+        setRequestText(key_, tr("Cancelled."));
+        requestsIdle();
     }
 }
 
@@ -697,6 +727,7 @@ void GroundingPanel::addEntry(const QString& key, const QString& prompt, const g
 void GroundingPanel::onFinished(quint64 id, const QString& key, ResultsPtr results) {
     if (id != running_.id) return;
     busy_ = false;
+    if (!results->empty()) prep_->noteRequestTimes(running_.settings, results->front().seconds, int(results->size()));
     const QString sk = settingsKey(running_.settings, precision_);
     for (int i = 0; i < int(results->size()); ++i) {
         auto r = std::make_shared<const grounding::PromptResult>(std::move((*results)[size_t(i)]));
@@ -709,13 +740,14 @@ void GroundingPanel::onFinished(quint64 id, const QString& key, ResultsPtr resul
         while (cacheOrder_.size() > kMaxCachedResults) cache_.remove(cacheOrder_.takeFirst());
         addEntry(key, p, running_.settings, r, false, running_.grey, running_.width, running_.height);
     }
-    progress_->setValue(progress_->maximum());
-    progressText_->setText(tr("Done in %1 s (%2 UNet calls)").arg(clock_.elapsed() / 1000.0, 0, 'f', 1).arg(lastCalls_));
+    if (key == key_) progress_->setValue(progress_->maximum());
+    setRequestText(key, tr("Done in %1 s (%2 UNet calls)").arg(clock_.elapsed() / 1000.0, 0, 'f', 1).arg(lastCalls_));
     if (key == key_) fillList();
     updateState();
     Q_EMIT overlayChanged();
     Q_EMIT groundingFinished();
     startNext();
+    requestsIdle();
 }
 
 void GroundingPanel::onFailed(quint64 id, const QString& message) {
@@ -723,11 +755,24 @@ void GroundingPanel::onFailed(quint64 id, const QString& message) {
     busy_ = false;
     const bool cancelled = message == QLatin1String("cancelled");
     lastError_ = cancelled ? tr("Cancelled.") : message;
-    if (cancelled) progress_->reset();  // no frozen bar: the run stopped
-    progressText_->setText(lastError_);
+    if (cancelled && running_.key == key_) progress_->reset();  // no frozen bar: the run stopped
+    setRequestText(running_.key, lastError_);
     updateState();
     Q_EMIT groundingFailed(lastError_);
     if (!cancelled) startNext();
+    requestsIdle();
+}
+
+void GroundingPanel::setRequestText(const QString& key, const QString& text) {
+    if (requestText_.size() > 256) requestText_.clear();
+    requestText_.insert(key, text);
+    if (key == key_) progressText_->setText(text);
+}
+
+void GroundingPanel::requestsIdle() {
+    if (!busy_ && queue_.isEmpty()) prep_->setRequestActive(false);
+    updateState();
+    showImageState();
 }
 
 void GroundingPanel::renameEntry(int i, const QString& name) {
@@ -810,7 +855,7 @@ void GroundingPanel::showListMenu(const QPoint& pos) {
 
 void GroundingPanel::updateState() {
     groundButton_->setEnabled((modelReady_ || loading_) && width_ > 0);
-    cancelButton_->setEnabled(busy_ || !queue_.isEmpty());
+    cancelButton_->setEnabled(busy_ || !queue_.isEmpty() || (prep_ && prep_->running()));
     demoLabel_->setVisible(modelReady_ && demo_);
     downloadModel_->setVisible(!modelReady_ && !loading_);
     demoModel_->setVisible(!modelReady_ && !loading_ && !demoModelFolder().isEmpty());

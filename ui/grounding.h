@@ -7,6 +7,7 @@
 #include "grounding/engine.h"
 #include "grounding_worker.h"
 #include "method_dialog.h"
+#include "preparation.h"
 #include "viewport.h"
 
 #include <QDockWidget>
@@ -128,7 +129,22 @@ public:
     int activeWord() const { return activeWord_; }  // index into the result's words, -1: sentence
 
     grounding::Settings methodSettings() const { return method_; }
-    void setMethodSettings(const grounding::Settings& s);
+    // remember: kept for the next start (the method dialog); false: this session only (--preset).
+    void setMethodSettings(const grounding::Settings& s, bool remember = true);
+
+    // Preparing images before the sentence (preparation.h): the shown image as soon as it is
+    // shown, then the next images of its study when Settings > Preparation asks for it.
+    BackgroundPreparation* preparation() const { return prep_; }
+    // Re-reads Settings > Preparation (background preparation, next images, the disk cache), or
+    // applies the given ones for this session only (benchmarks).
+    void applyPreparationSettings();
+    void applyPreparationSettings(const PreparationSettings& p);
+    // The files after the shown one in its study (the main window's scan).
+    void setFollowingImages(const QStringList& paths);
+    // Where the shown image stands ("Preparing this image: 43 %, about 2 min left", "Ready: a
+    // sentence takes about 40 s", "Cancelled: … kept"); empty when there is nothing to say.
+    QString preparationText() const;
+    QString cacheProblem() const { return cacheProblem_; }
     ColourMap colourMap() const;
     double opacity() const;
     double lowerThreshold() const;  // heat values at or below are transparent
@@ -147,6 +163,7 @@ public:
     // The sentences the prompt box holds (a whole report is split; one sentence: itself).
     QStringList promptSentences() const;
     QPushButton* groundButton() const { return groundButton_; }
+    QPushButton* cancelButton() const { return cancelButton_; }
     QSlider* thresholdSlider() const { return lower_; }
 
     // Ground-truth boxes of the current image; the panel shows the selected prompt's metrics.
@@ -202,6 +219,9 @@ private:
     void recomputeMetrics();
     void loadModelNow();
     void showModelDetails();
+    void showImageState();  // the bar and the preparation line for the shown image
+    void setRequestText(const QString& key, const QString& text);  // a request's last word, per image
+    void requestsIdle();    // no request queued or running: the preparation continues
 
     QThread thread_;
     GroundingWorker* worker_ = nullptr;
@@ -247,6 +267,10 @@ private:
     QLabel* methodLabel_;
     QProgressBar* progress_;
     QLabel* progressText_;
+    QLabel* prepLabel_;
+    BackgroundPreparation* prep_ = nullptr;
+    QHash<QString, QString> requestText_;  // per image: "Done in …", "Cancelled.", an error
+    QString cacheProblem_;
     QTimer* buttonTimer_ = nullptr;
     QListWidget* list_;
     QListWidget* chips_;

@@ -606,6 +606,7 @@ void MainWindow::scanDone() {
         statusBar()->showMessage(tr("Scan cancelled"), 5000);
     }
     browser_->fill(lastScan_, currentFile_, scanCancelFlag_);
+    grounding_->setFollowingImages(followingImagesInStudy(lastScan_, currentFile_, PreparationSettings::kMaxNextImages));
     // Never an image that is not in the browser: the previous patient's image goes.
     if (!currentFile_.isEmpty() && !browser_->contains(currentFile_)) clearImage();
     if (!lastScan_.skipped.empty()) reportFailures(lastScan_.skipped);
@@ -733,18 +734,11 @@ void MainWindow::sendImageToGrounding() {
     const auto img = viewport_->image();
     if (!img) return;
     // The image as a reader sees it by default (docs/method.md "Image": DICOMs rendered with their LUTs, 8-bit).
-    Renderer ren;
-    const Rendered px = ren.render(*img, defaultDisplay(*img));
-    QByteArray grey(px.width * px.height, Qt::Uninitialized);
-    for (int i = 0; i < px.width * px.height; ++i) {
-        if (px.channels == 1) {
-            grey[i] = char(px.pixels[size_t(i)]);
-        } else {
-            const uint8_t* p = &px.pixels[size_t(i) * 3];
-            grey[i] = char((p[0] * 299 + p[1] * 587 + p[2] * 114 + 500) / 1000);
-        }
-    }
-    grounding_->setImage(grey, px.width, px.height, currentFile_ + QStringLiteral("#%1").arg(currentFrame_));
+    int width = 0, height = 0;
+    const QByteArray grey = groundingPixels(*img, &width, &height);
+    grounding_->setImage(grey, width, height, groundingKey(currentFile_, currentFrame_));
+    // The next images of its study, for preparing them too (Settings > Preparation).
+    grounding_->setFollowingImages(followingImagesInStudy(lastScan_, currentFile_, PreparationSettings::kMaxNextImages));
 }
 
 void MainWindow::updateOverlay() {
@@ -993,6 +987,7 @@ void MainWindow::showSettingsPage(bool modelPage) {
     const bool folderChanged = !d.modelFolder().isEmpty() && d.modelFolder() != grounding_->modelFolder();
     if (folderChanged) s.setValue(QStringLiteral("grounding/modelDir"), d.modelFolder());
     grounding_->setRuntime(d.device(), d.precision(), d.threads());  // reloads the model when these change
+    grounding_->applyPreparationSettings();  // Settings > Preparation wrote its values on OK
     if (folderChanged) grounding_->setModelFolder(d.modelFolder());
 }
 

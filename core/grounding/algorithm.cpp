@@ -543,6 +543,10 @@ bool Engine::prepare(const GreyImage& image, const Settings& s, std::string* err
         double seconds = 0;
         CachedTrajectory& t = trajectoryFor(d.get(), image, s.steps, &cached, &seconds, progress);
         PersistOnExit keep{d.get(), &t};
+        // The unconditional calls read the empty prompt's context: a preparation may be the
+        // engine's first request (an undefined context made the cross-attention layers attend to
+        // the image itself: a wrong trajectory, or a shape error with the real model).
+        if (!d->emptyContext.defined()) d->emptyContext = d->encodeText({d->tokenizer->encode("", 77).ids});
         const int last = s.resolvedEnd() - 1;  // the window needs x_0 .. x_last
         CallCounter calls{progress};
         calls.total = std::max(0, last + 1 - static_cast<int>(t.states.size()));

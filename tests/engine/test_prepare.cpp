@@ -164,6 +164,19 @@ private Q_SLOTS:
         engine->clearCache();
     }
 
+    // A preparation may be a new engine's first request (the viewer prepares an image as soon as it
+    // is shown): its unconditional calls use the empty prompt's context all the same.
+    void prepareAsTheFirstRequest() {
+        std::string err;
+        std::unique_ptr<Engine> fresh = Engine::load((kData + "/model-small").toStdString(), RunSettings(), &err);
+        QVERIFY2(fresh, err.c_str());
+        QVERIFY2(fresh->prepare(image, at30(), &err), err.c_str());
+        std::vector<PromptResult> rs;
+        QVERIFY2(fresh->ground(image, {"small left pleural effusion"}, at30(), &rs, &err), err.c_str());
+        QCOMPARE(rs[0].unetCalls, 6);
+        QVERIFY2(maxAbsDiff(rs[0].heatmapMean, cold.heatmapMean) <= 1e-5, qPrintable(QString::number(maxAbsDiff(rs[0].heatmapMean, cold.heatmapMean))));
+    }
+
     // Damaged, truncated, foreign and old-version entries are never trusted: rebuilt, the map exact.
     void badEntriesAreRebuilt_data() {
         QTest::addColumn<QString>("damage");

@@ -10,6 +10,7 @@
 #include <QMouseEvent>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <memory>
@@ -22,11 +23,17 @@ constexpr int kGroundingWaitMs = 1500000;
 
 inline QString data(const QString& rel) { return QStringLiteral(CXRG_TEST_DATA "/") + rel; }
 
-// Settings of the test program only, cleared: every test file starts from a fresh user.
+// Settings of the test program only, cleared: every test file starts from a fresh user. Caches
+// (the trajectory cache of prepared images) go to a temporary folder, never the user's; preparing
+// images in the background is off unless a test turns it on (test_preparation), so that UNet call
+// counts stay exact.
 inline void initApplication(const char* name) {
     QApplication::setOrganizationName(QStringLiteral("CXR Ground Tests"));
     QApplication::setApplicationName(QString::fromLatin1(name));
     QSettings().clear();
+    static QTemporaryDir cacheHome;
+    qputenv("XDG_CACHE_HOME", cacheHome.path().toLocal8Bit());
+    QSettings().setValue(QStringLiteral("preparation/background"), false);
 }
 
 // The real main window, shown, with error dialogs off (errors land in lastError()).
