@@ -139,6 +139,12 @@ GroundingPanel::GroundingPanel(QWidget* parent) : QDockWidget(tr("Grounding"), p
     metrics_Label_->setTextFormat(Qt::PlainText);
     metrics_Label_->setWordWrap(true);
     lay->addWidget(metrics_Label_);
+    heartLabel_ = new QLabel(body);
+    heartLabel_->setTextFormat(Qt::PlainText);
+    heartLabel_->setWordWrap(true);
+    heartLabel_->setVisible(false);
+    lay->addWidget(heartLabel_);
+    connect(this, &GroundingPanel::overlayChanged, this, &GroundingPanel::updateHeartNote);
 
     auto* form = new QFormLayout;
     showHeat_ = new QCheckBox(tr("Heat map"), body);
@@ -892,6 +898,25 @@ QVector<Outline> GroundingPanel::outlines() const {
     }
     return out;
 }
+
+// ---- the cardiothoracic ratio beside sentences about the heart's size ---------------------------
+
+void GroundingPanel::setCardiothoracicRatio(const QString& text) {
+    ctrText_ = text;
+    updateHeartNote();
+}
+
+void GroundingPanel::updateHeartNote() {
+    const GroundedPrompt* e = displayedEntry();
+    QString note;
+    if (e && text::mentionsHeartSize(e->prompt.toStdString()))
+        note = ctrText_.isEmpty() ? tr("About the heart's size: measure the cardiothoracic ratio (C: two widths, heart then thorax).")
+                                  : tr("Measured on this image: %1").arg(ctrText_);
+    heartLabel_->setText(note);
+    heartLabel_->setVisible(!note.isEmpty());
+}
+
+QString GroundingPanel::heartSizeNote() const { return heartLabel_->isHidden() ? QString() : heartLabel_->text(); }
 
 // ---- metrics against ground-truth boxes ----------------------------------------------------------
 
