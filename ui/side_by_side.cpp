@@ -18,6 +18,7 @@ SideBySideView::SideBySideView(QWidget* parent) : QWidget(parent) {
     QFont bold = title_->font();
     bold.setBold(true);
     title_->setFont(bold);
+    title_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);  // never widens the window
     link_ = new QCheckBox(tr("linked"), this);
     link_->setChecked(true);
     bar->addWidget(title_, 1);
@@ -31,7 +32,7 @@ SideBySideView::SideBySideView(QWidget* parent) : QWidget(parent) {
         captions_[i]->setMinimumWidth(50);
         captions_[i]->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);  // long names never widen the view
         views_[i] = new Viewport(this);
-        views_[i]->setMinimumSize(150, 150);
+        views_[i]->setMinimumSize(100, 100);  // as small as a compare cell: the layout fits beside the panels
         grid->addWidget(captions_[i], 0, i);
         grid->addWidget(views_[i], 1, i);
         grid->setColumnStretch(i, 1);
