@@ -107,6 +107,10 @@ ViewerOptions parseViewerOptions(QApplication& app) {
     QCommandLineOption model(QStringLiteral("model"), QApplication::translate("cxr::ui::App", "Model folder for grounding."), QStringLiteral("dir"));
     QCommandLineOption prompt(QStringLiteral("prompt"),
                               QApplication::translate("cxr::ui::App", "Sentence to ground on the first image (repeatable)."), QStringLiteral("text"));
+    QCommandLineOption steps(QStringLiteral("steps"),
+                             QApplication::translate("cxr::ui::App", "Inversion steps for the --prompt sentences (default: the method "
+                                                                     "settings, the paper's 300); not remembered."),
+                             QStringLiteral("N"));
     QCommandLineOption stall(QStringLiteral("bench-stall"),
                              QApplication::translate("cxr::ui::App", "Benchmark: ground the prompts, print the longest event-loop stall as JSON and exit."));
     QCommandLineOption csv(QStringLiteral("boxes"),
@@ -115,7 +119,7 @@ ViewerOptions parseViewerOptions(QApplication& app) {
                                QApplication::translate("cxr::ui::App", "With --screenshot: give up after <seconds> (default: wait until the "
                                                                        "image is shown and the prompts are grounded, however long it takes)."),
                                QStringLiteral("seconds"));
-    p.addOptions({shot, theme, lang, size, samples, model, prompt, stall, csv, timeout});
+    p.addOptions({shot, theme, lang, size, samples, model, prompt, steps, stall, csv, timeout});
     p.process(app);
     ViewerOptions o;
     o.files = p.positionalArguments();
@@ -128,6 +132,15 @@ ViewerOptions parseViewerOptions(QApplication& app) {
     o.prompts = p.values(prompt);
     o.benchStall = p.isSet(stall);
     o.groundTruthCsv = p.value(csv);
+    if (p.isSet(steps)) {
+        bool ok = false;
+        o.steps = p.value(steps).toInt(&ok);
+        if (!ok || o.steps < 2 || o.steps > 1000) {
+            std::fprintf(stderr, "cxr-viewer: %s\n",
+                         qPrintable(QApplication::translate("cxr::ui::App", "--steps needs a number of steps from 2 to 1000")));
+            std::exit(2);
+        }
+    }
     if (p.isSet(timeout)) {
         bool ok = false;
         o.timeoutSeconds = p.value(timeout).toInt(&ok);
@@ -231,10 +244,15 @@ int runViewer(QApplication& app, const ViewerOptions& o) {
     }
     if (!o.prompts.isEmpty()) {
         // Ground once both the image and the model are ready.
-        auto tryGround = [w, prompts = o.prompts, meter, bench = o.benchStall] {
+        auto tryGround = [w, prompts = o.prompts, meter, bench = o.benchStall, steps = o.steps] {
             GroundingPanel* g = w->groundingPanel();
             if (g->modelReady() && w->viewport()->hasImage() && !g->busy() && g->resultCount() == 0) {
-                g->ground(prompts);
+                grounding::Settings s = g->methodSettings();
+                if (steps > 0) {  // for this run only: the window follows the steps
+                    s.steps = steps;
+                    s.windowStart = s.windowEnd = -1;
+                }
+                g->ground(prompts, s);
                 if (bench) meter->start();
             }
         };
