@@ -852,189 +852,189 @@ Befehle:
         <translation>LUT Data enthält %1 Einträge, der Descriptor gibt aber %2 an</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="245"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="251"/>
         <source>the encapsulated pixel data has no fragments</source>
         <translation>die gekapselten Pixeldaten enthalten keine Fragmente</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="254"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="260"/>
         <source>fragment %1 of the pixel data cannot be read</source>
         <translation>Fragment %1 der Pixeldaten kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="298"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="304"/>
         <source>frame %1 is not in the pixel data (found %2 of %3 frames)</source>
         <translation>Bild %1 ist nicht in den Pixeldaten (%2 von %3 Bildern gefunden)</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="364"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="370"/>
         <source>the file ends before its data does: truncated or damaged</source>
         <translation>die Datei endet vor ihren Daten: abgeschnitten oder beschädigt</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="366"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="372"/>
         <source>the data set structure is damaged: %1</source>
         <translation>die Struktur des Datensatzes ist beschädigt: %1</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="412"/>
-        <location filename="../core/imaging/dicom_loader.cpp" line="637"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="418"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="643"/>
         <source>%1: not a readable DICOM file (%2)</source>
         <translation>%1: keine lesbare DICOM-Datei (%2)</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="425"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="431"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="428"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="434"/>
         <source>the file does not exist</source>
         <translation>die Datei existiert nicht</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="429"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="435"/>
         <source>the file cannot be read (permission denied)</source>
         <translation>die Datei kann nicht gelesen werden (keine Berechtigung)</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="433"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="439"/>
         <source>not a readable DICOM file (%1)</source>
         <translation>keine lesbare DICOM-Datei (%1)</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="442"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="448"/>
         <source>the file has no pixel data (it is not an image: %1)</source>
         <translation>die Datei enthält keine Pixeldaten (sie ist kein Bild: %1)</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="443"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="449"/>
         <source>unknown object</source>
         <translation>unbekanntes Objekt</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="446"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="452"/>
         <source>the Rows or Columns attribute is missing or zero</source>
         <translation>das Attribut Rows oder Columns fehlt oder ist null</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="448"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="454"/>
         <source>Number of Frames is not a positive number</source>
         <translation>Number of Frames ist keine positive Zahl</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="450"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="456"/>
         <source>Bits Allocated is %1; only 8, 16 and 32 are supported</source>
         <translation>Bits Allocated ist %1; nur 8, 16 und 32 werden unterstützt</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="453"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="459"/>
         <source>Bits Stored (%1) / High Bit (%2) do not fit Bits Allocated (%3)</source>
         <translation>Bits Stored (%1) / High Bit (%2) passen nicht zu Bits Allocated (%3)</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="456"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="462"/>
         <source>%1 bits stored per sample are not supported (at most 24)</source>
         <translation>%1 gespeicherte Bit pro Abtastwert werden nicht unterstützt (höchstens 24)</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="458"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="464"/>
         <source>Samples per Pixel is %1; only 1 (grey) and 3 (colour) are supported</source>
         <translation>Samples per Pixel ist %1; nur 1 (Graustufen) und 3 (Farbe) werden unterstützt</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="462"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="468"/>
         <source>the photometric interpretation %1 is not supported</source>
         <translation>die photometrische Interpretation %1 wird nicht unterstützt</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="464"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="470"/>
         <source>frame %1 does not exist (the file has %2 frames)</source>
         <translation>Bild %1 existiert nicht (die Datei hat %2 Bilder)</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="468"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="474"/>
         <source>the header declares %1 x %2 pixels x %3 frames, more than this viewer accepts; the file is refused</source>
         <translation>der Header gibt %1 x %2 Pixel x %3 Bilder an, mehr als dieser Betrachter annimmt; die Datei wird abgelehnt</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="475"/>
-        <location filename="../core/imaging/dicom_loader.cpp" line="544"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="481"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="550"/>
         <source>the pixel data element cannot be read</source>
         <translation>das Pixeldaten-Element kann nicht gelesen werden</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="490"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="496"/>
         <source>the compressed pixel data cannot be read (file damaged?)</source>
         <translation>die komprimierten Pixeldaten können nicht gelesen werden (Datei beschädigt?)</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="498"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="504"/>
         <source>the compressed pixel data is empty</source>
         <translation>die komprimierten Pixeldaten sind leer</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="501"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="507"/>
         <source>the header declares %1 x %2 pixels but there are only %3 bytes of compressed data; the file is refused</source>
         <translation>der Header gibt %1 x %2 Pixel an, es gibt aber nur %3 Bytes komprimierter Daten; die Datei wird abgelehnt</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="511"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="517"/>
         <source>JPEG 2000 frame %1: %2</source>
         <translation>JPEG-2000-Bild %1: %2</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="513"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="519"/>
         <source>the JPEG 2000 image is %1 x %2 with %3 components but the header says %4 x %5 with %6</source>
         <translation>das JPEG-2000-Bild ist %1 x %2 mit %3 Komponenten, der Header nennt aber %4 x %5 mit %6</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="521"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="527"/>
         <source>the JPEG 2000 codestream and the header disagree on signedness; the header (Pixel Representation) is used</source>
         <translation>JPEG-2000-Codestream und Header widersprechen sich beim Vorzeichen; der Header (Pixel Representation) gilt</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="530"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="536"/>
         <source>the pixel data (%1) cannot be decoded: %2</source>
         <translation>die Pixeldaten (%1) können nicht dekodiert werden: %2</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="548"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="554"/>
         <source>the pixel data is truncated: %1 bytes present, %2 x %3 x %4 frame(s) at %5 bits need %6</source>
         <translation>die Pixeldaten sind abgeschnitten: %1 Bytes vorhanden, %2 x %3 x %4 Bild(er) mit %5 Bit brauchen %6</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="558"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="564"/>
         <source>the pixel data cannot be read (file damaged or truncated)</source>
         <translation>die Pixeldaten können nicht gelesen werden (Datei beschädigt oder abgeschnitten)</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="561"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="567"/>
         <source>the pixel data is truncated</source>
         <translation>die Pixeldaten sind abgeschnitten</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="583"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="589"/>
         <source>the colour model %1 is not supported</source>
         <translation>das Farbmodell %1 wird nicht unterstützt</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="597"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="603"/>
         <source>Modality LUT ignored: %1</source>
         <translation>Modality LUT ignoriert: %1</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="606"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="612"/>
         <source>VOI LUT ignored: %1</source>
         <translation>VOI LUT ignoriert: %1</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="623"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="629"/>
         <source>the window in the header (C %1 / W %2) misses the pixel values (%3 to %4); an automatic window is used</source>
         <translation>das Fenster im Header (Z %1 / B %2) trifft die Pixelwerte (%3 bis %4) nicht; ein automatisches Fenster wird verwendet</translation>
     </message>
     <message numerus="yes">
-        <location filename="../core/imaging/dicom_loader.cpp" line="653"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="659"/>
         <source>%n item(s)</source>
         <translation>
             <numerusform>%n Element</numerusform>
@@ -1042,17 +1042,17 @@ Befehle:
         </translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="659"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="665"/>
         <source>Item %1</source>
         <translation>Element %1</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="666"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="672"/>
         <source>(%1 bytes)</source>
         <translation>(%1 Bytes)</translation>
     </message>
     <message>
-        <location filename="../core/imaging/dicom_loader.cpp" line="669"/>
+        <location filename="../core/imaging/dicom_loader.cpp" line="675"/>
         <source>(%1 bytes of binary data)</source>
         <translation>(%1 Bytes Binärdaten)</translation>
     </message>
@@ -1155,32 +1155,32 @@ Befehle:
 <context>
     <name>cxr::annotate</name>
     <message>
-        <location filename="../core/annotate/overlay.cpp" line="111"/>
+        <location filename="../core/annotate/overlay.cpp" line="112"/>
         <source>Research use - not for diagnosis. CXR Ground, zero-shot phrase grounding.</source>
         <translation>Nur für die Forschung - nicht zur Diagnose. CXR Ground, Zero-Shot-Phrase-Grounding.</translation>
     </message>
     <message>
-        <location filename="../core/annotate/overlay.cpp" line="210"/>
+        <location filename="../core/annotate/overlay.cpp" line="372"/>
         <source>box %1</source>
         <translation>Box %1</translation>
     </message>
     <message>
-        <location filename="../core/annotate/overlay.cpp" line="238"/>
+        <location filename="../core/annotate/overlay.cpp" line="405"/>
         <source>  (negated)</source>
         <translation>  (verneint)</translation>
     </message>
     <message>
-        <location filename="../core/annotate/overlay.cpp" line="263"/>
+        <location filename="../core/annotate/overlay.cpp" line="433"/>
         <source>heat (normalised)</source>
         <translation>Heatmap (normiert)</translation>
     </message>
     <message>
-        <location filename="../core/annotate/overlay.cpp" line="271"/>
+        <location filename="../core/annotate/overlay.cpp" line="441"/>
         <source>Otsu %1</source>
         <translation>Otsu %1</translation>
     </message>
     <message>
-        <location filename="../core/annotate/overlay.cpp" line="282"/>
+        <location filename="../core/annotate/overlay.cpp" line="456"/>
         <source>Demo model with random weights: this map means nothing.</source>
         <translation>Demo-Modell mit Zufallsgewichten: diese Karte bedeutet nichts.</translation>
     </message>
@@ -1861,36 +1861,46 @@ Befehle:
     </message>
     <message>
         <location filename="../ui/app.cpp" line="111"/>
+        <source>Inversion steps for the --prompt sentences (default: the method settings, the paper&apos;s 300); not remembered.</source>
+        <translation>Inversionsschritte für die --prompt-Sätze (Standard: die Methodeneinstellungen, 300 wie im Paper); wird nicht gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/app.cpp" line="115"/>
         <source>Benchmark: ground the prompts, print the longest event-loop stall as JSON and exit.</source>
         <translation>Benchmark: die Sätze verorten, die längste Blockade der Ereignisschleife als JSON ausgeben und beenden.</translation>
     </message>
     <message>
-        <location filename="../ui/app.cpp" line="113"/>
+        <location filename="../ui/app.cpp" line="117"/>
         <source>Ground-truth boxes: an MS-CXR CSV matched to the images shown.</source>
         <translation>Referenz-Boxen: eine MS-CXR-CSV, die den gezeigten Bildern zugeordnet wird.</translation>
     </message>
     <message>
-        <location filename="../ui/app.cpp" line="115"/>
+        <location filename="../ui/app.cpp" line="119"/>
         <source>With --screenshot: give up after &lt;seconds&gt; (default: wait until the image is shown and the prompts are grounded, however long it takes).</source>
         <translation>Mit --screenshot: nach &lt;seconds&gt; Sekunden aufgeben (Vorgabe: warten, bis das Bild gezeigt und die Sätze verortet sind, wie lange es auch dauert).</translation>
     </message>
     <message>
-        <location filename="../ui/app.cpp" line="136"/>
+        <location filename="../ui/app.cpp" line="140"/>
+        <source>--steps needs a number of steps from 2 to 1000</source>
+        <translation>--steps braucht eine Schrittzahl von 2 bis 1000</translation>
+    </message>
+    <message>
+        <location filename="../ui/app.cpp" line="149"/>
         <source>--timeout needs a number of seconds above 0</source>
         <translation>--timeout braucht eine Zahl von Sekunden über 0</translation>
     </message>
     <message>
-        <location filename="../ui/app.cpp" line="161"/>
+        <location filename="../ui/app.cpp" line="174"/>
         <source>cannot write the screenshot %1</source>
         <translation>der Bildschirmfoto %1 kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <location filename="../ui/app.cpp" line="186"/>
+        <location filename="../ui/app.cpp" line="199"/>
         <source>gave up after %1 s (--timeout)</source>
         <translation>nach %1 s aufgegeben (--timeout)</translation>
     </message>
     <message>
-        <location filename="../ui/app.cpp" line="210"/>
+        <location filename="../ui/app.cpp" line="223"/>
         <source>--bench-stall needs --model and --prompt</source>
         <translation>--bench-stall braucht --model und --prompt</translation>
     </message>
@@ -1898,52 +1908,52 @@ Befehle:
 <context>
     <name>cxr::ui::CompareView</name>
     <message>
-        <location filename="../ui/compare.cpp" line="91"/>
+        <location filename="../ui/compare.cpp" line="93"/>
         <source>Layout:</source>
         <translation>Anordnung:</translation>
     </message>
     <message>
-        <location filename="../ui/compare.cpp" line="98"/>
+        <location filename="../ui/compare.cpp" line="100"/>
         <source>Ground more sentences into the grid (separate them with &apos;;&apos;), Enter</source>
         <translation>Weitere Sätze im Raster verorten (mit &apos;;&apos; trennen), Eingabetaste</translation>
     </message>
     <message>
-        <location filename="../ui/compare.cpp" line="101"/>
+        <location filename="../ui/compare.cpp" line="103"/>
         <source>Add grounded prompts with the Grounding panel&apos;s &quot;Compare&quot; (right-click a prompt), or type sentences above.</source>
         <translation>Verortete Sätze über „Im Raster vergleichen“ im Grounding-Bereich hinzufügen (Rechtsklick auf einen Satz) oder oben Sätze eingeben.</translation>
     </message>
     <message>
-        <location filename="../ui/compare.cpp" line="164"/>
+        <location filename="../ui/compare.cpp" line="166"/>
         <source>linked</source>
         <translation>verknüpft</translation>
     </message>
     <message>
-        <location filename="../ui/compare.cpp" line="166"/>
+        <location filename="../ui/compare.cpp" line="168"/>
         <source>Zoom, pan and window follow the other linked cells</source>
         <translation>Zoom, Verschiebung und Fensterung folgen den anderen verknüpften Zellen</translation>
     </message>
     <message>
-        <location filename="../ui/compare.cpp" line="169"/>
+        <location filename="../ui/compare.cpp" line="171"/>
         <source>Remove from the grid</source>
         <translation>Aus dem Raster entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/compare.cpp" line="243"/>
+        <location filename="../ui/compare.cpp" line="233"/>
         <source>  (negated)</source>
         <translation>  (verneint)</translation>
     </message>
     <message>
-        <location filename="../ui/compare.cpp" line="247"/>
+        <location filename="../ui/compare.cpp" line="237"/>
         <source>heat (normalised)</source>
         <translation>Heatmap (normiert)</translation>
     </message>
     <message>
-        <location filename="../ui/compare.cpp" line="258"/>
+        <location filename="../ui/compare.cpp" line="248"/>
         <source>Metrics: computing…</source>
         <translation>Metriken: wird berechnet…</translation>
     </message>
     <message>
-        <location filename="../ui/compare.cpp" line="269"/>
+        <location filename="../ui/compare.cpp" line="259"/>
         <source>|CNR| %1  CNR %2  mIoU %3 %  AUC %4 % (%5)</source>
         <translation>|CNR| %1  CNR %2  mIoU %3 %  AUC %4 % (%5)</translation>
     </message>
@@ -2081,7 +2091,7 @@ Befehle:
     </message>
     <message>
         <location filename="../ui/grounding.cpp" line="91"/>
-        <location filename="../ui/grounding.cpp" line="508"/>
+        <location filename="../ui/grounding.cpp" line="514"/>
         <source>Ground</source>
         <translation>Verorten</translation>
     </message>
@@ -2101,35 +2111,35 @@ Befehle:
         <translation>Wörter (eines anklicken für seine eigene Karte, erneut für den Satz):</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="157"/>
+        <location filename="../ui/grounding.cpp" line="163"/>
         <source>Opacity:</source>
         <translation>Deckkraft:</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="214"/>
+        <location filename="../ui/grounding.cpp" line="220"/>
         <source>Model: %1
 %2 M parameters, %3, %4 threads</source>
         <translation>Modell: %1
 %2 Mio. Parameter, %3, %4 Threads</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="369"/>
+        <location filename="../ui/grounding.cpp" line="375"/>
         <source>Loading the model from %1…</source>
         <translation>Das Modell wird aus %1 geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="347"/>
-        <location filename="../ui/grounding.cpp" line="396"/>
+        <location filename="../ui/grounding.cpp" line="353"/>
+        <location filename="../ui/grounding.cpp" line="402"/>
         <source>Model folder</source>
         <translation>Modellordner</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="514"/>
+        <location filename="../ui/grounding.cpp" line="520"/>
         <source>Type or paste a sentence to ground.</source>
         <translation>Einen Satz zum Verorten eingeben oder einfügen.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="536"/>
+        <location filename="../ui/grounding.cpp" line="542"/>
         <source>No usable model is loaded.</source>
         <translation>Es ist kein verwendbares Modell geladen.</translation>
     </message>
@@ -2164,52 +2174,52 @@ Befehle:
         <translation>Inversionsschritte, Attention-Fenster, Schichten und Otsu-Maske für neue Sätze</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="144"/>
+        <location filename="../ui/grounding.cpp" line="150"/>
         <source>Heat map</source>
         <translation>Heatmap</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="161"/>
+        <location filename="../ui/grounding.cpp" line="167"/>
         <source>Heat values at or below this are transparent</source>
         <translation>Heatmap-Werte bis zu diesem Wert sind durchsichtig</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="166"/>
+        <location filename="../ui/grounding.cpp" line="172"/>
         <source>Hide below:</source>
         <translation>Ausblenden bis:</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="168"/>
+        <location filename="../ui/grounding.cpp" line="174"/>
         <source>Outline</source>
         <translation>Umriss</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="169"/>
+        <location filename="../ui/grounding.cpp" line="175"/>
         <source>Fill</source>
         <translation>Füllung</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="170"/>
+        <location filename="../ui/grounding.cpp" line="176"/>
         <source>Off</source>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="172"/>
+        <location filename="../ui/grounding.cpp" line="178"/>
         <source>Colour of the Otsu mask</source>
         <translation>Farbe der Otsu-Maske</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="177"/>
+        <location filename="../ui/grounding.cpp" line="183"/>
         <source>Otsu mask:</source>
         <translation>Otsu-Maske:</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="242"/>
+        <location filename="../ui/grounding.cpp" line="248"/>
         <source>Model folder: %1</source>
         <translation>Modellordner: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/grounding.cpp" line="243"/>
+        <location filename="../ui/grounding.cpp" line="249"/>
         <source>%1 cannot be used (%n problem(s)): %2</source>
         <translation>
             <numerusform>%1 ist nicht verwendbar (%n Problem): %2</numerusform>
@@ -2217,42 +2227,42 @@ Befehle:
         </translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="310"/>
+        <location filename="../ui/grounding.cpp" line="316"/>
         <source>Mask colour</source>
         <translation>Maskenfarbe</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="313"/>
+        <location filename="../ui/grounding.cpp" line="319"/>
         <source>No model: choose the folder that holds configs/, models/, text_encoder/ and tokenizer/, or download it.</source>
         <translation>Kein Modell: den Ordner wählen, der configs/, models/, text_encoder/ und tokenizer/ enthält, oder es herunterladen.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="314"/>
-        <location filename="../ui/grounding.cpp" line="415"/>
+        <location filename="../ui/grounding.cpp" line="320"/>
+        <location filename="../ui/grounding.cpp" line="421"/>
         <source>Method: %1</source>
         <translation>Methode: %1</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="416"/>
+        <location filename="../ui/grounding.cpp" line="422"/>
         <source> (not the paper&apos;s settings)</source>
         <translation> (nicht die Einstellungen der Veröffentlichung)</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="478"/>
+        <location filename="../ui/grounding.cpp" line="484"/>
         <source>%1
 From a %2 (SOP Instance UID %3)</source>
         <translation>%1
 Aus einer %2 (SOP-Instance-UID %3)</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="481"/>
+        <location filename="../ui/grounding.cpp" line="487"/>
         <source>Negated (&quot;%1&quot;): the sentence denies a finding; the map shows where the words point, not a finding.
 </source>
         <translation>Verneint („%1“): der Satz verneint einen Befund; die Karte zeigt, worauf die Wörter verweisen, keinen Befund.
 </translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="484"/>
+        <location filename="../ui/grounding.cpp" line="490"/>
         <source>%1
 %2
 %3 UNet calls, %4 s%5</source>
@@ -2261,14 +2271,14 @@ Aus einer %2 (SOP-Instance-UID %3)</translation>
 %3 UNet-Aufrufe, %4 s%5</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="490"/>
+        <location filename="../ui/grounding.cpp" line="496"/>
         <source>
 Longer than 77 tokens: the end was cut off.</source>
         <translation>
 Länger als 77 Token: das Ende wurde abgeschnitten.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/grounding.cpp" line="508"/>
+        <location filename="../ui/grounding.cpp" line="514"/>
         <source>Ground %n sentences</source>
         <translation>
             <numerusform>%n Satz verorten</numerusform>
@@ -2276,32 +2286,32 @@ Länger als 77 Token: das Ende wurde abgeschnitten.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="519"/>
+        <location filename="../ui/grounding.cpp" line="525"/>
         <source>The text has %1 sentences; at most %2 are grounded at once. Paste one report, or a part of it.</source>
         <translation>Der Text hat %1 Sätze; höchstens %2 werden auf einmal verortet. Fügen Sie einen Befund oder einen Teil davon ein.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="531"/>
+        <location filename="../ui/grounding.cpp" line="537"/>
         <source>No image is open.</source>
         <translation>Es ist kein Bild geöffnet.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="541"/>
+        <location filename="../ui/grounding.cpp" line="547"/>
         <source>%1 sentences at once are too many; at most %2 are grounded in one request.</source>
         <translation>%1 Sätze auf einmal sind zu viele; höchstens %2 werden in einem Auftrag verortet.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="550"/>
+        <location filename="../ui/grounding.cpp" line="556"/>
         <source>&quot;%1&quot; reads as German. The model reads English only, so its map may mean little; negations such as &quot;kein&quot;, &quot;ohne&quot; and &quot;nicht&quot; are still marked.</source>
         <translation>„%1“ ist Deutsch. Das Modell liest nur Englisch, seine Karte sagt daher wenig; Verneinungen wie „kein“, „ohne“ und „nicht“ werden trotzdem markiert.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="579"/>
+        <location filename="../ui/grounding.cpp" line="585"/>
         <source>From the results cache (no model call).</source>
         <translation>Aus dem Ergebnis-Cache (kein Modellaufruf).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/grounding.cpp" line="595"/>
+        <location filename="../ui/grounding.cpp" line="601"/>
         <source>Queued (%n request(s) waiting).</source>
         <translation>
             <numerusform>In der Warteschlange (%n Anfrage wartet).</numerusform>
@@ -2309,57 +2319,57 @@ Länger als 77 Token: das Ende wurde abgeschnitten.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="609"/>
+        <location filename="../ui/grounding.cpp" line="615"/>
         <source>Starting…</source>
         <translation>Start…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="622"/>
+        <location filename="../ui/grounding.cpp" line="628"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="633"/>
+        <location filename="../ui/grounding.cpp" line="639"/>
         <source>loading the model</source>
         <translation>Modell wird geladen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="633"/>
+        <location filename="../ui/grounding.cpp" line="639"/>
         <source>encoding the image</source>
         <translation>Bild wird kodiert</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="634"/>
+        <location filename="../ui/grounding.cpp" line="640"/>
         <source>encoding the text</source>
         <translation>Text wird kodiert</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="634"/>
+        <location filename="../ui/grounding.cpp" line="640"/>
         <source>inverting the image</source>
         <translation>Bild wird invertiert (DDIM)</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="635"/>
+        <location filename="../ui/grounding.cpp" line="641"/>
         <source>reading attention</source>
         <translation>Aufmerksamkeit wird gelesen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="635"/>
+        <location filename="../ui/grounding.cpp" line="641"/>
         <source>building the heat map</source>
         <translation>Heatmap wird erstellt</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="641"/>
+        <location filename="../ui/grounding.cpp" line="647"/>
         <source>, about %1 s left</source>
         <translation>, noch etwa %1 s</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="643"/>
+        <location filename="../ui/grounding.cpp" line="649"/>
         <source>%1: %2 of %3%4</source>
         <translation>%1: %2 von %3%4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/grounding.cpp" line="644"/>
+        <location filename="../ui/grounding.cpp" line="650"/>
         <source> (%n more queued)</source>
         <translation>
             <numerusform> (%n weitere wartet)</numerusform>
@@ -2367,33 +2377,33 @@ Länger als 77 Token: das Ende wurde abgeschnitten.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="691"/>
-        <location filename="../ui/grounding.cpp" line="768"/>
+        <location filename="../ui/grounding.cpp" line="697"/>
+        <location filename="../ui/grounding.cpp" line="774"/>
         <source>%1 [%2]</source>
         <translation>%1 [%2]</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="714"/>
+        <location filename="../ui/grounding.cpp" line="720"/>
         <source>Done in %1 s (%2 UNet calls)</source>
         <translation>Fertig in %1 s (%2 UNet-Aufrufe)</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="785"/>
+        <location filename="../ui/grounding.cpp" line="791"/>
         <source>Rename</source>
         <translation>Umbenennen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="786"/>
+        <location filename="../ui/grounding.cpp" line="792"/>
         <source>Re-run with other settings…</source>
         <translation>Mit anderen Einstellungen erneut ausführen…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="787"/>
+        <location filename="../ui/grounding.cpp" line="793"/>
         <source>Copy sentence to the prompt box</source>
         <translation>Satz in das Eingabefeld kopieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/grounding.cpp" line="792"/>
+        <location filename="../ui/grounding.cpp" line="798"/>
         <source>Compare in the grid (%n prompt(s))</source>
         <translation>
             <numerusform>Im Raster vergleichen (%n Satz)</numerusform>
@@ -2401,22 +2411,32 @@ Länger als 77 Token: das Ende wurde abgeschnitten.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="794"/>
+        <location filename="../ui/grounding.cpp" line="800"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="801"/>
+        <location filename="../ui/grounding.cpp" line="807"/>
         <source>Re-run &quot;%1&quot;</source>
         <translation>„%1“ erneut ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="932"/>
+        <location filename="../ui/grounding.cpp" line="913"/>
+        <source>About the heart&apos;s size: measure the cardiothoracic ratio (C: two widths, heart then thorax).</source>
+        <translation>Zur Herzgröße: den kardiothorakalen Quotienten messen (C: zwei Breiten, erst Herz, dann Thorax).</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="914"/>
+        <source>Measured on this image: %1</source>
+        <translation>Auf diesem Bild gemessen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/grounding.cpp" line="957"/>
         <source>Metrics: select a grounded prompt.</source>
         <translation>Metriken: einen verorteten Satz auswählen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/grounding.cpp" line="920"/>
+        <location filename="../ui/grounding.cpp" line="945"/>
         <source>%n box(es) of this sentence</source>
         <translation>
             <numerusform>%n Box dieses Satzes</numerusform>
@@ -2424,7 +2444,7 @@ Länger als 77 Token: das Ende wurde abgeschnitten.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/grounding.cpp" line="921"/>
+        <location filename="../ui/grounding.cpp" line="946"/>
         <source>all %n box(es)</source>
         <translation>
             <numerusform>die %n Box</numerusform>
@@ -2432,12 +2452,12 @@ Länger als 77 Token: das Ende wurde abgeschnitten.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="941"/>
+        <location filename="../ui/grounding.cpp" line="966"/>
         <source>Metrics against %1: computing…</source>
         <translation>Metriken gegen %1: wird berechnet…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="958"/>
+        <location filename="../ui/grounding.cpp" line="983"/>
         <source>Against %1:
 |CNR| %2   CNR %3
 mIoU %4 %   AUC-ROC %5 % (exact %6 %)</source>
@@ -2446,8 +2466,8 @@ mIoU %4 %   AUC-ROC %5 % (exact %6 %)</source>
 mIoU %4 %   AUC-ROC %5 % (exakt %6 %)</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="626"/>
-        <location filename="../ui/grounding.cpp" line="726"/>
+        <location filename="../ui/grounding.cpp" line="632"/>
+        <location filename="../ui/grounding.cpp" line="732"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
@@ -2463,429 +2483,457 @@ mIoU %4 %   AUC-ROC %5 % (exakt %6 %)</translation>
 <context>
     <name>cxr::ui::MainWindow</name>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="111"/>
-        <location filename="../ui/mainwindow.cpp" line="936"/>
+        <location filename="../ui/mainwindow.cpp" line="114"/>
+        <location filename="../ui/mainwindow.cpp" line="971"/>
         <source>CXR Ground</source>
         <translation>CXR Ground</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="121"/>
+        <location filename="../ui/mainwindow.cpp" line="126"/>
         <location filename="../ui/pacs_actions.cpp" line="57"/>
         <source>Studies</source>
         <translation>Studien</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="180"/>
+        <location filename="../ui/mainwindow.cpp" line="187"/>
         <source>&amp;Open files…</source>
         <translation>Dateien ö&amp;ffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="181"/>
+        <location filename="../ui/mainwindow.cpp" line="188"/>
         <source>Open &amp;folder…</source>
         <translation>&amp;Ordner öffnen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="181"/>
+        <location filename="../ui/mainwindow.cpp" line="188"/>
         <source>Ctrl+Shift+O</source>
         <translation>Ctrl+Shift+O</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="182"/>
+        <location filename="../ui/mainwindow.cpp" line="189"/>
         <source>Open &amp;sample study</source>
         <translation>&amp;Beispielstudie öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="183"/>
+        <location filename="../ui/mainwindow.cpp" line="190"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="184"/>
+        <location filename="../ui/mainwindow.cpp" line="191"/>
         <source>&amp;Fit to window</source>
         <translation>An &amp;Fenster anpassen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="185"/>
+        <location filename="../ui/mainwindow.cpp" line="192"/>
         <source>&amp;Actual pixels (1:1)</source>
         <translation>&amp;Originalpixel (1:1)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="186"/>
+        <location filename="../ui/mainwindow.cpp" line="193"/>
         <source>Zoom &amp;in</source>
         <translation>&amp;Vergrößern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="188"/>
+        <location filename="../ui/mainwindow.cpp" line="195"/>
         <source>Zoom &amp;out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="190"/>
+        <location filename="../ui/mainwindow.cpp" line="197"/>
         <source>&amp;Invert</source>
         <translation>&amp;Invertieren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="192"/>
+        <location filename="../ui/mainwindow.cpp" line="199"/>
         <source>Rotate &amp;right</source>
         <translation>Nach &amp;rechts drehen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="193"/>
+        <location filename="../ui/mainwindow.cpp" line="200"/>
         <source>Rotate &amp;left</source>
         <translation>Nach &amp;links drehen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="194"/>
+        <location filename="../ui/mainwindow.cpp" line="201"/>
         <source>Flip &amp;horizontally</source>
         <translation>&amp;Horizontal spiegeln</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="195"/>
+        <location filename="../ui/mainwindow.cpp" line="202"/>
         <source>Show &amp;heat map</source>
         <translation>&amp;Heatmap zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="196"/>
+        <location filename="../ui/mainwindow.cpp" line="203"/>
         <source>Show Otsu &amp;mask</source>
         <translation>Otsu-&amp;Maske zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="197"/>
+        <location filename="../ui/mainwindow.cpp" line="204"/>
         <source>Show ground-truth &amp;boxes</source>
         <translation>Referenz-&amp;Boxen zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="198"/>
+        <location filename="../ui/mainwindow.cpp" line="205"/>
         <source>&amp;Draw and edit boxes</source>
         <translation>Boxen &amp;zeichnen und bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="199"/>
+        <location filename="../ui/mainwindow.cpp" line="206"/>
         <source>Load ground-truth boxes (MS-CXR CSV)…</source>
         <translation>Referenz-Boxen laden (MS-CXR-CSV)…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="199"/>
+        <location filename="../ui/mainwindow.cpp" line="206"/>
         <source>Ctrl+Shift+B</source>
         <translation>Ctrl+Shift+B</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="200"/>
+        <location filename="../ui/mainwindow.cpp" line="207"/>
         <source>Remove the boxes of this image</source>
         <translation>Die Boxen dieses Bildes entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="201"/>
+        <location filename="../ui/mainwindow.cpp" line="208"/>
         <source>&amp;Compare grid</source>
         <translation>&amp;Vergleichsraster</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="201"/>
+        <location filename="../ui/mainwindow.cpp" line="208"/>
         <source>Ctrl+G</source>
         <translation>Ctrl+G</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="203"/>
+        <location filename="../ui/mainwindow.cpp" line="210"/>
         <source>&amp;Export image…</source>
         <translation>Bild e&amp;xportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="203"/>
+        <location filename="../ui/mainwindow.cpp" line="210"/>
         <source>Ctrl+E</source>
         <translation>Ctrl+E</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="204"/>
+        <location filename="../ui/mainwindow.cpp" line="211"/>
         <source>Export every prompt of this image…</source>
         <translation>Jeden Satz dieses Bildes exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="204"/>
+        <location filename="../ui/mainwindow.cpp" line="211"/>
         <source>Ctrl+Shift+E</source>
         <translation>Ctrl+Shift+E</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="205"/>
+        <location filename="../ui/mainwindow.cpp" line="212"/>
         <source>Send to &amp;PACS…</source>
         <translation>An &amp;PACS senden…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="206"/>
+        <location filename="../ui/mainwindow.cpp" line="213"/>
         <source>Stores the current export on a PACS: Secondary Capture, Segmentation, Parametric Map</source>
         <translation>Speichert den aktuellen Export auf einem PACS: Secondary Capture, Segmentierung, Parameterkarte</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="211"/>
+        <location filename="../ui/mainwindow.cpp" line="218"/>
         <source>Flip &amp;vertically</source>
         <translation>V&amp;ertikal spiegeln</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="212"/>
+        <location filename="../ui/mainwindow.cpp" line="219"/>
         <source>&amp;Reset view</source>
         <translation>Ansicht &amp;zurücksetzen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="214"/>
+        <location filename="../ui/mainwindow.cpp" line="221"/>
         <source>Next frame</source>
         <translation>Nächstes Bild</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="215"/>
+        <location filename="../ui/mainwindow.cpp" line="222"/>
         <source>Previous frame</source>
         <translation>Vorheriges Bild</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="216"/>
+        <location filename="../ui/mainwindow.cpp" line="223"/>
         <source>DICOM &amp;tags…</source>
         <translation>DICOM-&amp;Tags…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="217"/>
+        <location filename="../ui/mainwindow.cpp" line="224"/>
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="218"/>
+        <location filename="../ui/mainwindow.cpp" line="225"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="219"/>
+        <location filename="../ui/mainwindow.cpp" line="226"/>
         <source>&amp;About CXR Ground</source>
         <translation>Ü&amp;ber CXR Ground</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="220"/>
+        <location filename="../ui/mainwindow.cpp" line="227"/>
         <source>&amp;Dark theme</source>
         <translation>&amp;Dunkles Farbschema</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="221"/>
+        <location filename="../ui/mainwindow.cpp" line="228"/>
         <source>&amp;Light theme</source>
         <translation>&amp;Helles Farbschema</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="259"/>
+        <location filename="../ui/mainwindow.cpp" line="266"/>
         <source>Box editing: drag on the image to draw a box, drag a box or its handles to move or resize it, double-click a box to name its sentence, Delete removes the selected box. D ends editing.</source>
         <translation>Boxen bearbeiten: auf dem Bild ziehen zeichnet eine Box, eine Box oder ihre Griffe ziehen verschiebt sie oder ändert ihre Größe, Doppelklick auf eine Box benennt ihren Satz, Entf löscht die gewählte Box. D beendet die Bearbeitung.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="311"/>
+        <location filename="../ui/mainwindow.cpp" line="318"/>
         <source>Box label</source>
         <translation>Box-Beschriftung</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="311"/>
+        <location filename="../ui/mainwindow.cpp" line="318"/>
         <source>Sentence this box belongs to (empty: none):</source>
         <translation>Satz, zu dem diese Box gehört (leer: keiner):</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="347"/>
+        <location filename="../ui/mainwindow.cpp" line="360"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="350"/>
+        <location filename="../ui/mainwindow.cpp" line="363"/>
         <source>Open &amp;recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="361"/>
+        <location filename="../ui/mainwindow.cpp" line="374"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="373"/>
+        <location filename="../ui/mainwindow.cpp" line="379"/>
+        <source>Window &amp;presets</source>
+        <translation>Fenster&amp;vorgaben</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="386"/>
+        <source>&amp;Layout</source>
+        <translation>&amp;Anordnung</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="393"/>
+        <source>&amp;Measure</source>
+        <translation>&amp;Messen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="398"/>
         <source>&amp;Grounding</source>
         <translation>&amp;Grounding</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="379"/>
+        <location filename="../ui/mainwindow.cpp" line="404"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="386"/>
+        <location filename="../ui/mainwindow.cpp" line="411"/>
         <source>Main</source>
         <translation>Haupt</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="391"/>
+        <location filename="../ui/mainwindow.cpp" line="416"/>
         <source> Window: </source>
         <translation> Fenster: </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="394"/>
+        <location filename="../ui/mainwindow.cpp" line="419"/>
         <source>Window presets (from the file and for chest images)</source>
         <translation>Fenstervorgaben (aus der Datei und für Thoraxbilder)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="408"/>
+        <location filename="../ui/mainwindow.cpp" line="433"/>
         <source>Frame </source>
         <translation>Bild </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="436"/>
+        <location filename="../ui/mainwindow.cpp" line="461"/>
         <source>Cancel scan</source>
         <translation>Suche abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="448"/>
+        <location filename="../ui/mainwindow.cpp" line="473"/>
         <source>Open images</source>
         <translation>Bilder öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="456"/>
+        <location filename="../ui/mainwindow.cpp" line="481"/>
         <source>All files (*)</source>
         <translation>Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="456"/>
+        <location filename="../ui/mainwindow.cpp" line="481"/>
         <source>Images (*.dcm *.dicom *.DCM *.png *.jpg *.jpeg *.tif *.tiff)</source>
         <translation>Bilder (*.dcm *.dicom *.DCM *.png *.jpg *.jpeg *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="702"/>
+        <location filename="../ui/mainwindow.cpp" line="683"/>
+        <source>Default of the file</source>
+        <translation>Vorgabe der Datei</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="685"/>
+        <source>Lung</source>
+        <translation>Lunge</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="685"/>
+        <source>Mediastinum</source>
+        <translation>Mediastinum</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="685"/>
+        <source>Bone</source>
+        <translation>Knochen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="708"/>
+        <source>Window %1: %2</source>
+        <translation>Fenster %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="708"/>
+        <location filename="../ui/reading_actions.cpp" line="129"/>
+        <source>Window preset %1</source>
+        <translation>Fenstervorgabe %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/mainwindow.cpp" line="737"/>
         <source>Custom (C %1 / W %2)</source>
         <translation>Eigenes (Z %1 / B %2)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="460"/>
+        <location filename="../ui/mainwindow.cpp" line="485"/>
         <source>Open folder</source>
         <translation>Ordner öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="482"/>
+        <location filename="../ui/mainwindow.cpp" line="507"/>
         <source>%1: not a folder</source>
         <translation>%1: kein Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="491"/>
+        <location filename="../ui/mainwindow.cpp" line="516"/>
         <source>The sample study was not found (set CXRG_SAMPLES to its folder).</source>
         <translation>Die Beispielstudie wurde nicht gefunden (CXRG_SAMPLES auf ihren Ordner setzen).</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="513"/>
+        <location filename="../ui/mainwindow.cpp" line="538"/>
+        <location filename="../ui/reading_actions.cpp" line="403"/>
         <source>Loading %1…</source>
         <translation>%1 wird geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="548"/>
+        <location filename="../ui/mainwindow.cpp" line="573"/>
         <source>%1 - CXR Ground</source>
         <translation>%1 - CXR Ground</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="554"/>
+        <location filename="../ui/mainwindow.cpp" line="579"/>
         <source> of %1</source>
         <translation> von %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="579"/>
+        <location filename="../ui/mainwindow.cpp" line="608"/>
         <source>Scanning %1…</source>
         <translation>%1 wird durchsucht…</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="593"/>
+        <location filename="../ui/mainwindow.cpp" line="622"/>
         <source>%1 files</source>
         <translation>%1 Dateien</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="606"/>
+        <location filename="../ui/mainwindow.cpp" line="635"/>
         <source>Scan cancelled</source>
         <translation>Suche abgebrochen</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="635"/>
+        <location filename="../ui/mainwindow.cpp" line="664"/>
         <source>%1: the file no longer exists; it was removed from the recent files.</source>
         <translation>%1: die Datei existiert nicht mehr; sie wurde aus der Liste der zuletzt geöffneten Dateien entfernt.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="641"/>
+        <location filename="../ui/mainwindow.cpp" line="670"/>
         <source>(none)</source>
         <translation>(keine)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="643"/>
+        <location filename="../ui/mainwindow.cpp" line="672"/>
         <source>Clear list</source>
         <translation>Liste leeren</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="652"/>
-        <source>Default</source>
-        <translation>Standard</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="655"/>
+        <location filename="../ui/mainwindow.cpp" line="691"/>
         <source>File window %1</source>
         <translation>Fenster %1 der Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="656"/>
+        <location filename="../ui/mainwindow.cpp" line="687"/>
+        <location filename="../ui/mainwindow.cpp" line="692"/>
         <source>%1 (C %2 / W %3)</source>
         <translation>%1 (Z %2 / B %3)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="659"/>
+        <location filename="../ui/mainwindow.cpp" line="694"/>
         <source>VOI LUT of the file</source>
         <translation>VOI LUT der Datei</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="661"/>
+        <location filename="../ui/mainwindow.cpp" line="696"/>
         <source>Automatic (0.5-99.5 %)</source>
         <translation>Automatisch (0,5-99,5 %)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="664"/>
+        <location filename="../ui/mainwindow.cpp" line="699"/>
         <source>Full range</source>
         <translation>Gesamter Wertebereich</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="667"/>
-        <source>Lung (C -600 / W 1500)</source>
-        <translation>Lunge (Z -600 / B 1500)</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="668"/>
-        <source>Mediastinum (C 40 / W 400)</source>
-        <translation>Mediastinum (Z 40 / B 400)</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="669"/>
-        <source>Bone (C 480 / W 2500)</source>
-        <translation>Knochen (Z 480 / B 2500)</translation>
-    </message>
-    <message>
-        <location filename="../ui/mainwindow.cpp" line="672"/>
+        <location filename="../ui/mainwindow.cpp" line="701"/>
         <source>High contrast</source>
         <translation>Hoher Kontrast</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="673"/>
+        <location filename="../ui/mainwindow.cpp" line="702"/>
         <source>Low contrast</source>
         <translation>Niedriger Kontrast</translation>
     </message>
     <message>
-        <location filename="../ui/export_actions.cpp" line="70"/>
+        <location filename="../ui/export_actions.cpp" line="53"/>
         <source>The grid is full (%1 cells): remove a cell first.</source>
         <translation>Das Raster ist voll (%1 Zellen): zuerst eine Zelle entfernen.</translation>
     </message>
     <message>
-        <location filename="../ui/export_actions.cpp" line="90"/>
+        <location filename="../ui/export_actions.cpp" line="73"/>
         <source>The compare grid is empty.</source>
         <translation>Das Vergleichsraster ist leer.</translation>
     </message>
     <message>
-        <location filename="../ui/export_actions.cpp" line="97"/>
+        <location filename="../ui/export_actions.cpp" line="88"/>
         <source>No image is open.</source>
         <translation>Es ist kein Bild geöffnet.</translation>
     </message>
     <message>
-        <location filename="../ui/export_actions.cpp" line="109"/>
+        <location filename="../ui/export_actions.cpp" line="102"/>
         <source>%1 (word &quot;%2&quot;)</source>
         <translation>%1 (Wort „%2“)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/export_actions.cpp" line="147"/>
+        <location filename="../ui/export_actions.cpp" line="140"/>
         <source>compare grid of %n prompt(s)</source>
         <translation>
             <numerusform>Vergleichsraster mit %n Satz</numerusform>
@@ -2893,33 +2941,33 @@ mIoU %4 %   AUC-ROC %5 % (exakt %6 %)</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/export_actions.cpp" line="148"/>
+        <location filename="../ui/export_actions.cpp" line="141"/>
         <source>image</source>
         <translation>Bild</translation>
     </message>
     <message>
-        <location filename="../ui/export_actions.cpp" line="149"/>
+        <location filename="../ui/export_actions.cpp" line="142"/>
         <source>CXR Ground heat map: %1</source>
         <translation>CXR-Ground-Heatmap: %1</translation>
     </message>
     <message>
-        <location filename="../ui/export_actions.cpp" line="151"/>
+        <location filename="../ui/export_actions.cpp" line="144"/>
         <source>Zero-shot phrase grounding (latent diffusion cross-attention) burned into the image; %1; model %2%3. Research use - not for diagnosis.</source>
         <translation>Zero-Shot-Phrase-Grounding (Cross-Attention der Latent Diffusion) in das Bild eingebrannt; %1; Modell %2%3. Nur für die Forschung - nicht zur Diagnose.</translation>
     </message>
     <message>
-        <location filename="../ui/export_actions.cpp" line="153"/>
+        <location filename="../ui/export_actions.cpp" line="146"/>
         <location filename="../ui/pacs_actions.cpp" line="124"/>
         <source> (demo model, random weights)</source>
         <translation> (Demo-Modell, Zufallsgewichte)</translation>
     </message>
     <message>
-        <location filename="../ui/export_actions.cpp" line="173"/>
+        <location filename="../ui/export_actions.cpp" line="166"/>
         <source>No grounded prompt on this image to export.</source>
         <translation>Auf diesem Bild gibt es keinen verorteten Satz zum Exportieren.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/export_actions.cpp" line="200"/>
+        <location filename="../ui/export_actions.cpp" line="194"/>
         <source>%n picture(s) written to %1.</source>
         <translation>
             <numerusform>%n Bild in %1 gespeichert.</numerusform>
@@ -2927,107 +2975,107 @@ mIoU %4 %   AUC-ROC %5 % (exakt %6 %)</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/export_actions.cpp" line="231"/>
+        <location filename="../ui/export_actions.cpp" line="225"/>
         <source>Export the compare grid</source>
         <translation>Das Vergleichsraster exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/export_actions.cpp" line="231"/>
+        <location filename="../ui/export_actions.cpp" line="225"/>
         <source>Export the image</source>
         <translation>Das Bild exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/export_actions.cpp" line="235"/>
+        <location filename="../ui/export_actions.cpp" line="229"/>
         <source>PNG image</source>
         <translation>PNG-Bild</translation>
     </message>
     <message>
-        <location filename="../ui/export_actions.cpp" line="236"/>
+        <location filename="../ui/export_actions.cpp" line="230"/>
         <source>JPEG image</source>
         <translation>JPEG-Bild</translation>
     </message>
     <message>
-        <location filename="../ui/export_actions.cpp" line="237"/>
+        <location filename="../ui/export_actions.cpp" line="231"/>
         <source>DICOM Secondary Capture (into the study)</source>
         <translation>DICOM Secondary Capture (in die Studie)</translation>
     </message>
     <message>
-        <location filename="../ui/export_actions.cpp" line="238"/>
+        <location filename="../ui/export_actions.cpp" line="232"/>
         <source>DICOM Segmentation of the mask (into the study)</source>
         <translation>DICOM-Segmentierung der Maske (in die Studie)</translation>
     </message>
     <message>
-        <location filename="../ui/export_actions.cpp" line="239"/>
+        <location filename="../ui/export_actions.cpp" line="233"/>
         <source>DICOM Parametric Map of the heat map (into the study)</source>
         <translation>DICOM-Parameterkarte der Heatmap (in die Studie)</translation>
     </message>
     <message>
-        <location filename="../ui/export_actions.cpp" line="241"/>
+        <location filename="../ui/export_actions.cpp" line="235"/>
         <source>Original image resolution</source>
         <translation>Originalauflösung des Bildes</translation>
     </message>
     <message>
-        <location filename="../ui/export_actions.cpp" line="242"/>
+        <location filename="../ui/export_actions.cpp" line="236"/>
         <source>As on screen</source>
         <translation>Wie auf dem Bildschirm</translation>
     </message>
     <message>
-        <location filename="../ui/export_actions.cpp" line="243"/>
+        <location filename="../ui/export_actions.cpp" line="237"/>
         <source>Anonymise (remove patient identifiers from the DICOM)</source>
         <translation>Anonymisieren (Patientenkennungen aus dem DICOM entfernen)</translation>
     </message>
     <message>
-        <location filename="../ui/export_actions.cpp" line="244"/>
+        <location filename="../ui/export_actions.cpp" line="238"/>
         <source>Format:</source>
         <translation>Format:</translation>
     </message>
     <message>
-        <location filename="../ui/export_actions.cpp" line="245"/>
+        <location filename="../ui/export_actions.cpp" line="239"/>
         <source>Resolution:</source>
         <translation>Auflösung:</translation>
     </message>
     <message>
-        <location filename="../ui/export_actions.cpp" line="248"/>
+        <location filename="../ui/export_actions.cpp" line="242"/>
         <source>Exactly the visible layers are burned in, with the prompt, the colour bar and &quot;Research use - not for diagnosis&quot;. PNG and JPEG files carry no metadata.</source>
         <translation>Genau die sichtbaren Ebenen werden eingebrannt, mit dem Satz, der Farbleiste und „Nur für die Forschung - nicht zur Diagnose“. PNG- und JPEG-Dateien enthalten keine Metadaten.</translation>
     </message>
     <message>
-        <location filename="../ui/export_actions.cpp" line="267"/>
+        <location filename="../ui/export_actions.cpp" line="261"/>
         <source>PNG images (*.png)</source>
         <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/export_actions.cpp" line="267"/>
+        <location filename="../ui/export_actions.cpp" line="261"/>
         <source>JPEG images (*.jpg *.jpeg)</source>
         <translation>JPEG-Bilder (*.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../ui/export_actions.cpp" line="267"/>
+        <location filename="../ui/export_actions.cpp" line="261"/>
         <source>DICOM files (*.dcm)</source>
         <translation>DICOM-Dateien (*.dcm)</translation>
     </message>
     <message>
-        <location filename="../ui/export_actions.cpp" line="269"/>
+        <location filename="../ui/export_actions.cpp" line="263"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/export_actions.cpp" line="274"/>
+        <location filename="../ui/export_actions.cpp" line="268"/>
         <source>Exported to %1</source>
         <translation>Exportiert nach %1</translation>
     </message>
     <message>
-        <location filename="../ui/export_actions.cpp" line="281"/>
+        <location filename="../ui/export_actions.cpp" line="275"/>
         <source>Folder for the pictures</source>
         <translation>Ordner für die Bilder</translation>
     </message>
     <message>
-        <location filename="../ui/export_actions.cpp" line="290"/>
+        <location filename="../ui/export_actions.cpp" line="284"/>
         <source>Replace files?</source>
         <translation>Dateien ersetzen?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/export_actions.cpp" line="291"/>
+        <location filename="../ui/export_actions.cpp" line="285"/>
         <source>%n picture(s) exist already in %1:
 %2
 Replace them?</source>
@@ -3042,97 +3090,97 @@ Ersetzen?</numerusform>
     </message>
     <message>
         <location filename="../ui/compare.cpp" line="26"/>
-        <location filename="../ui/mainwindow.cpp" line="753"/>
+        <location filename="../ui/mainwindow.cpp" line="788"/>
         <source>demo model - random weights</source>
         <translation>Demo-Modell - Zufallsgewichte</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="767"/>
+        <location filename="../ui/mainwindow.cpp" line="802"/>
         <source>heat: &quot;%1&quot;</source>
         <translation>Heatmap: „%1“</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="768"/>
+        <location filename="../ui/mainwindow.cpp" line="803"/>
         <source>heat (normalised)</source>
         <translation>Heatmap (normiert)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="798"/>
+        <location filename="../ui/mainwindow.cpp" line="833"/>
         <source>The CSV gives this image as %1 x %2 pixels; its boxes were scaled to %3 x %4.</source>
         <translation>Die CSV nennt für dieses Bild %1 x %2 Pixel; seine Boxen wurden auf %3 x %4 skaliert.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="832"/>
+        <location filename="../ui/mainwindow.cpp" line="867"/>
         <source>%1: %2 sentences with %3 boxes (%4 skipped); %5 box(es) on this image.</source>
         <translation>%1: %2 Sätze mit %3 Boxen (%4 übersprungen); %5 Box(en) auf diesem Bild.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="840"/>
+        <location filename="../ui/mainwindow.cpp" line="875"/>
         <source>Cannot read the ground-truth CSV: %1</source>
         <translation>Die Referenz-CSV kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="846"/>
+        <location filename="../ui/mainwindow.cpp" line="881"/>
         <source>MS-CXR ground-truth CSV</source>
         <translation>MS-CXR-Referenz-CSV</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="847"/>
+        <location filename="../ui/mainwindow.cpp" line="882"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="870"/>
+        <location filename="../ui/mainwindow.cpp" line="905"/>
         <source>x %1  y %2</source>
         <translation>x %1  y %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="872"/>
+        <location filename="../ui/mainwindow.cpp" line="907"/>
         <source>RGB %1, %2, %3</source>
         <translation>RGB %1, %2, %3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="878"/>
+        <location filename="../ui/mainwindow.cpp" line="913"/>
         <source>stored %1  value %2</source>
         <translation>gespeichert %1  Wert %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="886"/>
+        <location filename="../ui/mainwindow.cpp" line="921"/>
         <source>  heat: not analysed</source>
         <translation>  Heatmap: nicht analysiert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="886"/>
+        <location filename="../ui/mainwindow.cpp" line="921"/>
         <source>  heat %1</source>
         <translation>  Heatmap %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="895"/>
+        <location filename="../ui/mainwindow.cpp" line="930"/>
         <source>VOI LUT</source>
         <translation>VOI LUT</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="897"/>
+        <location filename="../ui/mainwindow.cpp" line="932"/>
         <source>C %1  W %2</source>
         <translation>Z %1  B %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="898"/>
+        <location filename="../ui/mainwindow.cpp" line="933"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="900"/>
+        <location filename="../ui/mainwindow.cpp" line="935"/>
         <source>%1 × %2 mm/px</source>
         <translation>%1 × %2 mm/Pixel</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="900"/>
+        <location filename="../ui/mainwindow.cpp" line="935"/>
         <source>spacing unknown</source>
         <translation>Pixelabstand unbekannt</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="916"/>
+        <location filename="../ui/mainwindow.cpp" line="951"/>
         <source>%n file(s) could not be opened.</source>
         <translation>
             <numerusform>%n Datei konnte nicht geöffnet werden.</numerusform>
@@ -3140,18 +3188,18 @@ Ersetzen?</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="921"/>
-        <location filename="../ui/mainwindow.cpp" line="949"/>
+        <location filename="../ui/mainwindow.cpp" line="956"/>
+        <location filename="../ui/mainwindow.cpp" line="986"/>
         <source>Cannot open</source>
         <translation>Öffnen nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1013"/>
+        <location filename="../ui/mainwindow.cpp" line="1051"/>
         <source>About CXR Ground</source>
         <translation>Über CXR Ground</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1016"/>
+        <location filename="../ui/mainwindow.cpp" line="1054"/>
         <source>CXR Ground %1
 Chest X-ray viewer with zero-shot phrase grounding.
 
@@ -3162,7 +3210,7 @@ Thorax-Röntgen-Betrachter mit Zero-Shot-Phrase-Grounding.
 Nur für die Forschung - nicht zur Diagnose.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1019"/>
+        <location filename="../ui/mainwindow.cpp" line="1057"/>
         <source>Sample images: NIH ChestX-ray14 images courtesy of the NIH Clinical Center; CR chest from the NEMA WG04 compression test set; GDCM sample data.
 Built with Qt, DCMTK, OpenJPEG, OpenCV and LibTorch.</source>
         <translation>Beispielbilder: NIH-ChestX-ray14-Bilder mit freundlicher Genehmigung des NIH Clinical Center; Thorax-CR aus dem NEMA-WG04-Kompressionstestsatz; GDCM-Beispieldaten.
@@ -3248,6 +3296,205 @@ Erstellt mit Qt, DCMTK, OpenJPEG, OpenCV und LibTorch.</translation>
         <location filename="../ui/pacs_actions.cpp" line="217"/>
         <source>%1: &quot;%2&quot;</source>
         <translation>%1: „%2“</translation>
+    </message>
+    <message>
+        <location filename="../ui/reading_actions.cpp" line="67"/>
+        <source>Measure &amp;distance</source>
+        <translation>&amp;Strecke messen</translation>
+    </message>
+    <message>
+        <location filename="../ui/reading_actions.cpp" line="67"/>
+        <source>Distance: drag from one end to the other.</source>
+        <translation>Strecke: von einem Ende zum anderen ziehen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/reading_actions.cpp" line="68"/>
+        <source>Measure &amp;angle</source>
+        <translation>&amp;Winkel messen</translation>
+    </message>
+    <message>
+        <location filename="../ui/reading_actions.cpp" line="68"/>
+        <source>Angle: drag the first arm towards the vertex, then click the end of the second arm.</source>
+        <translation>Winkel: den ersten Schenkel zum Scheitel ziehen, dann das Ende des zweiten Schenkels anklicken.</translation>
+    </message>
+    <message>
+        <location filename="../ui/reading_actions.cpp" line="70"/>
+        <source>&amp;Rectangle region</source>
+        <translation>&amp;Rechteck-Region</translation>
+    </message>
+    <message>
+        <location filename="../ui/reading_actions.cpp" line="70"/>
+        <source>Rectangle: drag from one corner to the other (area, mean, SD).</source>
+        <translation>Rechteck: von einer Ecke zur anderen ziehen (Fläche, Mittelwert, SD).</translation>
+    </message>
+    <message>
+        <location filename="../ui/reading_actions.cpp" line="72"/>
+        <source>&amp;Ellipse region</source>
+        <translation>&amp;Ellipsen-Region</translation>
+    </message>
+    <message>
+        <location filename="../ui/reading_actions.cpp" line="72"/>
+        <source>Ellipse: drag its bounding box (area, mean, SD).</source>
+        <translation>Ellipse: ihr umschließendes Rechteck ziehen (Fläche, Mittelwert, SD).</translation>
+    </message>
+    <message>
+        <location filename="../ui/reading_actions.cpp" line="73"/>
+        <source>&amp;Cardiothoracic ratio</source>
+        <translation>&amp;Kardiothorakaler Quotient</translation>
+    </message>
+    <message>
+        <location filename="../ui/reading_actions.cpp" line="74"/>
+        <source>Cardiothoracic ratio: drag the widest width of the heart, then the widest inner width of the thorax (both kept level).</source>
+        <translation>Kardiothorakaler Quotient: die größte Herzbreite ziehen, dann die größte innere Thoraxbreite (beide waagerecht gehalten).</translation>
+    </message>
+    <message>
+        <location filename="../ui/reading_actions.cpp" line="96"/>
+        <source>Esc leaves the tool.</source>
+        <translation>Esc beendet das Werkzeug.</translation>
+    </message>
+    <message>
+        <location filename="../ui/reading_actions.cpp" line="104"/>
+        <source>Show &amp;measurements</source>
+        <translation>&amp;Messungen zeigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/reading_actions.cpp" line="113"/>
+        <source>Image &amp;information (corner text, orientation)</source>
+        <translation>Bild&amp;informationen (Ecktexte, Orientierung)</translation>
+    </message>
+    <message>
+        <location filename="../ui/reading_actions.cpp" line="146"/>
+        <source>Next image</source>
+        <translation>Nächstes Bild</translation>
+    </message>
+    <message>
+        <location filename="../ui/reading_actions.cpp" line="147"/>
+        <source>Previous image</source>
+        <translation>Vorheriges Bild</translation>
+    </message>
+    <message>
+        <location filename="../ui/reading_actions.cpp" line="148"/>
+        <source>Next series</source>
+        <translation>Nächste Serie</translation>
+    </message>
+    <message>
+        <location filename="../ui/reading_actions.cpp" line="149"/>
+        <source>Previous series</source>
+        <translation>Vorherige Serie</translation>
+    </message>
+    <message>
+        <location filename="../ui/reading_actions.cpp" line="154"/>
+        <source>Go to the sentence box</source>
+        <translation>Zum Satzfeld</translation>
+    </message>
+    <message>
+        <location filename="../ui/reading_actions.cpp" line="163"/>
+        <source>&amp;Single image</source>
+        <translation>&amp;Einzelbild</translation>
+    </message>
+    <message>
+        <location filename="../ui/reading_actions.cpp" line="164"/>
+        <source>Current and &amp;prior study</source>
+        <translation>Aktuelle und &amp;Voruntersuchung</translation>
+    </message>
+    <message>
+        <location filename="../ui/reading_actions.cpp" line="164"/>
+        <source>Ctrl+Shift+P</source>
+        <translation>Ctrl+Shift+P</translation>
+    </message>
+    <message>
+        <location filename="../ui/reading_actions.cpp" line="165"/>
+        <source>PA and &amp;lateral</source>
+        <translation>PA und &amp;seitlich</translation>
+    </message>
+    <message>
+        <location filename="../ui/reading_actions.cpp" line="165"/>
+        <source>Ctrl+Shift+L</source>
+        <translation>Ctrl+Shift+L</translation>
+    </message>
+    <message>
+        <location filename="../ui/reading_actions.cpp" line="227"/>
+        <source> (AP view: the heart is magnified)</source>
+        <translation> (AP-Aufnahme: das Herz ist vergrößert abgebildet)</translation>
+    </message>
+    <message>
+        <location filename="../ui/reading_actions.cpp" line="240"/>
+        <source>This is the last image of the open studies.</source>
+        <translation>Das ist das letzte Bild der geöffneten Untersuchungen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/reading_actions.cpp" line="240"/>
+        <source>This is the first image of the open studies.</source>
+        <translation>Das ist das erste Bild der geöffneten Untersuchungen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/reading_actions.cpp" line="263"/>
+        <source>This is the last series of the open studies.</source>
+        <translation>Das ist die letzte Serie der geöffneten Untersuchungen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/reading_actions.cpp" line="263"/>
+        <source>This is the first series of the open studies.</source>
+        <translation>Das ist die erste Serie der geöffneten Untersuchungen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/reading_actions.cpp" line="346"/>
+        <location filename="../ui/reading_actions.cpp" line="392"/>
+        <source>No prior study of this patient among the open studies.</source>
+        <translation>Keine Voruntersuchung dieses Patienten unter den geöffneten Untersuchungen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/reading_actions.cpp" line="347"/>
+        <source>No PA / lateral pair in this study (View Position PA or AP, and LL or RL).</source>
+        <translation>Kein PA-/Seitenpaar in dieser Untersuchung (View Position PA oder AP, und LL oder RL).</translation>
+    </message>
+    <message>
+        <location filename="../ui/reading_actions.cpp" line="389"/>
+        <source>Current</source>
+        <translation>Aktuell</translation>
+    </message>
+    <message>
+        <location filename="../ui/reading_actions.cpp" line="392"/>
+        <source>No other view of this study.</source>
+        <translation>Keine andere Projektion dieser Untersuchung.</translation>
+    </message>
+    <message>
+        <location filename="../ui/reading_actions.cpp" line="397"/>
+        <source>Prior</source>
+        <translation>Vorher</translation>
+    </message>
+</context>
+<context>
+    <name>cxr::ui::MeasurementsPanel</name>
+    <message>
+        <location filename="../ui/measurements_panel.cpp" line="18"/>
+        <source>Measurements</source>
+        <translation>Messungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/measurements_panel.cpp" line="36"/>
+        <source>Measurement</source>
+        <translation>Messung</translation>
+    </message>
+    <message>
+        <location filename="../ui/measurements_panel.cpp" line="36"/>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location filename="../ui/measurements_panel.cpp" line="40"/>
+        <source>Double-click or F2 names a measurement; Delete removes it</source>
+        <translation>Doppelklick oder F2 benennt eine Messung; Entf löscht sie</translation>
+    </message>
+    <message>
+        <location filename="../ui/measurements_panel.cpp" line="50"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../ui/measurements_panel.cpp" line="51"/>
+        <source>Delete all</source>
+        <translation>Alle löschen</translation>
     </message>
 </context>
 <context>
@@ -3709,6 +3956,169 @@ Auftragsnummer: %2</translation>
     </message>
 </context>
 <context>
+    <name>cxr::ui::Reading</name>
+    <message>
+        <location filename="../ui/reading.cpp" line="19"/>
+        <source>Patient name</source>
+        <translation>Patientenname</translation>
+    </message>
+    <message>
+        <location filename="../ui/reading.cpp" line="20"/>
+        <source>Patient ID</source>
+        <translation>Patienten-ID</translation>
+    </message>
+    <message>
+        <location filename="../ui/reading.cpp" line="21"/>
+        <source>Birth date and sex</source>
+        <translation>Geburtsdatum und Geschlecht</translation>
+    </message>
+    <message>
+        <location filename="../ui/reading.cpp" line="22"/>
+        <source>Study date</source>
+        <translation>Untersuchungsdatum</translation>
+    </message>
+    <message>
+        <location filename="../ui/reading.cpp" line="23"/>
+        <source>Accession number</source>
+        <translation>Auftragsnummer</translation>
+    </message>
+    <message>
+        <location filename="../ui/reading.cpp" line="24"/>
+        <source>Series and instance</source>
+        <translation>Serie und Bild</translation>
+    </message>
+    <message>
+        <location filename="../ui/reading.cpp" line="25"/>
+        <source>View position</source>
+        <translation>Projektion</translation>
+    </message>
+    <message>
+        <location filename="../ui/reading.cpp" line="26"/>
+        <source>Window</source>
+        <translation>Fenster</translation>
+    </message>
+    <message>
+        <location filename="../ui/reading.cpp" line="27"/>
+        <source>Zoom</source>
+        <translation>Zoom</translation>
+    </message>
+    <message>
+        <location filename="../ui/reading.cpp" line="62"/>
+        <source>ID %1</source>
+        <translation>ID %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/reading.cpp" line="64"/>
+        <source>born %1</source>
+        <translation>geb. %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/reading.cpp" line="71"/>
+        <source>Acc %1</source>
+        <translation>Auftr. %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/reading.cpp" line="73"/>
+        <source>Se %1  Im %2</source>
+        <translation>Se %1  Bi %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/reading.cpp" line="80"/>
+        <source>VOI LUT</source>
+        <translation>VOI LUT</translation>
+    </message>
+    <message>
+        <location filename="../ui/reading.cpp" line="81"/>
+        <source>C %1  W %2</source>
+        <translation>Z %1  B %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/reading.cpp" line="82"/>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <location filename="../ui/reading.cpp" line="90"/>
+        <source>Distance</source>
+        <translation>Strecke</translation>
+    </message>
+    <message>
+        <location filename="../ui/reading.cpp" line="91"/>
+        <source>Angle</source>
+        <translation>Winkel</translation>
+    </message>
+    <message>
+        <location filename="../ui/reading.cpp" line="92"/>
+        <source>Rectangle</source>
+        <translation>Rechteck</translation>
+    </message>
+    <message>
+        <location filename="../ui/reading.cpp" line="93"/>
+        <source>Ellipse</source>
+        <translation>Ellipse</translation>
+    </message>
+    <message>
+        <location filename="../ui/reading.cpp" line="94"/>
+        <source>Cardiothoracic ratio</source>
+        <translation>Kardiothorakaler Quotient</translation>
+    </message>
+    <message>
+        <location filename="../ui/reading.cpp" line="100"/>
+        <source>mm</source>
+        <translation>mm</translation>
+    </message>
+    <message>
+        <location filename="../ui/reading.cpp" line="100"/>
+        <source>px</source>
+        <translation>px</translation>
+    </message>
+    <message>
+        <location filename="../ui/reading.cpp" line="101"/>
+        <source>mm²</source>
+        <translation>mm²</translation>
+    </message>
+    <message>
+        <location filename="../ui/reading.cpp" line="101"/>
+        <source>px²</source>
+        <translation>px²</translation>
+    </message>
+    <message>
+        <location filename="../ui/reading.cpp" line="106"/>
+        <source>%1°</source>
+        <translation>%1°</translation>
+    </message>
+    <message>
+        <location filename="../ui/reading.cpp" line="109"/>
+        <source>area %1 %2</source>
+        <translation>Fläche %1 %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/reading.cpp" line="110"/>
+        <source>mean %1  SD %2</source>
+        <translation>Mittel %1  SD %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/reading.cpp" line="112"/>
+        <source>CTR %1</source>
+        <translation>CTR %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/reading.cpp" line="112"/>
+        <source>heart %1 / thorax %2</source>
+        <translation>Herz %1 / Thorax %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/reading.cpp" line="119"/>
+        <source>No pixel spacing in the file: lengths in pixels.</source>
+        <translation>Kein Pixelabstand in der Datei: Längen in Pixeln.</translation>
+    </message>
+    <message>
+        <location filename="../ui/reading.cpp" line="121"/>
+        <source>Imager Pixel Spacing: mm at the detector, not calibrated (the patient is magnified).</source>
+        <translation>Imager Pixel Spacing: mm am Detektor, nicht kalibriert (der Patient ist vergrößert abgebildet).</translation>
+    </message>
+</context>
+<context>
     <name>cxr::ui::SendToPacsDialog</name>
     <message>
         <location filename="../ui/pacs_send.cpp" line="25"/>
@@ -3822,22 +4232,22 @@ Auftragsnummer: %2</translation>
 <context>
     <name>cxr::ui::SettingsDialog</name>
     <message>
-        <location filename="../ui/dialogs.cpp" line="135"/>
+        <location filename="../ui/dialogs.cpp" line="138"/>
         <source>No model folder is set.</source>
         <translation>Es ist kein Modellordner eingestellt.</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="137"/>
+        <location filename="../ui/dialogs.cpp" line="140"/>
         <source>%1 is not a folder.</source>
         <translation>%1 ist kein Ordner.</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="144"/>
+        <location filename="../ui/dialogs.cpp" line="147"/>
         <source>Usable: every file is present and every tensor matches its configuration.</source>
         <translation>Verwendbar: jede Datei ist vorhanden und jeder Tensor passt zu seiner Konfiguration.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/dialogs.cpp" line="146"/>
+        <location filename="../ui/dialogs.cpp" line="149"/>
         <source>This folder cannot be used (%n problem(s)):</source>
         <translation>
             <numerusform>Dieser Ordner kann nicht verwendet werden (%n Problem):</numerusform>
@@ -3845,177 +4255,182 @@ Auftragsnummer: %2</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="152"/>
+        <location filename="../ui/dialogs.cpp" line="155"/>
         <source>missing</source>
         <translation>fehlt</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="152"/>
+        <location filename="../ui/dialogs.cpp" line="155"/>
         <source>not present (optional)</source>
         <translation>nicht vorhanden (optional)</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="156"/>
+        <location filename="../ui/dialogs.cpp" line="159"/>
         <source>ok, %1 kB</source>
         <translation>in Ordnung, %1 kB</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="157"/>
+        <location filename="../ui/dialogs.cpp" line="160"/>
         <source>ok, %1 MB</source>
         <translation>in Ordnung, %1 MB</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="161"/>
+        <location filename="../ui/dialogs.cpp" line="164"/>
         <source>Note: %1</source>
         <translation>Hinweis: %1</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="166"/>
+        <location filename="../ui/dialogs.cpp" line="169"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="178"/>
+        <location filename="../ui/dialogs.cpp" line="181"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="179"/>
+        <location filename="../ui/dialogs.cpp" line="182"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="181"/>
+        <location filename="../ui/dialogs.cpp" line="184"/>
         <source>Theme:</source>
         <translation>Farbschema:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="183"/>
+        <location filename="../ui/dialogs.cpp" line="186"/>
         <source>System default</source>
         <translation>Systemstandard</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="188"/>
+        <location filename="../ui/dialogs.cpp" line="191"/>
         <source>Language:</source>
         <translation>Sprache:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="190"/>
+        <location filename="../ui/dialogs.cpp" line="193"/>
         <source>A new language takes effect when the application is restarted.</source>
         <translation>Eine neue Sprache wird nach einem Neustart der Anwendung wirksam.</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="194"/>
+        <location filename="../ui/dialogs.cpp" line="196"/>
+        <source>Corner text of the image (T shows or hides it with the orientation markers)</source>
+        <translation>Ecktexte des Bildes (T zeigt oder verbirgt sie mit den Orientierungsmarken)</translation>
+    </message>
+    <message>
+        <location filename="../ui/dialogs.cpp" line="209"/>
         <source>General</source>
         <translation>Allgemein</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="201"/>
+        <location filename="../ui/dialogs.cpp" line="216"/>
         <source>Folder with configs/, models/, text_encoder/ and tokenizer/</source>
         <translation>Ordner mit configs/, models/, text_encoder/ und tokenizer/</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="202"/>
+        <location filename="../ui/dialogs.cpp" line="217"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="203"/>
+        <location filename="../ui/dialogs.cpp" line="218"/>
         <source>Download…</source>
         <translation>Herunterladen…</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="204"/>
+        <location filename="../ui/dialogs.cpp" line="219"/>
         <source>Model folder:</source>
         <translation>Modellordner:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="217"/>
+        <location filename="../ui/dialogs.cpp" line="232"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="217"/>
+        <location filename="../ui/dialogs.cpp" line="232"/>
         <source>CUDA GPU %1</source>
         <translation>CUDA-GPU %1</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="219"/>
+        <location filename="../ui/dialogs.cpp" line="234"/>
         <source>This build of LibTorch has no CUDA support, or no GPU was found.</source>
         <translation>Diese LibTorch-Version unterstützt kein CUDA, oder es wurde keine GPU gefunden.</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="222"/>
+        <location filename="../ui/dialogs.cpp" line="237"/>
         <source>Device:</source>
         <translation>Gerät:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="224"/>
+        <location filename="../ui/dialogs.cpp" line="239"/>
         <source>fp32 (exact, as the paper)</source>
         <translation>fp32 (exakt, wie in der Veröffentlichung)</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="225"/>
+        <location filename="../ui/dialogs.cpp" line="240"/>
         <source>bf16 (faster on GPUs)</source>
         <translation>bf16 (schneller auf GPUs)</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="226"/>
+        <location filename="../ui/dialogs.cpp" line="241"/>
         <source>fp16 (faster on GPUs)</source>
         <translation>fp16 (schneller auf GPUs)</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="229"/>
+        <location filename="../ui/dialogs.cpp" line="244"/>
         <source>Precision:</source>
         <translation>Genauigkeit:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="232"/>
+        <location filename="../ui/dialogs.cpp" line="247"/>
         <source>all cores (%1)</source>
         <translation>alle Kerne (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="234"/>
+        <location filename="../ui/dialogs.cpp" line="249"/>
         <source>CPU threads:</source>
         <translation>CPU-Threads:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="238"/>
+        <location filename="../ui/dialogs.cpp" line="253"/>
         <source>Diffusion bundle from:</source>
         <translation>Diffusions-Bundle von:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="239"/>
+        <location filename="../ui/dialogs.cpp" line="254"/>
         <source>Text encoder from:</source>
         <translation>Text-Encoder von:</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="241"/>
+        <location filename="../ui/dialogs.cpp" line="256"/>
         <source>Official download locations</source>
         <translation>Offizielle Download-Adressen</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="248"/>
+        <location filename="../ui/dialogs.cpp" line="263"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="252"/>
+        <location filename="../ui/dialogs.cpp" line="267"/>
         <source>PACS</source>
         <translation>PACS</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="261"/>
+        <location filename="../ui/dialogs.cpp" line="276"/>
         <source>Model folder</source>
         <translation>Modellordner</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="277"/>
+        <location filename="../ui/dialogs.cpp" line="292"/>
         <source>bf16 and fp16 need a CUDA device.</source>
         <translation>bf16 und fp16 brauchen ein CUDA-Gerät.</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="284"/>
+        <location filename="../ui/dialogs.cpp" line="299"/>
         <source>Checking %1…</source>
         <translation>%1 wird geprüft…</translation>
     </message>
@@ -4023,59 +4438,87 @@ Auftragsnummer: %2</translation>
 <context>
     <name>cxr::ui::ShortcutsDialog</name>
     <message>
-        <location filename="../ui/dialogs.cpp" line="101"/>
+        <location filename="../ui/dialogs.cpp" line="104"/>
         <source>Keyboard shortcuts</source>
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="106"/>
+        <location filename="../ui/dialogs.cpp" line="109"/>
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="106"/>
+        <location filename="../ui/dialogs.cpp" line="109"/>
         <source>Keys</source>
         <translation>Tasten</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="114"/>
+        <location filename="../ui/dialogs.cpp" line="117"/>
         <source>Zoom about the cursor</source>
         <translation>Um den Mauszeiger zoomen</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="114"/>
+        <location filename="../ui/dialogs.cpp" line="117"/>
         <source>Mouse wheel</source>
         <translation>Mausrad</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="115"/>
+        <location filename="../ui/dialogs.cpp" line="118"/>
         <source>Pan</source>
         <translation>Verschieben</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="115"/>
+        <location filename="../ui/dialogs.cpp" line="118"/>
         <source>Left or middle drag</source>
         <translation>Mit linker oder mittlerer Maustaste ziehen</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="116"/>
+        <location filename="../ui/dialogs.cpp" line="119"/>
         <source>Window/level (right/left: width, up/down: centre)</source>
         <translation>Fensterung (rechts/links: Breite, hoch/runter: Zentrum)</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="116"/>
+        <location filename="../ui/dialogs.cpp" line="119"/>
         <source>Right drag</source>
         <translation>Mit rechter Maustaste ziehen</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="117"/>
+        <location filename="../ui/dialogs.cpp" line="120"/>
         <source>Fit to window</source>
         <translation>An Fenster anpassen</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="117"/>
+        <location filename="../ui/dialogs.cpp" line="120"/>
         <source>Double-click</source>
         <translation>Doppelklick</translation>
+    </message>
+</context>
+<context>
+    <name>cxr::ui::SideBySideView</name>
+    <message>
+        <location filename="../ui/side_by_side.cpp" line="21"/>
+        <source>linked</source>
+        <translation>verknüpft</translation>
+    </message>
+    <message>
+        <location filename="../ui/side_by_side.cpp" line="62"/>
+        <source>Current study and prior (same patient)</source>
+        <translation>Aktuelle Untersuchung und Voruntersuchung (derselbe Patient)</translation>
+    </message>
+    <message>
+        <location filename="../ui/side_by_side.cpp" line="62"/>
+        <source>PA and lateral (same study)</source>
+        <translation>PA und seitlich (dieselbe Untersuchung)</translation>
+    </message>
+    <message>
+        <location filename="../ui/side_by_side.cpp" line="63"/>
+        <source>Zoom and pan follow each other; the cursor is marked on the other side</source>
+        <translation>Zoom und Verschieben folgen einander; der Mauszeiger wird auf der anderen Seite markiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/side_by_side.cpp" line="64"/>
+        <source>Zoom, pan and window follow each other</source>
+        <translation>Zoom, Verschieben und Fenster folgen einander</translation>
     </message>
 </context>
 <context>
@@ -4113,32 +4556,32 @@ Auftragsnummer: %2</translation>
 <context>
     <name>cxr::ui::TagDialog</name>
     <message>
-        <location filename="../ui/dialogs.cpp" line="38"/>
+        <location filename="../ui/dialogs.cpp" line="41"/>
         <source>DICOM tags</source>
         <translation>DICOM-Tags</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="45"/>
+        <location filename="../ui/dialogs.cpp" line="48"/>
         <source>Search tag, name or value</source>
         <translation>Tag, Name oder Wert suchen</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="49"/>
+        <location filename="../ui/dialogs.cpp" line="52"/>
         <source>Tag</source>
         <translation>Tag</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="49"/>
+        <location filename="../ui/dialogs.cpp" line="52"/>
         <source>VR</source>
         <translation>VR</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="49"/>
+        <location filename="../ui/dialogs.cpp" line="52"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../ui/dialogs.cpp" line="49"/>
+        <location filename="../ui/dialogs.cpp" line="52"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
@@ -4146,27 +4589,27 @@ Auftragsnummer: %2</translation>
 <context>
     <name>cxr::ui::Viewport</name>
     <message>
-        <location filename="../ui/viewport.cpp" line="191"/>
+        <location filename="../ui/viewport.cpp" line="193"/>
         <source>Open a chest X-ray (DICOM, PNG or JPEG): File &gt; Open, or drop files here.</source>
         <translation>Ein Thorax-Röntgenbild öffnen (DICOM, PNG oder JPEG): Datei &gt; Öffnen, oder Dateien hierher ziehen.</translation>
     </message>
     <message>
-        <location filename="../ui/viewport.cpp" line="441"/>
+        <location filename="../ui/viewport.cpp" line="593"/>
         <source>box %1</source>
         <translation>Box %1</translation>
     </message>
     <message>
-        <location filename="../ui/viewport.cpp" line="495"/>
+        <location filename="../ui/viewport.cpp" line="647"/>
         <source>Otsu %1</source>
         <translation>Otsu %1</translation>
     </message>
     <message>
-        <location filename="../ui/viewport.cpp" line="498"/>
+        <location filename="../ui/viewport.cpp" line="650"/>
         <source>cut %1</source>
         <translation>Grenze %1</translation>
     </message>
     <message>
-        <location filename="../ui/viewport.cpp" line="504"/>
+        <location filename="../ui/viewport.cpp" line="656"/>
         <source>range %1 – %2</source>
         <translation>Bereich %1 – %2</translation>
     </message>
