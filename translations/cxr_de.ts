@@ -2091,7 +2091,7 @@ Befehle:
     </message>
     <message>
         <location filename="../ui/grounding.cpp" line="91"/>
-        <location filename="../ui/grounding.cpp" line="514"/>
+        <location filename="../ui/grounding.cpp" line="517"/>
         <source>Ground</source>
         <translation>Verorten</translation>
     </message>
@@ -2106,40 +2106,40 @@ Befehle:
         <translation>Verortete Sätze auf diesem Bild (Doppelklick benennt um, Rechtsklick für mehr). Die Heatmap ist die des ausgewählten Satzes; jeder angehakte Satz wird in seiner Farbe umrandet.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="128"/>
+        <location filename="../ui/grounding.cpp" line="137"/>
         <source>Words (click one for its own map, again for the sentence):</source>
         <translation>Wörter (eines anklicken für seine eigene Karte, erneut für den Satz):</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="163"/>
+        <location filename="../ui/grounding.cpp" line="166"/>
         <source>Opacity:</source>
         <translation>Deckkraft:</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="220"/>
+        <location filename="../ui/grounding.cpp" line="223"/>
         <source>Model: %1
 %2 M parameters, %3, %4 threads</source>
         <translation>Modell: %1
 %2 Mio. Parameter, %3, %4 Threads</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="375"/>
+        <location filename="../ui/grounding.cpp" line="378"/>
         <source>Loading the model from %1…</source>
         <translation>Das Modell wird aus %1 geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="353"/>
-        <location filename="../ui/grounding.cpp" line="402"/>
+        <location filename="../ui/grounding.cpp" line="356"/>
+        <location filename="../ui/grounding.cpp" line="405"/>
         <source>Model folder</source>
         <translation>Modellordner</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="520"/>
+        <location filename="../ui/grounding.cpp" line="523"/>
         <source>Type or paste a sentence to ground.</source>
         <translation>Einen Satz zum Verorten eingeben oder einfügen.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="542"/>
+        <location filename="../ui/grounding.cpp" line="545"/>
         <source>No usable model is loaded.</source>
         <translation>Es ist kein verwendbares Modell geladen.</translation>
     </message>
@@ -2174,52 +2174,52 @@ Befehle:
         <translation>Inversionsschritte, Attention-Fenster, Schichten und Otsu-Maske für neue Sätze</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="150"/>
+        <location filename="../ui/grounding.cpp" line="153"/>
         <source>Heat map</source>
         <translation>Heatmap</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="167"/>
+        <location filename="../ui/grounding.cpp" line="170"/>
         <source>Heat values at or below this are transparent</source>
         <translation>Heatmap-Werte bis zu diesem Wert sind durchsichtig</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="172"/>
+        <location filename="../ui/grounding.cpp" line="175"/>
         <source>Hide below:</source>
         <translation>Ausblenden bis:</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="174"/>
+        <location filename="../ui/grounding.cpp" line="177"/>
         <source>Outline</source>
         <translation>Umriss</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="175"/>
+        <location filename="../ui/grounding.cpp" line="178"/>
         <source>Fill</source>
         <translation>Füllung</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="176"/>
+        <location filename="../ui/grounding.cpp" line="179"/>
         <source>Off</source>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="178"/>
+        <location filename="../ui/grounding.cpp" line="181"/>
         <source>Colour of the Otsu mask</source>
         <translation>Farbe der Otsu-Maske</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="183"/>
+        <location filename="../ui/grounding.cpp" line="186"/>
         <source>Otsu mask:</source>
         <translation>Otsu-Maske:</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="248"/>
+        <location filename="../ui/grounding.cpp" line="251"/>
         <source>Model folder: %1</source>
         <translation>Modellordner: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/grounding.cpp" line="249"/>
+        <location filename="../ui/grounding.cpp" line="252"/>
         <source>%1 cannot be used (%n problem(s)): %2</source>
         <translation>
             <numerusform>%1 ist nicht verwendbar (%n Problem): %2</numerusform>
@@ -2227,42 +2227,42 @@ Befehle:
         </translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="316"/>
+        <location filename="../ui/grounding.cpp" line="319"/>
         <source>Mask colour</source>
         <translation>Maskenfarbe</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="319"/>
+        <location filename="../ui/grounding.cpp" line="322"/>
         <source>No model: choose the folder that holds configs/, models/, text_encoder/ and tokenizer/, or download it.</source>
         <translation>Kein Modell: den Ordner wählen, der configs/, models/, text_encoder/ und tokenizer/ enthält, oder es herunterladen.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="320"/>
-        <location filename="../ui/grounding.cpp" line="421"/>
+        <location filename="../ui/grounding.cpp" line="323"/>
+        <location filename="../ui/grounding.cpp" line="424"/>
         <source>Method: %1</source>
         <translation>Methode: %1</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="422"/>
+        <location filename="../ui/grounding.cpp" line="425"/>
         <source> (not the paper&apos;s settings)</source>
         <translation> (nicht die Einstellungen der Veröffentlichung)</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="484"/>
+        <location filename="../ui/grounding.cpp" line="487"/>
         <source>%1
 From a %2 (SOP Instance UID %3)</source>
         <translation>%1
 Aus einer %2 (SOP-Instance-UID %3)</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="487"/>
+        <location filename="../ui/grounding.cpp" line="490"/>
         <source>Negated (&quot;%1&quot;): the sentence denies a finding; the map shows where the words point, not a finding.
 </source>
         <translation>Verneint („%1“): der Satz verneint einen Befund; die Karte zeigt, worauf die Wörter verweisen, keinen Befund.
 </translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="490"/>
+        <location filename="../ui/grounding.cpp" line="493"/>
         <source>%1
 %2
 %3 UNet calls, %4 s%5</source>
@@ -2271,14 +2271,14 @@ Aus einer %2 (SOP-Instance-UID %3)</translation>
 %3 UNet-Aufrufe, %4 s%5</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="496"/>
+        <location filename="../ui/grounding.cpp" line="499"/>
         <source>
 Longer than 77 tokens: the end was cut off.</source>
         <translation>
 Länger als 77 Token: das Ende wurde abgeschnitten.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/grounding.cpp" line="514"/>
+        <location filename="../ui/grounding.cpp" line="517"/>
         <source>Ground %n sentences</source>
         <translation>
             <numerusform>%n Satz verorten</numerusform>
@@ -2286,32 +2286,32 @@ Länger als 77 Token: das Ende wurde abgeschnitten.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="525"/>
+        <location filename="../ui/grounding.cpp" line="528"/>
         <source>The text has %1 sentences; at most %2 are grounded at once. Paste one report, or a part of it.</source>
         <translation>Der Text hat %1 Sätze; höchstens %2 werden auf einmal verortet. Fügen Sie einen Befund oder einen Teil davon ein.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="537"/>
+        <location filename="../ui/grounding.cpp" line="540"/>
         <source>No image is open.</source>
         <translation>Es ist kein Bild geöffnet.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="547"/>
+        <location filename="../ui/grounding.cpp" line="550"/>
         <source>%1 sentences at once are too many; at most %2 are grounded in one request.</source>
         <translation>%1 Sätze auf einmal sind zu viele; höchstens %2 werden in einem Auftrag verortet.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="556"/>
+        <location filename="../ui/grounding.cpp" line="559"/>
         <source>&quot;%1&quot; reads as German. The model reads English only, so its map may mean little; negations such as &quot;kein&quot;, &quot;ohne&quot; and &quot;nicht&quot; are still marked.</source>
         <translation>„%1“ ist Deutsch. Das Modell liest nur Englisch, seine Karte sagt daher wenig; Verneinungen wie „kein“, „ohne“ und „nicht“ werden trotzdem markiert.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="585"/>
+        <location filename="../ui/grounding.cpp" line="588"/>
         <source>From the results cache (no model call).</source>
         <translation>Aus dem Ergebnis-Cache (kein Modellaufruf).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/grounding.cpp" line="601"/>
+        <location filename="../ui/grounding.cpp" line="604"/>
         <source>Queued (%n request(s) waiting).</source>
         <translation>
             <numerusform>In der Warteschlange (%n Anfrage wartet).</numerusform>
@@ -2319,57 +2319,57 @@ Länger als 77 Token: das Ende wurde abgeschnitten.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="615"/>
+        <location filename="../ui/grounding.cpp" line="618"/>
         <source>Starting…</source>
         <translation>Start…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="628"/>
+        <location filename="../ui/grounding.cpp" line="631"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="639"/>
+        <location filename="../ui/grounding.cpp" line="642"/>
         <source>loading the model</source>
         <translation>Modell wird geladen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="639"/>
+        <location filename="../ui/grounding.cpp" line="642"/>
         <source>encoding the image</source>
         <translation>Bild wird kodiert</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="640"/>
+        <location filename="../ui/grounding.cpp" line="643"/>
         <source>encoding the text</source>
         <translation>Text wird kodiert</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="640"/>
+        <location filename="../ui/grounding.cpp" line="643"/>
         <source>inverting the image</source>
         <translation>Bild wird invertiert (DDIM)</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="641"/>
+        <location filename="../ui/grounding.cpp" line="644"/>
         <source>reading attention</source>
         <translation>Aufmerksamkeit wird gelesen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="641"/>
+        <location filename="../ui/grounding.cpp" line="644"/>
         <source>building the heat map</source>
         <translation>Heatmap wird erstellt</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="647"/>
+        <location filename="../ui/grounding.cpp" line="650"/>
         <source>, about %1 s left</source>
         <translation>, noch etwa %1 s</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="649"/>
+        <location filename="../ui/grounding.cpp" line="652"/>
         <source>%1: %2 of %3%4</source>
         <translation>%1: %2 von %3%4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/grounding.cpp" line="650"/>
+        <location filename="../ui/grounding.cpp" line="653"/>
         <source> (%n more queued)</source>
         <translation>
             <numerusform> (%n weitere wartet)</numerusform>
@@ -2377,33 +2377,33 @@ Länger als 77 Token: das Ende wurde abgeschnitten.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="697"/>
-        <location filename="../ui/grounding.cpp" line="774"/>
+        <location filename="../ui/grounding.cpp" line="700"/>
+        <location filename="../ui/grounding.cpp" line="777"/>
         <source>%1 [%2]</source>
         <translation>%1 [%2]</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="720"/>
+        <location filename="../ui/grounding.cpp" line="723"/>
         <source>Done in %1 s (%2 UNet calls)</source>
         <translation>Fertig in %1 s (%2 UNet-Aufrufe)</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="791"/>
+        <location filename="../ui/grounding.cpp" line="794"/>
         <source>Rename</source>
         <translation>Umbenennen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="792"/>
+        <location filename="../ui/grounding.cpp" line="795"/>
         <source>Re-run with other settings…</source>
         <translation>Mit anderen Einstellungen erneut ausführen…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="793"/>
+        <location filename="../ui/grounding.cpp" line="796"/>
         <source>Copy sentence to the prompt box</source>
         <translation>Satz in das Eingabefeld kopieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/grounding.cpp" line="798"/>
+        <location filename="../ui/grounding.cpp" line="801"/>
         <source>Compare in the grid (%n prompt(s))</source>
         <translation>
             <numerusform>Im Raster vergleichen (%n Satz)</numerusform>
@@ -2411,32 +2411,32 @@ Länger als 77 Token: das Ende wurde abgeschnitten.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="800"/>
+        <location filename="../ui/grounding.cpp" line="803"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="807"/>
+        <location filename="../ui/grounding.cpp" line="810"/>
         <source>Re-run &quot;%1&quot;</source>
         <translation>„%1“ erneut ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="913"/>
+        <location filename="../ui/grounding.cpp" line="916"/>
         <source>About the heart&apos;s size: measure the cardiothoracic ratio (C: two widths, heart then thorax).</source>
         <translation>Zur Herzgröße: den kardiothorakalen Quotienten messen (C: zwei Breiten, erst Herz, dann Thorax).</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="914"/>
+        <location filename="../ui/grounding.cpp" line="917"/>
         <source>Measured on this image: %1</source>
         <translation>Auf diesem Bild gemessen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="957"/>
+        <location filename="../ui/grounding.cpp" line="960"/>
         <source>Metrics: select a grounded prompt.</source>
         <translation>Metriken: einen verorteten Satz auswählen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/grounding.cpp" line="945"/>
+        <location filename="../ui/grounding.cpp" line="948"/>
         <source>%n box(es) of this sentence</source>
         <translation>
             <numerusform>%n Box dieses Satzes</numerusform>
@@ -2444,7 +2444,7 @@ Länger als 77 Token: das Ende wurde abgeschnitten.</translation>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/grounding.cpp" line="946"/>
+        <location filename="../ui/grounding.cpp" line="949"/>
         <source>all %n box(es)</source>
         <translation>
             <numerusform>die %n Box</numerusform>
@@ -2452,12 +2452,12 @@ Länger als 77 Token: das Ende wurde abgeschnitten.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="966"/>
+        <location filename="../ui/grounding.cpp" line="969"/>
         <source>Metrics against %1: computing…</source>
         <translation>Metriken gegen %1: wird berechnet…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="983"/>
+        <location filename="../ui/grounding.cpp" line="986"/>
         <source>Against %1:
 |CNR| %2   CNR %3
 mIoU %4 %   AUC-ROC %5 % (exact %6 %)</source>
@@ -2466,8 +2466,8 @@ mIoU %4 %   AUC-ROC %5 % (exact %6 %)</source>
 mIoU %4 %   AUC-ROC %5 % (exakt %6 %)</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="632"/>
-        <location filename="../ui/grounding.cpp" line="732"/>
+        <location filename="../ui/grounding.cpp" line="635"/>
+        <location filename="../ui/grounding.cpp" line="735"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
@@ -2484,7 +2484,7 @@ mIoU %4 %   AUC-ROC %5 % (exakt %6 %)</translation>
     <name>cxr::ui::MainWindow</name>
     <message>
         <location filename="../ui/mainwindow.cpp" line="114"/>
-        <location filename="../ui/mainwindow.cpp" line="971"/>
+        <location filename="../ui/mainwindow.cpp" line="974"/>
         <source>CXR Ground</source>
         <translation>CXR Ground</translation>
     </message>
@@ -3036,46 +3036,46 @@ mIoU %4 %   AUC-ROC %5 % (exakt %6 %)</translation>
     </message>
     <message>
         <location filename="../ui/export_actions.cpp" line="242"/>
-        <source>Exactly the visible layers are burned in, with the prompt, the colour bar and &quot;Research use - not for diagnosis&quot;. PNG and JPEG files carry no metadata.</source>
-        <translation>Genau die sichtbaren Ebenen werden eingebrannt, mit dem Satz, der Farbleiste und „Nur für die Forschung - nicht zur Diagnose“. PNG- und JPEG-Dateien enthalten keine Metadaten.</translation>
+        <source>Exactly the visible layers and measurements are burned in, every ticked prompt&apos;s outline in its colour, with the prompt, the colour bar and &quot;Research use - not for diagnosis&quot;. PNG and JPEG files carry no metadata.</source>
+        <translation>Genau die sichtbaren Ebenen und Messungen werden eingebrannt, der Umriss jedes angehakten Satzes in seiner Farbe, mit dem Satz, der Farbleiste und „Nur für die Forschung - nicht zur Diagnose“. PNG- und JPEG-Dateien enthalten keine Metadaten.</translation>
     </message>
     <message>
-        <location filename="../ui/export_actions.cpp" line="261"/>
+        <location filename="../ui/export_actions.cpp" line="262"/>
         <source>PNG images (*.png)</source>
         <translation>PNG-Bilder (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/export_actions.cpp" line="261"/>
+        <location filename="../ui/export_actions.cpp" line="262"/>
         <source>JPEG images (*.jpg *.jpeg)</source>
         <translation>JPEG-Bilder (*.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../ui/export_actions.cpp" line="261"/>
+        <location filename="../ui/export_actions.cpp" line="262"/>
         <source>DICOM files (*.dcm)</source>
         <translation>DICOM-Dateien (*.dcm)</translation>
     </message>
     <message>
-        <location filename="../ui/export_actions.cpp" line="263"/>
+        <location filename="../ui/export_actions.cpp" line="264"/>
         <source>Export</source>
         <translation>Exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/export_actions.cpp" line="268"/>
+        <location filename="../ui/export_actions.cpp" line="269"/>
         <source>Exported to %1</source>
         <translation>Exportiert nach %1</translation>
     </message>
     <message>
-        <location filename="../ui/export_actions.cpp" line="275"/>
+        <location filename="../ui/export_actions.cpp" line="276"/>
         <source>Folder for the pictures</source>
         <translation>Ordner für die Bilder</translation>
     </message>
     <message>
-        <location filename="../ui/export_actions.cpp" line="284"/>
+        <location filename="../ui/export_actions.cpp" line="285"/>
         <source>Replace files?</source>
         <translation>Dateien ersetzen?</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/export_actions.cpp" line="285"/>
+        <location filename="../ui/export_actions.cpp" line="286"/>
         <source>%n picture(s) exist already in %1:
 %2
 Replace them?</source>
@@ -3130,57 +3130,57 @@ Ersetzen?</numerusform>
         <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="905"/>
+        <location filename="../ui/mainwindow.cpp" line="908"/>
         <source>x %1  y %2</source>
         <translation>x %1  y %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="907"/>
+        <location filename="../ui/mainwindow.cpp" line="910"/>
         <source>RGB %1, %2, %3</source>
         <translation>RGB %1, %2, %3</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="913"/>
+        <location filename="../ui/mainwindow.cpp" line="916"/>
         <source>stored %1  value %2</source>
         <translation>gespeichert %1  Wert %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="921"/>
+        <location filename="../ui/mainwindow.cpp" line="924"/>
         <source>  heat: not analysed</source>
         <translation>  Heatmap: nicht analysiert</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="921"/>
+        <location filename="../ui/mainwindow.cpp" line="924"/>
         <source>  heat %1</source>
         <translation>  Heatmap %1</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="930"/>
+        <location filename="../ui/mainwindow.cpp" line="933"/>
         <source>VOI LUT</source>
         <translation>VOI LUT</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="932"/>
+        <location filename="../ui/mainwindow.cpp" line="935"/>
         <source>C %1  W %2</source>
         <translation>Z %1  B %2</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="933"/>
+        <location filename="../ui/mainwindow.cpp" line="936"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="935"/>
+        <location filename="../ui/mainwindow.cpp" line="938"/>
         <source>%1 × %2 mm/px</source>
         <translation>%1 × %2 mm/Pixel</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="935"/>
+        <location filename="../ui/mainwindow.cpp" line="938"/>
         <source>spacing unknown</source>
         <translation>Pixelabstand unbekannt</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/mainwindow.cpp" line="951"/>
+        <location filename="../ui/mainwindow.cpp" line="954"/>
         <source>%n file(s) could not be opened.</source>
         <translation>
             <numerusform>%n Datei konnte nicht geöffnet werden.</numerusform>
@@ -3188,18 +3188,18 @@ Ersetzen?</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="956"/>
-        <location filename="../ui/mainwindow.cpp" line="986"/>
+        <location filename="../ui/mainwindow.cpp" line="959"/>
+        <location filename="../ui/mainwindow.cpp" line="989"/>
         <source>Cannot open</source>
         <translation>Öffnen nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1051"/>
+        <location filename="../ui/mainwindow.cpp" line="1054"/>
         <source>About CXR Ground</source>
         <translation>Über CXR Ground</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1054"/>
+        <location filename="../ui/mainwindow.cpp" line="1057"/>
         <source>CXR Ground %1
 Chest X-ray viewer with zero-shot phrase grounding.
 
@@ -3210,7 +3210,7 @@ Thorax-Röntgen-Betrachter mit Zero-Shot-Phrase-Grounding.
 Nur für die Forschung - nicht zur Diagnose.</translation>
     </message>
     <message>
-        <location filename="../ui/mainwindow.cpp" line="1057"/>
+        <location filename="../ui/mainwindow.cpp" line="1060"/>
         <source>Sample images: NIH ChestX-ray14 images courtesy of the NIH Clinical Center; CR chest from the NEMA WG04 compression test set; GDCM sample data.
 Built with Qt, DCMTK, OpenJPEG, OpenCV and LibTorch.</source>
         <translation>Beispielbilder: NIH-ChestX-ray14-Bilder mit freundlicher Genehmigung des NIH Clinical Center; Thorax-CR aus dem NEMA-WG04-Kompressionstestsatz; GDCM-Beispieldaten.
@@ -4023,97 +4023,102 @@ Auftragsnummer: %2</translation>
         <translation>Se %1  Bi %2</translation>
     </message>
     <message>
-        <location filename="../ui/reading.cpp" line="80"/>
+        <location filename="../ui/reading.cpp" line="75"/>
+        <source>Se %1</source>
+        <translation>Se %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/reading.cpp" line="82"/>
         <source>VOI LUT</source>
         <translation>VOI LUT</translation>
     </message>
     <message>
-        <location filename="../ui/reading.cpp" line="81"/>
+        <location filename="../ui/reading.cpp" line="83"/>
         <source>C %1  W %2</source>
         <translation>Z %1  B %2</translation>
     </message>
     <message>
-        <location filename="../ui/reading.cpp" line="82"/>
+        <location filename="../ui/reading.cpp" line="84"/>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
     <message>
-        <location filename="../ui/reading.cpp" line="90"/>
+        <location filename="../ui/reading.cpp" line="92"/>
         <source>Distance</source>
         <translation>Strecke</translation>
     </message>
     <message>
-        <location filename="../ui/reading.cpp" line="91"/>
+        <location filename="../ui/reading.cpp" line="93"/>
         <source>Angle</source>
         <translation>Winkel</translation>
     </message>
     <message>
-        <location filename="../ui/reading.cpp" line="92"/>
+        <location filename="../ui/reading.cpp" line="94"/>
         <source>Rectangle</source>
         <translation>Rechteck</translation>
     </message>
     <message>
-        <location filename="../ui/reading.cpp" line="93"/>
+        <location filename="../ui/reading.cpp" line="95"/>
         <source>Ellipse</source>
         <translation>Ellipse</translation>
     </message>
     <message>
-        <location filename="../ui/reading.cpp" line="94"/>
+        <location filename="../ui/reading.cpp" line="96"/>
         <source>Cardiothoracic ratio</source>
         <translation>Kardiothorakaler Quotient</translation>
     </message>
     <message>
-        <location filename="../ui/reading.cpp" line="100"/>
+        <location filename="../ui/reading.cpp" line="102"/>
         <source>mm</source>
         <translation>mm</translation>
     </message>
     <message>
-        <location filename="../ui/reading.cpp" line="100"/>
+        <location filename="../ui/reading.cpp" line="102"/>
         <source>px</source>
         <translation>px</translation>
     </message>
     <message>
-        <location filename="../ui/reading.cpp" line="101"/>
+        <location filename="../ui/reading.cpp" line="103"/>
         <source>mm²</source>
         <translation>mm²</translation>
     </message>
     <message>
-        <location filename="../ui/reading.cpp" line="101"/>
+        <location filename="../ui/reading.cpp" line="103"/>
         <source>px²</source>
         <translation>px²</translation>
     </message>
     <message>
-        <location filename="../ui/reading.cpp" line="106"/>
+        <location filename="../ui/reading.cpp" line="108"/>
         <source>%1°</source>
         <translation>%1°</translation>
     </message>
     <message>
-        <location filename="../ui/reading.cpp" line="109"/>
+        <location filename="../ui/reading.cpp" line="111"/>
         <source>area %1 %2</source>
         <translation>Fläche %1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/reading.cpp" line="110"/>
+        <location filename="../ui/reading.cpp" line="112"/>
         <source>mean %1  SD %2</source>
         <translation>Mittel %1  SD %2</translation>
     </message>
     <message>
-        <location filename="../ui/reading.cpp" line="112"/>
+        <location filename="../ui/reading.cpp" line="114"/>
         <source>CTR %1</source>
         <translation>CTR %1</translation>
     </message>
     <message>
-        <location filename="../ui/reading.cpp" line="112"/>
+        <location filename="../ui/reading.cpp" line="114"/>
         <source>heart %1 / thorax %2</source>
         <translation>Herz %1 / Thorax %2</translation>
     </message>
     <message>
-        <location filename="../ui/reading.cpp" line="119"/>
+        <location filename="../ui/reading.cpp" line="121"/>
         <source>No pixel spacing in the file: lengths in pixels.</source>
         <translation>Kein Pixelabstand in der Datei: Längen in Pixeln.</translation>
     </message>
     <message>
-        <location filename="../ui/reading.cpp" line="121"/>
+        <location filename="../ui/reading.cpp" line="123"/>
         <source>Imager Pixel Spacing: mm at the detector, not calibrated (the patient is magnified).</source>
         <translation>Imager Pixel Spacing: mm am Detektor, nicht kalibriert (der Patient ist vergrößert abgebildet).</translation>
     </message>
@@ -4496,27 +4501,27 @@ Auftragsnummer: %2</translation>
 <context>
     <name>cxr::ui::SideBySideView</name>
     <message>
-        <location filename="../ui/side_by_side.cpp" line="21"/>
+        <location filename="../ui/side_by_side.cpp" line="22"/>
         <source>linked</source>
         <translation>verknüpft</translation>
     </message>
     <message>
-        <location filename="../ui/side_by_side.cpp" line="62"/>
+        <location filename="../ui/side_by_side.cpp" line="63"/>
         <source>Current study and prior (same patient)</source>
         <translation>Aktuelle Untersuchung und Voruntersuchung (derselbe Patient)</translation>
     </message>
     <message>
-        <location filename="../ui/side_by_side.cpp" line="62"/>
+        <location filename="../ui/side_by_side.cpp" line="63"/>
         <source>PA and lateral (same study)</source>
         <translation>PA und seitlich (dieselbe Untersuchung)</translation>
     </message>
     <message>
-        <location filename="../ui/side_by_side.cpp" line="63"/>
+        <location filename="../ui/side_by_side.cpp" line="64"/>
         <source>Zoom and pan follow each other; the cursor is marked on the other side</source>
         <translation>Zoom und Verschieben folgen einander; der Mauszeiger wird auf der anderen Seite markiert</translation>
     </message>
     <message>
-        <location filename="../ui/side_by_side.cpp" line="64"/>
+        <location filename="../ui/side_by_side.cpp" line="65"/>
         <source>Zoom, pan and window follow each other</source>
         <translation>Zoom, Verschieben und Fenster folgen einander</translation>
     </message>

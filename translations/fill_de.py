@@ -80,6 +80,7 @@ DE = {
     'born %1': 'geb. %1',
     'Acc %1': 'Auftr. %1',
     'Se %1  Im %2': 'Se %1  Bi %2',
+    'Se %1': 'Se %1',
     'Distance': 'Strecke',
     'Angle': 'Winkel',
     'Rectangle': 'Rechteck',
@@ -298,8 +299,8 @@ DE = {
     'Anonymise (remove patient identifiers from the DICOM)': 'Anonymisieren (Patientenkennungen aus dem DICOM entfernen)',
     'Format:': 'Format:',
     'Resolution:': 'Auflösung:',
-    'Exactly the visible layers are burned in, with the prompt, the colour bar and "Research use - not for diagnosis". PNG and JPEG files carry no metadata.':
-        'Genau die sichtbaren Ebenen werden eingebrannt, mit dem Satz, der Farbleiste und „Nur für die Forschung - nicht zur Diagnose“. PNG- und JPEG-Dateien enthalten keine Metadaten.',
+    "Exactly the visible layers and measurements are burned in, every ticked prompt's outline in its colour, with the prompt, the colour bar and \"Research use - not for diagnosis\". PNG and JPEG files carry no metadata.":
+        'Genau die sichtbaren Ebenen und Messungen werden eingebrannt, der Umriss jedes angehakten Satzes in seiner Farbe, mit dem Satz, der Farbleiste und „Nur für die Forschung - nicht zur Diagnose“. PNG- und JPEG-Dateien enthalten keine Metadaten.',
     'PNG images (*.png)': 'PNG-Bilder (*.png)',
     'JPEG images (*.jpg *.jpeg)': 'JPEG-Bilder (*.jpg *.jpeg)',
     'DICOM files (*.dcm)': 'DICOM-Dateien (*.dcm)',

@@ -239,8 +239,9 @@ void MainWindow::chooseExport() {
     form->addRow(tr("Resolution:"), resolution);
     form->addRow(anonymise);
     lay->addLayout(form);
-    auto* note = new QLabel(tr("Exactly the visible layers are burned in, with the prompt, the colour bar and \"Research use - not for "
-                               "diagnosis\". PNG and JPEG files carry no metadata."),
+    auto* note = new QLabel(tr("Exactly the visible layers and measurements are burned in, every ticked prompt's outline in its colour, "
+                               "with the prompt, the colour bar and \"Research use - not for diagnosis\". PNG and JPEG files carry no "
+                               "metadata."),
                             &d);
     note->setWordWrap(true);
     lay->addWidget(note);

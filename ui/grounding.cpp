@@ -125,6 +125,15 @@ GroundingPanel::GroundingPanel(QWidget* parent) : QDockWidget(tr("Grounding"), p
     list_->setIconSize(QSize(40, 40));
     list_->installEventFilter(this);  // Delete removes
     lay->addWidget(list_, 1);
+    // The measured cardiothoracic ratio, right under the list when the selected sentence is about
+    // the heart's size.
+    heartLabel_ = new QLabel(body);
+    heartLabel_->setTextFormat(Qt::PlainText);
+    heartLabel_->setWordWrap(true);
+    heartLabel_->setStyleSheet(QStringLiteral("font-weight: bold;"));
+    heartLabel_->setVisible(false);
+    lay->addWidget(heartLabel_);
+    connect(this, &GroundingPanel::overlayChanged, this, &GroundingPanel::updateHeartNote);
     lay->addWidget(new QLabel(tr("Words (click one for its own map, again for the sentence):"), body));
     chips_ = new QListWidget(body);
     chips_->setFlow(QListView::LeftToRight);
@@ -139,12 +148,6 @@ GroundingPanel::GroundingPanel(QWidget* parent) : QDockWidget(tr("Grounding"), p
     metrics_Label_->setTextFormat(Qt::PlainText);
     metrics_Label_->setWordWrap(true);
     lay->addWidget(metrics_Label_);
-    heartLabel_ = new QLabel(body);
-    heartLabel_->setTextFormat(Qt::PlainText);
-    heartLabel_->setWordWrap(true);
-    heartLabel_->setVisible(false);
-    lay->addWidget(heartLabel_);
-    connect(this, &GroundingPanel::overlayChanged, this, &GroundingPanel::updateHeartNote);
 
     auto* form = new QFormLayout;
     showHeat_ = new QCheckBox(tr("Heat map"), body);

@@ -895,7 +895,10 @@ void MainWindow::updateCursor(int x, int y) {
 }
 
 void MainWindow::updateStatus() {
-    Viewport* view = compareMode() && statusView_ && compare_->indexOfView(statusView_) >= 0 ? statusView_ : viewport_;
+    // The view under the cursor when it is one of the layout's (a compare cell, a side), else the main one.
+    const bool inLayout = statusView_ && ((compareMode() && compare_->indexOfView(statusView_) >= 0) ||
+                                          (stack_->currentWidget() == pair_ && (statusView_ == pair_->view(0) || statusView_ == pair_->view(1))));
+    Viewport* view = inLayout ? statusView_ : viewport_;
     const auto img = view->image();
     if (!img) {
         for (QLabel* l : {posLabel_, valueLabel_, windowLabel_, zoomLabel_, spacingLabel_}) l->clear();

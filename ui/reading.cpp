@@ -69,8 +69,10 @@ QStringList cornerLines(Corner corner, const ImageInfo& info, const DisplaySetti
     case Corner::TopRight:
         add(CornerField::StudyDate, readableDate(info.studyDate));
         add(CornerField::Accession, info.accessionNumber.isEmpty() ? QString() : Reading::tr("Acc %1").arg(info.accessionNumber));
-        if (info.seriesNumber > 0 || info.instanceNumber > 0)
+        if (info.seriesNumber > 0 && info.instanceNumber > 0)
             add(CornerField::SeriesInstance, Reading::tr("Se %1  Im %2").arg(info.seriesNumber).arg(info.instanceNumber));
+        else if (info.seriesNumber > 0)
+            add(CornerField::SeriesInstance, Reading::tr("Se %1").arg(info.seriesNumber));
         break;
     case Corner::BottomLeft:
         add(CornerField::ViewPosition, info.viewPosition);
