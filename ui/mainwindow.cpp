@@ -52,24 +52,6 @@ static void initUiResources() {
 
 namespace cxr::ui {
 
-namespace {
-
-// An SVG icon from :/icons drawn with `currentColor` replaced by the given colour.
-QIcon tintedIcon(const QString& name, const QColor& colour) {
-    QFile f(QStringLiteral(":/icons/%1.svg").arg(name));
-    if (!f.open(QIODevice::ReadOnly)) return {};
-    QByteArray svg = f.readAll();
-    svg.replace("currentColor", colour.name().toLatin1());
-    QIcon icon;
-    for (int size : {16, 24, 32, 48}) {
-        QPixmap pm;
-        if (pm.loadFromData(svg, "SVG")) icon.addPixmap(pm.scaled(size, size, Qt::KeepAspectRatio, Qt::SmoothTransformation));
-    }
-    return icon;
-}
-
-}  // namespace
-
 // ---- recent files ------------------------------------------------------------------------------
 
 QStringList RecentFiles::list() { return QSettings().value(QStringLiteral("recentFiles")).toStringList(); }
@@ -342,6 +324,8 @@ void MainWindow::refreshIcons() {
         {rotCcwAct_, "rotate-left"}, {flipHAct_, "flip-horizontal"}, {flipVAct_, "flip-vertical"},
         {resetAct_, "reset"},       {tagsAct_, "tags"}};
     for (const auto& [action, name] : icons) action->setIcon(tintedIcon(QLatin1String(name), colour));
+    for (QAction* a : toolActs_) a->setIcon(tintedIcon(a->data().toString(), colour));  // the measuring tools
+    infoAct_->setIcon(tintedIcon(QStringLiteral("corner-text"), colour));
 }
 
 QList<QAction*> MainWindow::shortcutActions() const {

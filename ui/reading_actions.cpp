@@ -7,11 +7,11 @@
 #include "grounding.h"
 #include "measurements_panel.h"
 #include "side_by_side.h"
+#include "theme.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QComboBox>
-#include <QFile>
 #include <QFileInfo>
 #include <QKeyEvent>
 #include <QPlainTextEdit>
@@ -32,15 +32,6 @@ bool isFrontal(const QString& view) {
 bool isLateral(const QString& view) {
     const QString v = view.trimmed().toUpper();
     return v == QLatin1String("LL") || v == QLatin1String("RL") || v == QLatin1String("LATERAL") || v == QLatin1String("LAT");
-}
-QIcon toolIcon(const QString& name, const QColor& colour) {
-    QFile f(QStringLiteral(":/icons/%1.svg").arg(name));
-    if (!f.open(QIODevice::ReadOnly)) return {};
-    QByteArray svg = f.readAll();
-    svg.replace("currentColor", colour.name().toLatin1());
-    QPixmap pm;
-    pm.loadFromData(svg, "SVG");
-    return QIcon(pm);
 }
 }  // namespace
 
@@ -79,7 +70,7 @@ void MainWindow::buildReadingActions() {
     for (const Tool& t : tools) {
         QAction* a = make(t.text, QKeySequence(t.key));
         a->setCheckable(true);
-        a->setIcon(toolIcon(QLatin1String(t.icon), iconColour));
+        a->setIcon(tintedIcon(QLatin1String(t.icon), iconColour));
         a->setData(QLatin1String(t.icon));
         QString plain = t.text;
         plain.remove(QLatin1Char('&'));
@@ -112,7 +103,7 @@ void MainWindow::buildReadingActions() {
 
     infoAct_ = make(tr("Image &information (corner text, orientation)"), QKeySequence(Qt::Key_T));
     infoAct_->setCheckable(true);
-    infoAct_->setIcon(toolIcon(QStringLiteral("corner-text"), iconColour));
+    infoAct_->setIcon(tintedIcon(QStringLiteral("corner-text"), iconColour));
     connect(infoAct_, &QAction::toggled, this, [this](bool on) {
         viewport_->setInfoVisible(on);
         pair_->setInfoVisible(on);

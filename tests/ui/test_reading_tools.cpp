@@ -394,6 +394,12 @@ private Q_SLOTS:
         int x = -1, y = -1;
         QVERIFY(a->imagePixelAt(c, &x, &y));
         QCOMPARE(b->crosshair(), QPointF((x + 0.5) / 1024, (y + 0.5) / 1024));
+        // The status bar reads the side under the cursor (the prior's own pixel values).
+        const QPointF cb(b->width() / 2.0 + 9, b->height() / 2.0 - 7);
+        sendMouse(b, QEvent::MouseMove, cb, Qt::NoButton, Qt::NoButton);
+        QVERIFY(b->imagePixelAt(cb, &x, &y));
+        QVERIFY2(w->statusText().startsWith(QString("x %1  y %2 | stored %3").arg(x).arg(y).arg(b->image()->storedAt(x, y))),
+                 qPrintable(w->statusText()));
         // Unlinked: each side on its own.
         pair->setLinked(false);
         const double kept = b->geometry().zoom();
