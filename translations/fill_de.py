@@ -10,6 +10,49 @@ import xml.etree.ElementTree as ET
 USAGE_EN = None  # matched by prefix below
 
 DE = {
+    # ---- kept from the .ts (issue 12 viewer defects)
+    '%1: not a DICOM, PNG, JPEG or TIFF image':
+        '%1: kein DICOM-, PNG-, JPEG- oder TIFF-Bild',
+    '%1: no such file':
+        '%1: Datei nicht vorhanden',
+    '%1: a DICOM object without an image (no Rows, Columns or Pixel Data; no modality or SOP class either)':
+        '%1: ein DICOM-Objekt ohne Bild (keine Rows, Columns oder Pixel Data; auch keine Modalität oder SOP-Klasse)',
+    '%1: a DICOM object without an image (%2: no Rows, Columns or Pixel Data)':
+        '%1: ein DICOM-Objekt ohne Bild (%2: keine Rows, Columns oder Pixel Data)',
+    'With --screenshot: give up after <seconds> (default: wait until the image is shown and the prompts are grounded, however long it takes).':
+        'Mit --screenshot: nach <seconds> Sekunden aufgeben (Vorgabe: warten, bis das Bild gezeigt und die Sätze verortet sind, wie lange es auch dauert).',
+    '--timeout needs a number of seconds above 0':
+        '--timeout braucht eine Zahl von Sekunden über 0',
+    'gave up after %1 s (--timeout)':
+        'nach %1 s aufgegeben (--timeout)',
+    'Details…':
+        'Details…',
+    'Every problem of the model folder':
+        'Jedes Problem des Modellordners',
+    'Use the demo model':
+        'Demo-Modell verwenden',
+    'The small model bundled for trying the viewer. Its weights are random: the maps show how grounding works, not where a finding is.':
+        'Das kleine mitgelieferte Modell zum Ausprobieren. Seine Gewichte sind zufällig: Die Karten zeigen, wie das Verorten funktioniert, nicht, wo ein Befund liegt.',
+    'Report sentence or whole report, in English: the model reads English only (Ctrl+Enter grounds):':
+        'Befundsatz oder ganzer Befund, auf Englisch: Das Modell liest nur Englisch (Strg+Eingabe verortet):',
+    "Grounded prompts on this image (double-click renames, right-click for more). The heat map is the selected prompt's; every ticked prompt is outlined in its colour.":
+        'Verortete Sätze auf diesem Bild (Doppelklick benennt um, Rechtsklick für mehr). Die Heatmap ist die des ausgewählten Satzes; jeder angehakte Satz wird in seiner Farbe umrandet.',
+    'Model folder: %1':
+        'Modellordner: %1',
+    '%1 cannot be used (%n problem(s)): %2':
+        ('%1 ist nicht verwendbar (%n Problem): %2', '%1 ist nicht verwendbar (%n Probleme): %2'),
+    '"%1" reads as German. The model reads English only, so its map may mean little; negations such as "kein", "ohne" and "nicht" are still marked.':
+        '„%1“ ist Deutsch. Das Modell liest nur Englisch, seine Karte sagt daher wenig; Verneinungen wie „kein“, „ohne“ und „nicht“ werden trotzdem markiert.',
+    'All files (*)':
+        'Alle Dateien (*)',
+    'Images (*.dcm *.dicom *.DCM *.png *.jpg *.jpeg *.tif *.tiff)':
+        'Bilder (*.dcm *.dicom *.DCM *.png *.jpg *.jpeg *.tif *.tiff)',
+    'Custom (C %1 / W %2)':
+        'Eigenes (Z %1 / B %2)',
+    '%n file(s) could not be opened.':
+        ('%n Datei konnte nicht geöffnet werden.', '%n Dateien konnten nicht geöffnet werden.'),
+    '#%1  %2':
+        '#%1  %2',
     # ---- trajectory cache, prepare, presets
     # ---- the viewer: images prepared before the sentence, Settings > Preparation, method presets
     'Benchmark: prepare the first image in the background, ground the prompts when it is half prepared, print the longest event-loop stalls as JSON and exit.':
@@ -92,6 +135,101 @@ DE = {
     ', %1 failed': ', %1 fehlgeschlagen',
     ', %1 failed (evaluate --resume retries them)': ', %1 fehlgeschlagen (evaluate --resume versucht sie erneut)',
     'bf16 and fp16 are offered on CUDA devices that run them.': 'bf16 und fp16 gibt es auf CUDA-Geräten, die sie rechnen können.',
+    # ---- issue 12: reading tools, layouts, --steps
+    "Inversion steps for the --prompt sentences (default: the method settings, the paper's 300); not remembered.":
+        'Inversionsschritte für die --prompt-Sätze (Standard: die Methodeneinstellungen, 300 wie im Paper); wird nicht gespeichert.',
+    '--steps needs a number of steps from 2 to 1000': '--steps braucht eine Schrittzahl von 2 bis 1000',
+    "About the heart's size: measure the cardiothoracic ratio (C: two widths, heart then thorax).":
+        'Zur Herzgröße: den kardiothorakalen Quotienten messen (C: zwei Breiten, erst Herz, dann Thorax).',
+    'Measured on this image: %1': 'Auf diesem Bild gemessen: %1',
+    'Window &presets': 'Fenster&vorgaben',
+    '&Layout': '&Anordnung',
+    '&Measure': '&Messen',
+    'Default of the file': 'Vorgabe der Datei',
+    'Lung': 'Lunge',
+    'Mediastinum': 'Mediastinum',
+    'Bone': 'Knochen',
+    'Window %1: %2': 'Fenster %1: %2',
+    'Window preset %1': 'Fenstervorgabe %1',
+    'Measure &distance': '&Strecke messen',
+    'Distance: drag from one end to the other.': 'Strecke: von einem Ende zum anderen ziehen.',
+    'Measure &angle': '&Winkel messen',
+    'Angle: drag the first arm towards the vertex, then click the end of the second arm.':
+        'Winkel: den ersten Schenkel zum Scheitel ziehen, dann das Ende des zweiten Schenkels anklicken.',
+    '&Rectangle region': '&Rechteck-Region',
+    'Rectangle: drag from one corner to the other (area, mean, SD).':
+        'Rechteck: von einer Ecke zur anderen ziehen (Fläche, Mittelwert, SD).',
+    '&Ellipse region': '&Ellipsen-Region',
+    'Ellipse: drag its bounding box (area, mean, SD).': 'Ellipse: ihr umschließendes Rechteck ziehen (Fläche, Mittelwert, SD).',
+    '&Cardiothoracic ratio': '&Kardiothorakaler Quotient',
+    'Cardiothoracic ratio: drag the widest width of the heart, then the widest inner width of the thorax (both kept level).':
+        'Kardiothorakaler Quotient: die größte Herzbreite ziehen, dann die größte innere Thoraxbreite (beide waagerecht gehalten).',
+    'Esc leaves the tool.': 'Esc beendet das Werkzeug.',
+    'Show &measurements': '&Messungen zeigen',
+    'Image &information (corner text, orientation)': 'Bild&informationen (Ecktexte, Orientierung)',
+    'Next image': 'Nächstes Bild',
+    'Previous image': 'Vorheriges Bild',
+    'Next series': 'Nächste Serie',
+    'Previous series': 'Vorherige Serie',
+    'Go to the sentence box': 'Zum Satzfeld',
+    '&Single image': '&Einzelbild',
+    'Current and &prior study': 'Aktuelle und &Voruntersuchung',
+    'Ctrl+Shift+P': 'Ctrl+Shift+P',
+    'PA and &lateral': 'PA und &seitlich',
+    'Ctrl+Shift+L': 'Ctrl+Shift+L',
+    ' (AP view: the heart is magnified)': ' (AP-Aufnahme: das Herz ist vergrößert abgebildet)',
+    'This is the last image of the open studies.': 'Das ist das letzte Bild der geöffneten Untersuchungen.',
+    'This is the first image of the open studies.': 'Das ist das erste Bild der geöffneten Untersuchungen.',
+    'This is the last series of the open studies.': 'Das ist die letzte Serie der geöffneten Untersuchungen.',
+    'This is the first series of the open studies.': 'Das ist die erste Serie der geöffneten Untersuchungen.',
+    'No prior study of this patient among the open studies.': 'Keine Voruntersuchung dieses Patienten unter den geöffneten Untersuchungen.',
+    'No PA / lateral pair in this study (View Position PA or AP, and LL or RL).':
+        'Kein PA-/Seitenpaar in dieser Untersuchung (View Position PA oder AP, und LL oder RL).',
+    'Current': 'Aktuell',
+    'No other view of this study.': 'Keine andere Projektion dieser Untersuchung.',
+    'Prior': 'Vorher',
+    'Measurements': 'Messungen',
+    'Measurement': 'Messung',
+    'Double-click or F2 names a measurement; Delete removes it': 'Doppelklick oder F2 benennt eine Messung; Entf löscht sie',
+    'Delete': 'Löschen',
+    'Delete all': 'Alle löschen',
+    'Patient name': 'Patientenname',
+    'Birth date and sex': 'Geburtsdatum und Geschlecht',
+    'Study date': 'Untersuchungsdatum',
+    'Accession number': 'Auftragsnummer',
+    'Series and instance': 'Serie und Bild',
+    'View position': 'Projektion',
+    'Window': 'Fenster',
+    'Zoom': 'Zoom',
+    'ID %1': 'ID %1',
+    'born %1': 'geb. %1',
+    'Acc %1': 'Auftr. %1',
+    'Se %1  Im %2': 'Se %1  Bi %2',
+    'Se %1': 'Se %1',
+    'Distance': 'Strecke',
+    'Angle': 'Winkel',
+    'Rectangle': 'Rechteck',
+    'Ellipse': 'Ellipse',
+    'Cardiothoracic ratio': 'Kardiothorakaler Quotient',
+    'mm': 'mm',
+    'px': 'px',
+    'mm²': 'mm²',
+    'px²': 'px²',
+    '%1°': '%1°',
+    'area %1 %2': 'Fläche %1 %2',
+    'mean %1  SD %2': 'Mittel %1  SD %2',
+    'CTR %1': 'CTR %1',
+    'heart %1 / thorax %2': 'Herz %1 / Thorax %2',
+    'No pixel spacing in the file: lengths in pixels.': 'Kein Pixelabstand in der Datei: Längen in Pixeln.',
+    'Imager Pixel Spacing: mm at the detector, not calibrated (the patient is magnified).':
+        'Imager Pixel Spacing: mm am Detektor, nicht kalibriert (der Patient ist vergrößert abgebildet).',
+    'Corner text of the image (T shows or hides it with the orientation markers)':
+        'Ecktexte des Bildes (T zeigt oder verbirgt sie mit den Orientierungsmarken)',
+    'Current study and prior (same patient)': 'Aktuelle Untersuchung und Voruntersuchung (derselbe Patient)',
+    'PA and lateral (same study)': 'PA und seitlich (dieselbe Untersuchung)',
+    'Zoom and pan follow each other; the cursor is marked on the other side':
+        'Zoom und Verschieben folgen einander; der Mauszeiger wird auf der anderen Seite markiert',
+    'Zoom, pan and window follow each other': 'Zoom, Verschieben und Fenster folgen einander',
     "The text has %1 sentences; at most %2 are grounded at once. Paste one report, or a part of it.":
         "Der Text hat %1 Sätze; höchstens %2 werden auf einmal verortet. Fügen Sie einen Befund oder einen Teil davon ein.",
     "%1 sentences at once are too many; at most %2 are grounded in one request.":
@@ -286,8 +424,8 @@ DE = {
     'Anonymise (remove patient identifiers from the DICOM)': 'Anonymisieren (Patientenkennungen aus dem DICOM entfernen)',
     'Format:': 'Format:',
     'Resolution:': 'Auflösung:',
-    'Exactly the visible layers are burned in, with the prompt, the colour bar and "Research use - not for diagnosis". PNG and JPEG files carry no metadata.':
-        'Genau die sichtbaren Ebenen werden eingebrannt, mit dem Satz, der Farbleiste und „Nur für die Forschung - nicht zur Diagnose“. PNG- und JPEG-Dateien enthalten keine Metadaten.',
+    "Exactly the visible layers and measurements are burned in, every ticked prompt's outline in its colour, with the prompt, the colour bar and \"Research use - not for diagnosis\". PNG and JPEG files carry no metadata.":
+        'Genau die sichtbaren Ebenen und Messungen werden eingebrannt, der Umriss jedes angehakten Satzes in seiner Farbe, mit dem Satz, der Farbleiste und „Nur für die Forschung - nicht zur Diagnose“. PNG- und JPEG-Dateien enthalten keine Metadaten.',
     'PNG images (*.png)': 'PNG-Bilder (*.png)',
     'JPEG images (*.jpg *.jpeg)': 'JPEG-Bilder (*.jpg *.jpeg)',
     'DICOM files (*.dcm)': 'DICOM-Dateien (*.dcm)',

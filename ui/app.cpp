@@ -130,6 +130,10 @@ ViewerOptions parseViewerOptions(QApplication& app) {
     QCommandLineOption model(QStringLiteral("model"), QApplication::translate("cxr::ui::App", "Model folder for grounding."), QStringLiteral("dir"));
     QCommandLineOption prompt(QStringLiteral("prompt"),
                               QApplication::translate("cxr::ui::App", "Sentence to ground on the first image (repeatable)."), QStringLiteral("text"));
+    QCommandLineOption steps(QStringLiteral("steps"),
+                             QApplication::translate("cxr::ui::App", "Inversion steps for the --prompt sentences (default: the method "
+                                                                     "settings, the paper's 300); not remembered."),
+                             QStringLiteral("N"));
     QCommandLineOption stall(QStringLiteral("bench-stall"),
                              QApplication::translate("cxr::ui::App", "Benchmark: prepare the first image in the background, ground the prompts "
                                                                      "when it is half prepared, print the longest event-loop stalls as JSON and exit."));
@@ -143,7 +147,7 @@ ViewerOptions parseViewerOptions(QApplication& app) {
                                QApplication::translate("cxr::ui::App", "With --screenshot: give up after <seconds> (default: wait until the "
                                                                        "image is shown and the prompts are grounded, however long it takes)."),
                                QStringLiteral("seconds"));
-    p.addOptions({shot, theme, lang, size, samples, model, prompt, stall, csv, timeout, preset});
+    p.addOptions({shot, theme, lang, size, samples, model, prompt, steps, stall, csv, timeout, preset});
     p.process(app);
     ViewerOptions o;
     o.files = p.positionalArguments();
@@ -161,6 +165,15 @@ ViewerOptions parseViewerOptions(QApplication& app) {
         std::fprintf(stderr, "cxr-viewer: %s\n",
                      qPrintable(QApplication::translate("cxr::ui::App", "--preset must be paper or fast (got \"%1\")").arg(o.preset)));
         std::exit(2);
+    }
+    if (p.isSet(steps)) {
+        bool ok = false;
+        o.steps = p.value(steps).toInt(&ok);
+        if (!ok || o.steps < 2 || o.steps > 1000) {
+            std::fprintf(stderr, "cxr-viewer: %s\n",
+                         qPrintable(QApplication::translate("cxr::ui::App", "--steps needs a number of steps from 2 to 1000")));
+            std::exit(2);
+        }
     }
     if (p.isSet(timeout)) {
         bool ok = false;
@@ -278,7 +291,7 @@ int runViewer(QApplication& app, const ViewerOptions& o) {
     if (!o.prompts.isEmpty()) {
         // Ground once both the image and the model are ready; the benchmark first lets the
         // background preparation run to half the trajectory, so the sentence makes it yield.
-        auto tryGround = [w, prompts = o.prompts, meter, bench = o.benchStall] {
+        auto tryGround = [w, prompts = o.prompts, meter, bench = o.benchStall, steps = o.steps] {
             GroundingPanel* g = w->groundingPanel();
             if (!g->modelReady() || !w->viewport()->hasImage() || g->busy() || g->resultCount() > 0) return;
             if (bench) {
@@ -289,7 +302,12 @@ int runViewer(QApplication& app, const ViewerOptions& o) {
                 if (!halfway && !over) return;
                 meter->mark();
             }
-            g->ground(prompts);
+            grounding::Settings s = g->methodSettings();
+            if (steps > 0) {  // for this run only: the window follows the steps
+                s.steps = steps;
+                s.windowStart = s.windowEnd = -1;
+            }
+            g->ground(prompts, s);
         };
         QObject::connect(w, &MainWindow::imageShown, w, [tryGround](const QString&) { tryGround(); });
         if (o.benchStall) QObject::connect(w->groundingPanel()->preparation(), &BackgroundPreparation::changed, w, tryGround);

@@ -23,6 +23,7 @@ struct ViewerOptions {
     bool samples = false;
     QString model;        // model folder for grounding
     QStringList prompts;  // grounded once the first image is shown
+    int steps = 0;        // inversion steps for those prompts (0: the method settings of the panel)
     QString groundTruthCsv;  // MS-CXR CSV whose boxes are matched to the images shown
     bool benchStall = false;  // measure the longest event-loop stall while the image is prepared and the prompts are grounded
     QString preset;           // "" | "paper" | "fast": the method for this session

@@ -84,7 +84,9 @@ const grounding::PromptResult* CompareView::resultOf(const Viewport* v) const {
     return i < 0 ? nullptr : cells_[i].item.entry.result.get();
 }
 
-CompareView::CompareView(QWidget* parent) : QWidget(parent) {
+CompareView::CompareView(QWidget* parent)
+    : QWidget(parent), sync_(new ViewSync(ViewSync::Zoom | ViewSync::Pan | ViewSync::Window | ViewSync::Crosshair, this)) {
+    connect(sync_, &ViewSync::cursorMoved, this, &CompareView::cellCursor);
     auto* lay = new QVBoxLayout(this);
     lay->setContentsMargins(4, 4, 4, 4);
     auto* bar = new QHBoxLayout;
@@ -178,27 +180,14 @@ bool CompareView::addItem(const CompareItem& item) {
     c.metrics->setTextFormat(Qt::PlainText);
     v->addWidget(c.metrics);
     Viewport* view = c.view;
-    connect(view, &Viewport::viewChanged, this, [this, view] { viewChangedIn(view); });
-    connect(view, &Viewport::displayChanged, this, [this, view] { windowChangedIn(view); });
-    connect(view, &Viewport::cursorOverPixel, this, [this, view](int x, int y) {
-        cursorIn(view, x, y);
-        Q_EMIT cellCursor(view, x, y);
-    });
     connect(c.close, &QToolButton::clicked, this, [this, view] { removeItem(indexOf(view)); });
+    connect(c.link, &QCheckBox::toggled, this, [this, view](bool on) { sync_->setLinked(view, on); });
     cells_.push_back(c);
     const int index = count() - 1;
     view->setImage(item.image);
     refreshCell(index);
     relayout();
-    // Join the linked view: take the first linked cell's zoom, pan and window.
-    for (int j = 0; j < index; ++j)
-        if (linked(j)) {
-            syncing_ = true;
-            view->syncViewFrom(*cells_[j].view);
-            view->syncWindowFrom(*cells_[j].view);
-            syncing_ = false;
-            break;
-        }
+    sync_->add(view);  // joins the linked cells: takes their zoom, pan and window
     Q_EMIT countChanged();
     return true;
 }
@@ -206,6 +195,7 @@ bool CompareView::addItem(const CompareItem& item) {
 void CompareView::removeItem(int index) {
     if (index < 0 || index >= count()) return;
     Cell c = cells_.takeAt(index);
+    sync_->remove(c.view);
     grid_->removeWidget(c.frame);
     c.frame->deleteLater();
     relayout();
@@ -276,33 +266,6 @@ void CompareView::refreshCell(int index) {
     watcher->setFuture(QtConcurrent::run([result, boxes] {
         return eval::computeAll(result->original, result->originalWidth, result->originalHeight, boxes);
     }));
-}
-
-void CompareView::viewChangedIn(Viewport* v) {
-    const int i = indexOf(v);
-    if (syncing_ || !linked(i)) return;
-    syncing_ = true;
-    for (int j = 0; j < count(); ++j)
-        if (j != i && linked(j)) cells_[j].view->syncViewFrom(*v);
-    syncing_ = false;
-}
-
-void CompareView::windowChangedIn(Viewport* v) {
-    const int i = indexOf(v);
-    if (syncing_ || !linked(i)) return;
-    syncing_ = true;
-    for (int j = 0; j < count(); ++j)
-        if (j != i && linked(j)) cells_[j].view->syncWindowFrom(*v);
-    syncing_ = false;
-}
-
-void CompareView::cursorIn(Viewport* v, int x, int y) {
-    const auto img = v->image();
-    for (int j = 0; j < count(); ++j) {
-        Viewport* other = cells_[j].view;
-        if (other == v || x < 0 || !img) other->setCrosshair(QPointF(-1, -1));
-        else other->setCrosshair(QPointF((x + 0.5) / img->width, (y + 0.5) / img->height));
-    }
 }
 
 QImage CompareView::cellPicture(int index, bool originalResolution) const {

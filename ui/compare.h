@@ -6,6 +6,7 @@
 #include "annotate/overlay.h"
 #include "eval/metrics.h"
 #include "grounding.h"
+#include "view_sync.h"
 #include "viewport.h"
 
 #include <QWidget>
@@ -81,9 +82,6 @@ private:
     };
     void relayout();
     void refreshCell(int index);
-    void viewChangedIn(Viewport* v);
-    void windowChangedIn(Viewport* v);
-    void cursorIn(Viewport* v, int x, int y);
     int indexOf(const Viewport* v) const;
     QImage cellPicture(int index, bool originalResolution) const;
 
@@ -94,7 +92,7 @@ private:
     QGridLayout* grid_;
     QVector<Cell> cells_;
     int rows_ = 1, cols_ = 2;
-    bool syncing_ = false;
+    ViewSync* sync_;  // zoom, pan, window and crosshair of the linked cells
     annotate::Layers style_;
 };
 

@@ -22,7 +22,10 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFileInfo>
+#include <QCheckBox>
 #include <QFormLayout>
+#include <QGridLayout>
+#include <QGroupBox>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -191,6 +194,18 @@ SettingsDialog::SettingsDialog(QWidget* parent) : QDialog(parent) {
     auto* note = new QLabel(tr("A new language takes effect when the application is restarted."), general);
     note->setWordWrap(true);
     glay->addWidget(note);
+    auto* corner = new QGroupBox(tr("Corner text of the image (T shows or hides it with the orientation markers)"), general);
+    auto* cgrid = new QGridLayout(corner);
+    const CornerFields fields = savedCornerFields();
+    int k = 0;
+    for (const auto& [field, name] : cornerFieldNames()) {
+        auto* c = new QCheckBox(name, corner);
+        c->setChecked(fields.testFlag(field));
+        cgrid->addWidget(c, k / 3, k % 3);
+        cornerChecks_ << qMakePair(field, c);
+        ++k;
+    }
+    glay->addWidget(corner);
     glay->addStretch(1);
     tabs_->addTab(general, tr("General"));
 
@@ -312,6 +327,12 @@ void SettingsDialog::showPacsPage() { tabs_->setCurrentWidget(pacs_); }
 void SettingsDialog::showPreparationPage() { tabs_->setCurrentWidget(preparation_); }
 QString SettingsDialog::theme() const { return theme_->currentData().toString(); }
 QString SettingsDialog::language() const { return language_->currentData().toString(); }
+CornerFields SettingsDialog::cornerFields() const {
+    CornerFields f;
+    for (const auto& [field, check] : cornerChecks_)
+        if (check->isChecked()) f |= field;
+    return f;
+}
 QString SettingsDialog::modelFolder() const { return folder_->text().trimmed(); }
 QString SettingsDialog::device() const { return device_->currentData().toString(); }
 QString SettingsDialog::precision() const { return precision_->currentData().toString(); }

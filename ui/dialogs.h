@@ -1,6 +1,8 @@
 // Dialogs of the viewer: DICOM tag browser, keyboard shortcuts, settings.
 #pragma once
 
+#include "reading.h"
+
 #include <QAction>
 #include <QDialog>
 #include <QList>
@@ -12,6 +14,7 @@ class QTableView;
 class QComboBox;
 class QLabel;
 class QPlainTextEdit;
+class QCheckBox;
 class QSpinBox;
 class QTabWidget;
 
@@ -49,7 +52,7 @@ public:
     static QList<QPair<QString, QString>> rows(const QList<QAction*>& actions);  // (action, keys)
 };
 
-// Settings: General (theme, language) and Model (folder checked with the engine's inspection,
+// Settings: General (theme, language, corner text fields) and Model (folder checked with the engine's inspection,
 // device, precision, threads, download locations).
 class SettingsDialog : public QDialog {
     Q_OBJECT
@@ -57,6 +60,7 @@ public:
     explicit SettingsDialog(QWidget* parent = nullptr);
     QString theme() const;     // "dark" | "light"
     QString language() const;  // "" (system) | "en" | "de"
+    CornerFields cornerFields() const;  // what the corner text shows
     QString modelFolder() const;
     QString device() const;     // "cpu", "cuda:0", ...
     QString precision() const;  // "fp32", "bf16", "fp16"
@@ -87,6 +91,7 @@ private:
     PreparationSettingsPage* preparation_ = nullptr;
     QComboBox* theme_;
     QComboBox* language_;
+    QList<QPair<CornerField, QCheckBox*>> cornerChecks_;
     QLineEdit* folder_;
     QPlainTextEdit* report_;
     QComboBox* device_;

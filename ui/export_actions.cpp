@@ -6,6 +6,7 @@
 #include "export/atomic_write.h"
 #include "export/dicom_sc.h"
 #include "grounding.h"
+#include "side_by_side.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -24,25 +25,7 @@
 
 namespace cxr::ui {
 
-void MainWindow::setCompareMode(bool on) {
-    if (on && compare_->count() == 0) {  // opens with the ticked prompts, as many as the layout has cells
-        QList<int> rows;
-        const auto& es = grounding_->entries();
-        for (int i = 0; i < es.size() && rows.size() < compare_->rows() * compare_->cols(); ++i)
-            if (es[i].visible) rows << i;
-        if (!rows.isEmpty()) {
-            compareEntries(rows);  // switches to the grid
-            return;
-        }
-    }
-    statusView_ = nullptr;
-    stack_->setCurrentWidget(on ? static_cast<QWidget*>(compare_) : viewport_);
-    if (compareAct_->isChecked() != on) {
-        const QSignalBlocker b(compareAct_);
-        compareAct_->setChecked(on);
-    }
-    if (on) updateCompareStyle();
-}
+void MainWindow::setCompareMode(bool on) { setLayout(on ? Layout::Compare : Layout::Single); }
 
 bool MainWindow::compareMode() const { return stack_->currentWidget() == compare_; }
 
@@ -92,6 +75,14 @@ QImage MainWindow::exportPicture(bool originalResolution, QString* message) cons
         }
         return compare_->exportGrid(originalResolution);
     }
+    if (layout() == Layout::PriorCurrent || layout() == Layout::PaLateral) {  // both sides, each turned as shown
+        annotate::Caption cap;
+        cap.details = pair_->caption(0) + QStringLiteral("  |  ") + pair_->caption(1);
+        annotate::Layers none;
+        none.heat = false;
+        none.mask = MaskMode::Off;
+        return annotate::withFooter(originalResolution ? pair_->picture() : pair_->grab().toImage(), none, cap);
+    }
     const auto img = viewport_->image();
     if (!img) {
         *message = tr("No image is open.");
@@ -102,6 +93,8 @@ QImage MainWindow::exportPicture(bool originalResolution, QString* message) cons
     annotate::Layers layers = grounding_->layers();
     layers.boxes = boxesAct_->isChecked();
     for (const auto& b : viewport_->boxes()) layers.boxList.push_back({b.rect, b.label});
+    layers.outlines = grounding_->outlines();  // every ticked prompt's outline in its colour, as the view shows them
+    if (viewport_->measurementsVisible()) layers.measurements = viewport_->measurementGraphics();
     annotate::Caption cap;
     cap.demoModel = grounding_->modelReady() && grounding_->demoModel() && r;
     if (r && e) {
@@ -177,6 +170,7 @@ bool MainWindow::exportAllPrompts(const QString& folder, bool overwrite, QString
     annotate::Layers layers = grounding_->layers();
     layers.boxes = boxesAct_->isChecked();
     for (const auto& b : viewport_->boxes()) layers.boxList.push_back({b.rect, b.label});
+    if (viewport_->measurementsVisible()) layers.measurements = viewport_->measurementGraphics();
     QStringList done;
     for (int i = 0; i < es.size(); ++i) {
         const GroundedPrompt& e = es[i];
@@ -245,8 +239,9 @@ void MainWindow::chooseExport() {
     form->addRow(tr("Resolution:"), resolution);
     form->addRow(anonymise);
     lay->addLayout(form);
-    auto* note = new QLabel(tr("Exactly the visible layers are burned in, with the prompt, the colour bar and \"Research use - not for "
-                               "diagnosis\". PNG and JPEG files carry no metadata."),
+    auto* note = new QLabel(tr("Exactly the visible layers and measurements are burned in, every ticked prompt's outline in its colour, "
+                               "with the prompt, the colour bar and \"Research use - not for diagnosis\". PNG and JPEG files carry no "
+                               "metadata."),
                             &d);
     note->setWordWrap(true);
     lay->addWidget(note);

@@ -132,6 +132,15 @@ GroundingPanel::GroundingPanel(QWidget* parent) : QDockWidget(tr("Grounding"), p
     list_->setIconSize(QSize(40, 40));
     list_->installEventFilter(this);  // Delete removes
     lay->addWidget(list_, 1);
+    // The measured cardiothoracic ratio, right under the list when the selected sentence is about
+    // the heart's size.
+    heartLabel_ = new QLabel(body);
+    heartLabel_->setTextFormat(Qt::PlainText);
+    heartLabel_->setWordWrap(true);
+    heartLabel_->setStyleSheet(QStringLiteral("font-weight: bold;"));
+    heartLabel_->setVisible(false);
+    lay->addWidget(heartLabel_);
+    connect(this, &GroundingPanel::overlayChanged, this, &GroundingPanel::updateHeartNote);
     lay->addWidget(new QLabel(tr("Words (click one for its own map, again for the sentence):"), body));
     chips_ = new QListWidget(body);
     chips_->setFlow(QListView::LeftToRight);
@@ -936,6 +945,25 @@ QVector<Outline> GroundingPanel::outlines() const {
     }
     return out;
 }
+
+// ---- the cardiothoracic ratio beside sentences about the heart's size ---------------------------
+
+void GroundingPanel::setCardiothoracicRatio(const QString& text) {
+    ctrText_ = text;
+    updateHeartNote();
+}
+
+void GroundingPanel::updateHeartNote() {
+    const GroundedPrompt* e = displayedEntry();
+    QString note;
+    if (e && text::mentionsHeartSize(e->prompt.toStdString()))
+        note = ctrText_.isEmpty() ? tr("About the heart's size: measure the cardiothoracic ratio (C: two widths, heart then thorax).")
+                                  : tr("Measured on this image: %1").arg(ctrText_);
+    heartLabel_->setText(note);
+    heartLabel_->setVisible(!note.isEmpty());
+}
+
+QString GroundingPanel::heartSizeNote() const { return heartLabel_->isHidden() ? QString() : heartLabel_->text(); }
 
 // ---- metrics against ground-truth boxes ----------------------------------------------------------
 

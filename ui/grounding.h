@@ -174,6 +174,11 @@ public:
     // Metrics of the shown result against the boxes that apply (false when none apply).
     bool currentMetrics(double* cnrAbs, double* cnr, double* miou, double* aucBinned, double* auc) const;
 
+    // The cardiothoracic ratio measured on this image ("" : none). When the selected sentence is
+    // about the size of the heart, the panel shows it under the metrics (or how to measure it).
+    void setCardiothoracicRatio(const QString& text);
+    QString heartSizeNote() const;  // "" when the selected sentence is not about the heart's size
+
     QString lastError() const { return lastError_; }
     QString statusText() const;
     int lastUnetCalls() const { return lastCalls_; }
@@ -285,6 +290,9 @@ private:
     QPushButton* maskColourButton_;
     QColor maskColour_{0, 230, 255};
     QLabel* metrics_Label_;
+    QLabel* heartLabel_;
+    QString ctrText_;
+    void updateHeartNote();
     QLabel* demoLabel_;
 };
 

@@ -6,6 +6,8 @@
 #include "dialogs.h"
 #include "download_dialog.h"
 #include "grounding.h"
+#include "measurements_panel.h"
+#include "side_by_side.h"
 #include "studies_browser.h"
 #include "theme.h"
 #include "viewport.h"
@@ -34,6 +36,7 @@
 #include <QStackedWidget>
 #include <QInputDialog>
 #include <QStatusBar>
+#include <QScreen>
 #include <QStyle>
 #include <QTimer>
 #include <QToolBar>
@@ -48,24 +51,6 @@ static void initUiResources() {
 }
 
 namespace cxr::ui {
-
-namespace {
-
-// An SVG icon from :/icons drawn with `currentColor` replaced by the given colour.
-QIcon tintedIcon(const QString& name, const QColor& colour) {
-    QFile f(QStringLiteral(":/icons/%1.svg").arg(name));
-    if (!f.open(QIODevice::ReadOnly)) return {};
-    QByteArray svg = f.readAll();
-    svg.replace("currentColor", colour.name().toLatin1());
-    QIcon icon;
-    for (int size : {16, 24, 32, 48}) {
-        QPixmap pm;
-        if (pm.loadFromData(svg, "SVG")) icon.addPixmap(pm.scaled(size, size, Qt::KeepAspectRatio, Qt::SmoothTransformation));
-    }
-    return icon;
-}
-
-}  // namespace
 
 // ---- recent files ------------------------------------------------------------------------------
 
@@ -114,8 +99,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     stack_ = new QStackedWidget(this);
     viewport_ = new Viewport(stack_);
     compare_ = new CompareView(stack_);
+    pair_ = new SideBySideView(stack_);
     stack_->addWidget(viewport_);
     stack_->addWidget(compare_);
+    stack_->addWidget(pair_);
     setCentralWidget(stack_);
 
     auto* dock = new QDockWidget(tr("Studies"), this);
@@ -137,6 +124,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     });
 
     buildActions();
+    buildReadingActions();
     buildMenus();
     buildToolbar();
     buildStatusBar();
@@ -159,7 +147,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         updateCursor(x, y);
     });
     connect(viewport_, &Viewport::displayChanged, this, &MainWindow::syncPresetToDisplay);
-    resize(1280, 860);
+    resize(firstStartSize(screen() ? screen()->availableGeometry() : QRect(0, 0, 1280, 900)));
     updateStatus();
 }
 
@@ -167,6 +155,7 @@ MainWindow::~MainWindow() {
     if (scanCancelFlag_) *scanCancelFlag_ = true;
     scanWatcher_.waitForFinished();
     loadWatcher_.waitForFinished();
+    pairWatcher_.waitForFinished();
 }
 
 void MainWindow::buildActions() {
@@ -182,7 +171,7 @@ void MainWindow::buildActions() {
     samplesAct_ = make(tr("Open &sample study"), QKeySequence());
     quitAct_ = make(tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q));
     fitAct_ = make(tr("&Fit to window"), QKeySequence(Qt::Key_F));
-    oneToOneAct_ = make(tr("&Actual pixels (1:1)"), QKeySequence(Qt::Key_1));
+    oneToOneAct_ = make(tr("&Actual pixels (1:1)"), QKeySequence(Qt::CTRL | Qt::Key_0));  // 1-9: window presets
     zoomInAct_ = make(tr("Zoom &in"), QKeySequence(Qt::Key_Plus));
     zoomInAct_->setShortcuts({QKeySequence(Qt::Key_Plus), QKeySequence(Qt::Key_Equal), QKeySequence::ZoomIn});
     zoomOutAct_ = make(tr("Zoom &out"), QKeySequence(Qt::Key_Minus));
@@ -263,7 +252,7 @@ void MainWindow::buildActions() {
                                  on ? 0 : 1);
     });
     connect(loadCsvAct_, &QAction::triggered, this, &MainWindow::chooseGroundTruthCsv);
-    connect(compareAct_, &QAction::toggled, this, &MainWindow::setCompareMode);
+    connect(compareAct_, &QAction::triggered, this, &MainWindow::setCompareMode);
     connect(exportAct_, &QAction::triggered, this, &MainWindow::chooseExport);
     connect(sendPacsAct_, &QAction::triggered, this, &MainWindow::chooseSendToPacs);
     connect(exportAllAct_, &QAction::triggered, this, &MainWindow::chooseExportAll);
@@ -335,12 +324,20 @@ void MainWindow::refreshIcons() {
         {rotCcwAct_, "rotate-left"}, {flipHAct_, "flip-horizontal"}, {flipVAct_, "flip-vertical"},
         {resetAct_, "reset"},       {tagsAct_, "tags"}};
     for (const auto& [action, name] : icons) action->setIcon(tintedIcon(QLatin1String(name), colour));
+    for (QAction* a : toolActs_) a->setIcon(tintedIcon(a->data().toString(), colour));  // the measuring tools
+    infoAct_->setIcon(tintedIcon(QStringLiteral("corner-text"), colour));
 }
 
 QList<QAction*> MainWindow::shortcutActions() const {
-    return {openAct_, openFolderAct_, quitAct_, fitAct_, oneToOneAct_, zoomInAct_, zoomOutAct_, invertAct_, rotCwAct_,
-            rotCcwAct_, flipHAct_, flipVAct_, resetAct_, nextFrameAct_, prevFrameAct_, tagsAct_, heatAct_, maskAct_,
-            boxesAct_, drawBoxesAct_, loadCsvAct_, compareAct_, exportAct_, exportAllAct_, settingsAct_, helpAct_};
+    QList<QAction*> out{openAct_, openFolderAct_, quitAct_, fitAct_, oneToOneAct_, zoomInAct_, zoomOutAct_, invertAct_, rotCwAct_,
+                        rotCcwAct_, flipHAct_, flipVAct_, resetAct_};
+    out << presetActs_;
+    out << QList<QAction*>{nextImageAct_, prevImageAct_, nextSeriesAct_, prevSeriesAct_, nextFrameAct_, prevFrameAct_, infoAct_,
+                           sentenceAct_};
+    out << toolActs_;
+    out << QList<QAction*>{measureVisibleAct_, tagsAct_, heatAct_, maskAct_, boxesAct_, drawBoxesAct_, loadCsvAct_, compareAct_,
+                           priorAct_, paLatAct_, exportAct_, exportAllAct_, settingsAct_, helpAct_};
+    return out;
 }
 
 void MainWindow::buildMenus() {
@@ -363,13 +360,25 @@ void MainWindow::buildMenus() {
     view->addSeparator();
     for (QAction* a : {invertAct_, rotCwAct_, rotCcwAct_, flipHAct_, flipVAct_, resetAct_}) view->addAction(a);
     view->addSeparator();
-    view->addAction(nextFrameAct_);
-    view->addAction(prevFrameAct_);
+    QMenu* presets = view->addMenu(tr("Window &presets"));
+    for (QAction* a : presetActs_) presets->addAction(a);
+    view->addAction(infoAct_);
+    view->addSeparator();
+    for (QAction* a : {nextImageAct_, prevImageAct_, nextSeriesAct_, prevSeriesAct_, nextFrameAct_, prevFrameAct_, sentenceAct_})
+        view->addAction(a);
+    view->addSeparator();
+    QMenu* layout = view->addMenu(tr("&Layout"));
+    for (QAction* a : {singleAct_, compareAct_, priorAct_, paLatAct_}) layout->addAction(a);
     view->addSeparator();
     view->addAction(tagsAct_);
     view->addSeparator();
     view->addAction(darkAct_);
     view->addAction(lightAct_);
+    QMenu* measure = menuBar()->addMenu(tr("&Measure"));
+    for (QAction* a : toolActs_) measure->addAction(a);
+    measure->addSeparator();
+    measure->addAction(measureVisibleAct_);
+    measure->addAction(measurePanel_->toggleViewAction());
     QMenu* overlays = menuBar()->addMenu(tr("&Grounding"));
     for (QAction* a : {heatAct_, maskAct_, boxesAct_}) overlays->addAction(a);
     overlays->addSeparator();
@@ -563,6 +572,10 @@ void MainWindow::loadDone() {
     sendImageToGrounding();
     applyPendingResult();
     applyBoxesForImage();
+    viewport_->setMeasurements(imageMeasurements_.value(imageKey()));
+    measurePanel_->refresh();
+    updateHeartNote();
+    if (layout() == Layout::PriorCurrent || layout() == Layout::PaLateral) fillSideBySide();
     Q_EMIT imageShown(path);
 }
 
@@ -650,29 +663,35 @@ void MainWindow::updatePresets() {
     presets_->clear();
     const auto img = viewport_->image();
     if (!img) return;
-    presets_->addItem(tr("Default"), QStringLiteral("default"));
+    // The file's own display first, then the chest presets: number keys 1-9 choose in this order.
+    QList<QPair<QString, QVariant>> items;
+    items.append({tr("Default of the file"), QStringLiteral("default")});
+    const std::vector<Window> chest = chestPresets(*img);
+    const QStringList chestNames{tr("Lung"), tr("Mediastinum"), tr("Bone")};
+    for (size_t i = 0; i < chest.size() && i < 3; ++i)
+        items.append({tr("%1 (C %2 / W %3)").arg(chestNames[int(i)]).arg(chest[i].center, 0, 'f', 0).arg(chest[i].width, 0, 'f', 0),
+                      QVariantList{chest[i].center, chest[i].width}});
     int k = 0;
     for (const Window& w : img->info.windows) {
         const QString name = w.explanation.isEmpty() ? tr("File window %1").arg(++k) : w.explanation;
-        presets_->addItem(tr("%1 (C %2 / W %3)").arg(name).arg(w.center).arg(w.width),
-                          QVariantList{w.center, w.width});
+        items.append({tr("%1 (C %2 / W %3)").arg(name).arg(w.center).arg(w.width), QVariantList{w.center, w.width}});
     }
-    if (img->voiLut) presets_->addItem(tr("VOI LUT of the file"), QStringLiteral("voilut"));
+    if (img->voiLut) items.append({tr("VOI LUT of the file"), QStringLiteral("voilut")});
     const Window robust = img->robustWindow();
-    presets_->addItem(tr("Automatic (0.5-99.5 %)"), QVariantList{robust.center, robust.width});
+    items.append({tr("Automatic (0.5-99.5 %)"), QVariantList{robust.center, robust.width}});
     double lo = 0, hi = 0;
     img->modalityRange(&lo, &hi);
-    presets_->addItem(tr("Full range"), QVariantList{(lo + hi) / 2.0, std::max(1.0, hi - lo + 1)});
-    // Chest presets in Hounsfield-like units: meaningful when the modality LUT gives them.
-    if (img->info.rescaleType == QLatin1String("HU") || img->info.modality == QLatin1String("CT")) {
-        presets_->addItem(tr("Lung (C -600 / W 1500)"), QVariantList{-600.0, 1500.0});
-        presets_->addItem(tr("Mediastinum (C 40 / W 400)"), QVariantList{40.0, 400.0});
-        presets_->addItem(tr("Bone (C 480 / W 2500)"), QVariantList{480.0, 2500.0});
-    }
+    items.append({tr("Full range"), QVariantList{(lo + hi) / 2.0, std::max(1.0, hi - lo + 1)}});
     // Contrast presets relative to the automatic window, useful for CR/DX.
-    presets_->addItem(tr("High contrast"), QVariantList{robust.center, robust.width * 0.6});
-    presets_->addItem(tr("Low contrast"), QVariantList{robust.center, robust.width * 1.6});
+    items.append({tr("High contrast"), QVariantList{robust.center, robust.width * 0.6}});
+    items.append({tr("Low contrast"), QVariantList{robust.center, robust.width * 1.6}});
+    for (int i = 0; i < items.size(); ++i)
+        presets_->addItem(i < 9 ? QStringLiteral("%1  %2").arg(i + 1).arg(items[i].first) : items[i].first, items[i].second);
     presets_->setCurrentIndex(0);
+    for (int i = 0; i < presetActs_.size(); ++i) {
+        presetActs_[i]->setEnabled(i < presets_->count());
+        presetActs_[i]->setText(i < items.size() ? tr("Window %1: %2").arg(i + 1).arg(items[i].first) : tr("Window preset %1").arg(i + 1));
+    }
 }
 
 void MainWindow::syncPresetToDisplay() {
@@ -854,7 +873,10 @@ void MainWindow::updateCursor(int x, int y) {
 }
 
 void MainWindow::updateStatus() {
-    Viewport* view = compareMode() && statusView_ && compare_->indexOfView(statusView_) >= 0 ? statusView_ : viewport_;
+    // The view under the cursor when it is one of the layout's (a compare cell, a side), else the main one.
+    const bool inLayout = statusView_ && ((compareMode() && compare_->indexOfView(statusView_) >= 0) ||
+                                          (stack_->currentWidget() == pair_ && (statusView_ == pair_->view(0) || statusView_ == pair_->view(1))));
+    Viewport* view = inLayout ? statusView_ : viewport_;
     const auto img = view->image();
     if (!img) {
         for (QLabel* l : {posLabel_, valueLabel_, windowLabel_, zoomLabel_, spacingLabel_}) l->clear();
@@ -933,6 +955,8 @@ void MainWindow::clearImage() {
     presets_->clear();
     grounding_->clearImage();
     browser_->selectPath(QString());
+    measurePanel_->refresh();
+    if (layout() == Layout::PriorCurrent || layout() == Layout::PaLateral) setLayout(Layout::Single);
     updateStatus();
 }
 
@@ -986,6 +1010,7 @@ void MainWindow::showSettingsPage(bool modelPage) {
     (currentTheme() == Theme::Light ? lightAct_ : darkAct_)->setChecked(true);
     const bool folderChanged = !d.modelFolder().isEmpty() && d.modelFolder() != grounding_->modelFolder();
     if (folderChanged) s.setValue(QStringLiteral("grounding/modelDir"), d.modelFolder());
+    setCornerFields(d.cornerFields());
     grounding_->setRuntime(d.device(), d.precision(), d.threads());  // reloads the model when these change
     grounding_->applyPreparationSettings();  // Settings > Preparation wrote its values on OK
     if (folderChanged) grounding_->setModelFolder(d.modelFolder());

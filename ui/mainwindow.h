@@ -39,6 +39,8 @@ class PacsPanel;
 class TagDialog;
 class CompareView;
 class GroundingPanel;
+class MeasurementsPanel;
+class SideBySideView;
 
 // Most recently used files (QSettings "recentFiles"), at most kMax, newest first.
 class RecentFiles {
@@ -95,6 +97,37 @@ public:
     QAction* boxesAction() const { return boxesAct_; }
     QAction* drawBoxesAction() const { return drawBoxesAct_; }
 
+    // The first window size: 1280 x 860, less where the available screen is smaller (title bar and
+    // frame included).
+    static QSize firstStartSize(const QRect& availableScreen);
+
+    // Reading tools: measurements (kept per image for the session), the Measurements dock, the
+    // corner text and orientation markers (T), window presets by number key.
+    MeasurementsPanel* measurementsPanel() const { return measurePanel_; }
+    QAction* toolAction(MeasureTool tool) const;
+    QAction* infoAction() const { return infoAct_; }
+    QAction* measurementsVisibleAction() const { return measureVisibleAct_; }
+    QComboBox* presetCombo() const { return presets_; }
+    void setCornerFields(CornerFields fields);  // and saves them
+    // Keyboard reading: the next / previous image in the studies' order, the first image of the
+    // next / previous series (false at the end).
+    bool stepImage(int delta);
+    bool stepSeries(int delta);
+    void leaveTools();  // Esc: no measuring tool, no box editing
+
+    // Side-by-side layouts: the current study and the latest prior of the same patient among the
+    // open studies, or the PA and the lateral of the current study. False (with a message in the
+    // status bar) when there is no such image.
+    enum class Layout { Single, Compare, PriorCurrent, PaLateral };
+    bool setLayout(Layout layout);
+    Layout layout() const;
+    SideBySideView* sideBySideView() const { return pair_; }
+    QAction* priorAction() const { return priorAct_; }
+    QAction* paLateralAction() const { return paLatAct_; }
+    // The files such a layout would show (empty when none): the prior or the other view.
+    QString priorOf(const QString& path) const;
+    QString otherViewOf(const QString& path) const;
+
     // Compare mode: the grid replaces the single viewport.
     CompareView* compareView() const { return compare_; }
     void setCompareMode(bool on);
@@ -133,6 +166,7 @@ Q_SIGNALS:
     void resultShown(const QString& sentence);  // a Segmentation / Parametric Map is shown
 
 protected:
+    void keyPressEvent(QKeyEvent*) override;
     void dragEnterEvent(QDragEnterEvent*) override;
     void dropEvent(QDropEvent*) override;
     void closeEvent(QCloseEvent*) override;
@@ -174,6 +208,11 @@ private:
     void boxesEdited();
     void chooseGroundTruthCsv();
     QString imageKey() const;
+    void buildReadingActions();
+    void measurementsEdited();
+    void updateHeartNote();
+    void fillSideBySide();
+    const ScannedFile* scannedFile(const QString& path) const;
 
     Viewport* viewport_ = nullptr;
     StudiesBrowser* browser_ = nullptr;
@@ -211,6 +250,18 @@ private:
     QAction *heatAct_ = nullptr, *maskAct_ = nullptr, *boxesAct_ = nullptr, *drawBoxesAct_ = nullptr,
             *loadCsvAct_ = nullptr, *clearBoxesAct_ = nullptr;
     QHash<QString, QVector<GroundTruthBox>> imageBoxes_;  // boxes of images seen (drawn or edited)
+    QHash<QString, QVector<Measurement>> imageMeasurements_;  // measurements of images seen, this session
+    MeasurementsPanel* measurePanel_ = nullptr;
+    SideBySideView* pair_ = nullptr;
+    QList<QAction*> toolActs_;  // distance, angle, rectangle, ellipse, cardiothoracic ratio
+    QList<QAction*> presetActs_;  // 1..9
+    QAction *infoAct_ = nullptr, *measureVisibleAct_ = nullptr, *sentenceAct_ = nullptr, *nextImageAct_ = nullptr,
+            *prevImageAct_ = nullptr, *nextSeriesAct_ = nullptr, *prevSeriesAct_ = nullptr, *priorAct_ = nullptr,
+            *paLatAct_ = nullptr, *singleAct_ = nullptr;
+    QString pairLoading_;  // the other side's file being loaded
+    QFutureWatcher<LoadResult> pairWatcher_;
+    QString pairPath_, pairError_;  // the other side's file last loaded, and its image or error
+    std::shared_ptr<const Image> pairImage_;
     std::shared_ptr<const eval::MsCxrReadResult> csv_;
     QString csvPath_;
 

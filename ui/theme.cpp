@@ -1,7 +1,9 @@
 #include "theme.h"
 
 #include <QApplication>
+#include <QFile>
 #include <QPalette>
+#include <QPixmap>
 #include <QStyle>
 #include <QStyleFactory>
 
@@ -14,6 +16,19 @@ Theme g_theme = Theme::Dark;
 Theme themeFromString(const QString& s) { return s.trimmed().toLower() == QLatin1String("light") ? Theme::Light : Theme::Dark; }
 QString themeName(Theme t) { return t == Theme::Light ? QStringLiteral("light") : QStringLiteral("dark"); }
 Theme currentTheme() { return g_theme; }
+
+QIcon tintedIcon(const QString& name, const QColor& colour) {
+    QFile f(QStringLiteral(":/icons/%1.svg").arg(name));
+    if (!f.open(QIODevice::ReadOnly)) return {};
+    QByteArray svg = f.readAll();
+    svg.replace("currentColor", colour.name().toLatin1());
+    QIcon icon;
+    for (int size : {16, 24, 32, 48}) {
+        QPixmap pm;
+        if (pm.loadFromData(svg, "SVG")) icon.addPixmap(pm.scaled(size, size, Qt::KeepAspectRatio, Qt::SmoothTransformation));
+    }
+    return icon;
+}
 
 void applyTheme(Theme t) {
     g_theme = t;

@@ -41,6 +41,7 @@ void Viewport::setImage(std::shared_ptr<const Image> image, bool keepView) {
     image_->modalityRange(&lo, &hi);
     dataRange_ = std::max(1.0, hi - lo);
     if (!(keepView && sameSize)) {
+        editor_.setMeasurements({});  // the window gives each image its own (setMeasurements)
         geom_ = ImageGeometry(image_->width, image_->height);
         display_ = defaultDisplay(*image_);
         autoFit_ = true;
@@ -58,6 +59,7 @@ void Viewport::clear() {
     legend_ = Legend();
     boxes_.clear();
     selectedBox_ = -1;
+    editor_.setMeasurements({});
     rendered_ = QImage();
     pixels_.clear();
     update();
@@ -226,6 +228,13 @@ void Viewport::paintEvent(QPaintEvent*) {
         p.drawLine(QPointF(c.x, c.y - 12), QPointF(c.x, c.y - 3));
         p.drawLine(QPointF(c.x, c.y + 3), QPointF(c.x, c.y + 12));
     }
+    if (measurementsVisible_)
+        for (const auto& g : measurementGraphics(true))
+            annotate::paintMeasurement(p, g, [this](PointF pt) {
+                const PointF sc = geom_.imageToScreen(pt);
+                return QPointF(sc.x, sc.y);
+            }, 1.0, QRectF(area));
+    if (infoVisible_) paintInfo(p, area);
     p.setClipping(false);
     const int legendW = legendStripWidth(), notesH = notesStripHeight();
     if (legendW > 0 || notesH > 0) {
@@ -248,9 +257,25 @@ int Viewport::legendStripWidth() const {
     return width() < 480 || height() < 360 ? 64 : 104;
 }
 
+int Viewport::markWidth() const {
+    if (mark_.isEmpty()) return 0;
+    QFont bold = font();
+    bold.setBold(true);
+    return QFontMetrics(bold).horizontalAdvance(shownMark()) + 16;
+}
+
+QString Viewport::shownMark() const {
+    QFont bold = font();
+    bold.setBold(true);
+    return QFontMetrics(bold).elidedText(mark_, Qt::ElideRight, std::max(40, width() / 2));
+}
+
 int Viewport::notesStripHeight() const {
     if (mark_.isEmpty() && outlines_.size() < 2) return 0;
-    return fontMetrics().height() + 8;
+    // The outline legend wraps to as many rows as it needs beside the mark.
+    const int legendW = std::max(60, width() - 16 - markWidth());
+    const int legend = outlines_.size() >= 2 ? annotate::outlineLegendHeight(outlines_, font(), legendW) : 0;
+    return std::max(fontMetrics().height(), legend) + 8;
 }
 
 QRect Viewport::imageArea() const {
@@ -271,35 +296,158 @@ void Viewport::stripsChanged(const QRect& before) {
 
 void Viewport::paintNotes(QPainter& p, const QRect& strip) {
     p.save();
-    QFont f = font();
-    p.setFont(f);
-    const QFontMetrics fm(f);
+    const QFontMetrics fm(font());
     int x = strip.left() + 8;
-    const int y = strip.top() + (strip.height() - fm.height()) / 2;
     if (!mark_.isEmpty()) {
-        QFont bold = f;
+        QFont bold = font();
         bold.setBold(true);
         p.setFont(bold);
-        const QString text = QFontMetrics(bold).elidedText(mark_, Qt::ElideRight, std::max(40, strip.width() / 2));
+        const QString text = shownMark();
         const int w = QFontMetrics(bold).horizontalAdvance(text);
-        p.fillRect(QRect(x - 4, strip.top() + 2, w + 8, strip.height() - 4), QColor(160, 20, 20));
+        p.fillRect(QRect(x - 4, strip.top() + 2, w + 8, fm.height() + 4), QColor(160, 20, 20));
         p.setPen(Qt::white);
-        p.drawText(QRect(x, y, w, fm.height()), Qt::AlignLeft | Qt::AlignVCenter, text);
+        p.drawText(QRect(x, strip.top() + 4, w, fm.height()), Qt::AlignLeft | Qt::AlignVCenter, text);
         x += w + 16;
-        p.setFont(f);
     }
-    if (outlines_.size() >= 2) {
-        for (const Outline& o : outlines_) {
-            if (x > strip.right() - 30) break;
-            p.fillRect(QRect(x, y + fm.height() / 2 - 5, 10, 10), o.colour);
-            x += 14;
-            const QString text = fm.elidedText(o.name, Qt::ElideRight, std::min(220, strip.right() - x - 4));
-            p.setPen(QColor(220, 220, 220));
-            p.drawText(QRect(x, y, fm.horizontalAdvance(text) + 2, fm.height()), Qt::AlignLeft | Qt::AlignVCenter, text);
-            x += fm.horizontalAdvance(text) + 14;
-        }
-    }
+    if (outlines_.size() >= 2)
+        annotate::paintOutlineLegend(p, outlines_, font(), QRect(x, strip.top() + 4, std::max(60, strip.right() - 8 - x), strip.height() - 8),
+                                     QColor(220, 220, 220));
     p.restore();
+}
+
+namespace {
+// Text with a dark halo, readable over any grey level without a box.
+void haloText(QPainter& p, const QRect& r, int flags, const QString& text) {
+    const QColor fg = p.pen().color();
+    p.setPen(QColor(0, 0, 0, 200));
+    for (const QPoint d : {QPoint(-1, 0), QPoint(1, 0), QPoint(0, -1), QPoint(0, 1), QPoint(1, 1)}) p.drawText(r.translated(d), flags, text);
+    p.setPen(fg);
+    p.drawText(r, flags, text);
+}
+}  // namespace
+
+void Viewport::paintInfo(QPainter& p, const QRect& area) {
+    if (!image_) return;
+    p.save();
+    QFont f = font();
+    f.setPointSizeF(std::max(7.0, f.pointSizeF() * 0.92));
+    p.setFont(f);
+    const QFontMetrics fm(f);
+    const QRect inner = area.adjusted(8, 6, -8, -6);
+    p.setPen(QColor(235, 235, 235));
+    const QList<QPair<Corner, int>> corners{{Corner::TopLeft, Qt::AlignLeft | Qt::AlignTop},
+                                            {Corner::TopRight, Qt::AlignRight | Qt::AlignTop},
+                                            {Corner::BottomLeft, Qt::AlignLeft | Qt::AlignBottom},
+                                            {Corner::BottomRight, Qt::AlignRight | Qt::AlignBottom}};
+    for (const auto& [corner, align] : corners) {
+        QStringList lines = cornerText(corner);
+        for (QString& l : lines) l = fm.elidedText(l, Qt::ElideRight, std::max(40, inner.width() / 2 - 8));
+        haloText(p, inner, align, lines.join(QLatin1Char('\n')));
+    }
+    // Orientation markers at the middle of each edge, larger.
+    const EdgeMarkers m = orientationMarkers();
+    QFont big = font();
+    big.setPointSizeF(font().pointSizeF() * 1.3);
+    big.setBold(true);
+    p.setFont(big);
+    p.setPen(QColor(255, 230, 120));
+    haloText(p, inner, Qt::AlignLeft | Qt::AlignVCenter, m.left);
+    haloText(p, inner, Qt::AlignRight | Qt::AlignVCenter, m.right);
+    haloText(p, inner, Qt::AlignHCenter | Qt::AlignTop, m.top);
+    haloText(p, inner, Qt::AlignHCenter | Qt::AlignBottom, m.bottom);
+    p.restore();
+}
+
+void Viewport::setInfoVisible(bool on) {
+    infoVisible_ = on;
+    update();
+}
+
+void Viewport::setCornerFields(CornerFields fields) {
+    cornerFields_ = fields;
+    update();
+}
+
+QStringList Viewport::cornerText(Corner corner) const {
+    if (!image_ || !infoVisible_) return {};
+    return cornerLines(corner, image_->info, display_, int(std::lround(geom_.zoom() * devicePixelRatio() * 100)), cornerFields_);
+}
+
+EdgeMarkers Viewport::orientationMarkers() const {
+    if (!image_) return {};
+    return edgeMarkers(patientDirections(image_->info.patientOrientation, image_->info.viewPosition), geom_);
+}
+
+// ---- measurements -------------------------------------------------------------------------------
+
+void Viewport::setTool(MeasureTool tool) {
+    editor_.setTool(tool);
+    if (tool != MeasureTool::None) setMeasurementsVisible(true);
+    if (drag_ == Drag::Measure) drag_ = Drag::None;
+    unsetCursor();
+    update();
+}
+
+void Viewport::setMeasurements(const QVector<Measurement>& m) {
+    editor_.setMeasurements(m);
+    update();
+}
+
+void Viewport::setMeasurementsVisible(bool visible) {
+    measurementsVisible_ = visible;
+    if (!visible) editor_.cancelDrawing();
+    update();
+}
+
+void Viewport::selectMeasurement(int index) {
+    editor_.select(index);
+    update();
+}
+
+bool Viewport::deleteMeasurement(int index) {
+    if (!editor_.remove(index)) return false;
+    update();
+    Q_EMIT measurementsChanged();
+    Q_EMIT measurementSelected(editor_.selected());
+    return true;
+}
+
+void Viewport::setMeasurementLabel(int index, const QString& label) {
+    editor_.setLabel(index, label);
+    update();
+    Q_EMIT measurementsChanged();
+}
+
+MeasureValues Viewport::measurementValues(int index) const {
+    const QVector<Measurement> m = editor_.measurements();
+    if (!image_ || index < 0 || index >= m.size()) return {};
+    return measure(m[index], *image_);
+}
+
+QVector<annotate::MeasureGraphic> Viewport::measurementGraphics(bool inProgress) const {
+    QVector<annotate::MeasureGraphic> out;
+    if (!image_) return out;
+    const QVector<Measurement>& all = inProgress ? editor_.all() : editor_.measurements();
+    for (int i = 0; i < all.size(); ++i) {
+        const Measurement& m = all[i];
+        annotate::MeasureGraphic g;
+        g.kind = m.kind;
+        g.points = m.points;
+        const bool finished = int(m.points.size()) >= pointCount(m.kind);
+        if (finished) {
+            g.text = measurementText(m, measure(m, *image_));
+            if (!m.label.isEmpty()) g.text = m.label + QLatin1Char('\n') + g.text;
+        }
+        g.selected = inProgress && i == editor_.selected();
+        out << g;
+    }
+    return out;
+}
+
+void Viewport::measurementsEdited(MeasureEditor::Result r) {
+    update();
+    if (r == MeasureEditor::Result::Changed) Q_EMIT measurementsChanged();
+    Q_EMIT measurementSelected(editor_.selected());
 }
 
 void Viewport::setOverlay(const QImage& heat, const QImage& outline, const QString& mark) {
@@ -328,22 +476,26 @@ void Viewport::clearOverlay() {
     update();
 }
 
-void Viewport::syncViewFrom(const Viewport& other) {
-    if (!image_ || !other.image_ || &other == this) return;
+void Viewport::syncViewFrom(const Viewport& other, bool zoom, bool pan) {
+    if (!image_ || !other.image_ || &other == this || (!zoom && !pan)) return;
     const ImageGeometry& o = other.geom_;
+    const QRect oa = other.imageArea();
+    // The relative image point at the centre: the other view's when panning along, else this one's.
+    const ImageGeometry& centreOf = pan ? o : geom_;
+    const QRect centreArea = pan ? oa : imageArea();
+    const PointF c = centreOf.screenToImage({centreArea.width() / 2.0, centreArea.height() / 2.0});
+    const PointF rel{c.x / std::max(1, centreOf.width()), c.y / std::max(1, centreOf.height())};
     geom_.resetOrientation();
     for (int i = 0; i < o.rotation() / 90; ++i) geom_.rotateClockwise();
     if (o.flippedH()) geom_.flipHorizontal();
     if (o.flippedV()) geom_.flipVertical();
-    autoFit_ = other.autoFit_;
-    if (autoFit_) {
+    if (zoom && other.autoFit_) {
+        autoFit_ = true;
         geom_.fitTo(imageArea().width(), imageArea().height());
     } else {
-        geom_.setZoom(o.zoom() * double(o.orientedWidth()) / std::max(1, geom_.orientedWidth()));
-        const QRect oa = other.imageArea();
-        const PointF c = o.screenToImage({oa.width() / 2.0, oa.height() / 2.0});
-        const PointF mine{c.x / std::max(1, o.width()) * geom_.width(), c.y / std::max(1, o.height()) * geom_.height()};
-        const PointF now = geom_.imageToScreen(mine);
+        autoFit_ = false;
+        if (zoom) geom_.setZoom(o.zoom() * double(o.orientedWidth()) / std::max(1, geom_.orientedWidth()));
+        const PointF now = geom_.imageToScreen({rel.x * geom_.width(), rel.y * geom_.height()});
         geom_.panBy(imageArea().width() / 2.0 - now.x, imageArea().height() / 2.0 - now.y);
     }
     update();
@@ -579,6 +731,16 @@ void Viewport::mousePressEvent(QMouseEvent* e) {
         update();
         return;
     }
+    if (e->button() == Qt::LeftButton && measurementsVisible_) {
+        const int before = editor_.selected();
+        const MeasureEditor::Result r = editor_.press(e->position(), geom_);
+        if (r != MeasureEditor::Result::Ignored) {
+            drag_ = Drag::Measure;
+            measurementsEdited(r);
+            return;
+        }
+        if (before != editor_.selected()) measurementsEdited(r);
+    }
     if (e->button() == Qt::LeftButton || e->button() == Qt::MiddleButton) {
         drag_ = Drag::Pan;
         offsetAtDragStart_ = geom_.offset();
@@ -593,6 +755,13 @@ void Viewport::mousePressEvent(QMouseEvent* e) {
 
 void Viewport::mouseMoveEvent(QMouseEvent* e) {
     const QPointF d = e->position() - dragStart_;
+    if (drag_ == Drag::Measure || (drag_ == Drag::None && editor_.drawing())) {
+        if (editor_.move(e->position(), geom_) != MeasureEditor::Result::Ignored) update();
+    } else if (drag_ == Drag::None && !boxEditing_ && measurementsVisible_ && image_) {
+        const Qt::CursorShape c = editor_.cursorAt(e->position(), geom_);
+        if (c == Qt::ArrowCursor) unsetCursor();
+        else setCursor(c);
+    }
     if (drag_ == Drag::Pan) {
         autoFit_ = false;
         geom_.setOffset({offsetAtDragStart_.x + d.x(), offsetAtDragStart_.y + d.y()});
@@ -672,10 +841,14 @@ void Viewport::mouseMoveEvent(QMouseEvent* e) {
     else Q_EMIT cursorOverPixel(-1, -1);
 }
 
-void Viewport::mouseReleaseEvent(QMouseEvent*) {
+void Viewport::mouseReleaseEvent(QMouseEvent* e) {
     const Drag was = drag_;
     drag_ = Drag::None;
-    if (!boxEditing_) unsetCursor();
+    if (was == Drag::Measure) {
+        measurementsEdited(editor_.release(e->position(), geom_));
+        return;
+    }
+    if (!boxEditing_ && editor_.tool() == MeasureTool::None) unsetCursor();
     if (was == Drag::NewBox && selectedBox_ >= 0 && selectedBox_ < boxes_.size()) {
         if (boxes_[selectedBox_].rect.width() < 2 || boxes_[selectedBox_].rect.height() < 2) {  // a click, not a box
             boxes_.remove(selectedBox_);
@@ -693,6 +866,10 @@ void Viewport::mouseReleaseEvent(QMouseEvent*) {
 void Viewport::keyPressEvent(QKeyEvent* e) {
     if (boxEditing_ && selectedBox_ >= 0 && (e->key() == Qt::Key_Delete || e->key() == Qt::Key_Backspace)) {
         deleteSelectedBox();
+        e->accept();
+        return;
+    }
+    if (e->key() == Qt::Key_Delete && editor_.selected() >= 0 && deleteMeasurement(editor_.selected())) {
         e->accept();
         return;
     }
@@ -717,7 +894,8 @@ void Viewport::mouseDoubleClickEvent(QMouseEvent* e) {
         }
         return;
     }
-    if (e->button() == Qt::LeftButton) fit();
+    if (e->button() == Qt::LeftButton && editor_.tool() == MeasureTool::None && editor_.cursorAt(e->position(), geom_) == Qt::ArrowCursor)
+        fit();
 }
 
 void Viewport::leaveEvent(QEvent*) { Q_EMIT cursorOverPixel(-1, -1); }

@@ -3,8 +3,12 @@
 // cxr::ImageGeometry (core); this widget only presents it.
 #pragma once
 
+#include "annotate/overlay.h"
 #include "imaging/geometry.h"
 #include "imaging/image.h"
+#include "imaging/orientation.h"
+#include "measure_editor.h"
+#include "reading.h"
 
 #include <QColor>
 #include <QImage>
@@ -45,11 +49,7 @@ struct Legend {
 };
 
 // An outline drawn as vector paths (image pixel coordinates), in one colour, with a legend name.
-struct Outline {
-    QVector<QPolygonF> contours;
-    QColor colour;
-    QString name;
-};
+using Outline = annotate::Outline;
 
 class Viewport : public QWidget {
     Q_OBJECT
@@ -109,14 +109,40 @@ public:
     void deleteSelectedBox();
     void setBoxLabel(int index, const QString& label);
 
-    // Compare grid: take another viewport's orientation, zoom (same apparent size) and view centre
-    // (same relative image point), or its window.
-    void syncViewFrom(const Viewport& other);
+    // Linked views (ViewSync): take another viewport's orientation with its zoom (the same
+    // apparent size) and / or its view centre (the same relative image point), or its window.
+    void syncViewFrom(const Viewport& other, bool zoom = true, bool pan = true);
     void syncWindowFrom(const Viewport& other);
     // A cross marking a relative image position (0..1, 0..1); negative: none.
     void setCrosshair(QPointF relative);
     QPointF crosshair() const { return crosshair_; }
     bool autoFit() const { return autoFit_; }
+
+    // Reading aids: the corner text (the chosen fields) and the orientation markers at the edges,
+    // shown or hidden together (T). Text only, with a dark halo: no box over the image.
+    void setInfoVisible(bool on);
+    bool infoVisible() const { return infoVisible_; }
+    void setCornerFields(CornerFields fields);
+    QStringList cornerText(Corner corner) const;  // empty when hidden or no image
+    EdgeMarkers orientationMarkers() const;       // empty strings where the direction is unknown
+
+    // Measurements of the image shown (image pixels). With a tool the left button draws one;
+    // without, it drags a measurement's point or the whole measurement, else pans.
+    void setTool(MeasureTool tool);
+    MeasureTool tool() const { return editor_.tool(); }
+    bool measuring() const { return editor_.drawing(); }
+    void setMeasurements(const QVector<Measurement>& m);
+    QVector<Measurement> measurements() const { return editor_.measurements(); }
+    void setMeasurementsVisible(bool visible);
+    bool measurementsVisible() const { return measurementsVisible_; }
+    int selectedMeasurement() const { return editor_.selected(); }
+    void selectMeasurement(int index);
+    bool deleteMeasurement(int index);
+    void setMeasurementLabel(int index, const QString& label);
+    MeasureValues measurementValues(int index) const;
+    // What is drawn for each finished measurement (exports burn these in); `inProgress`: with the
+    // one being drawn.
+    QVector<annotate::MeasureGraphic> measurementGraphics(bool inProgress = false) const;
 
     // The 8-bit rendering at original size (what is painted, before zoom).
     const QImage& rendered() const { return rendered_; }
@@ -130,6 +156,8 @@ Q_SIGNALS:
     void cursorOverPixel(int x, int y);
     void boxesChanged();  // drawn, moved, resized, renamed or deleted by the user
     void boxLabelRequested(int index);  // double-click on a box while editing
+    void measurementsChanged();            // drawn, edited, renamed or deleted
+    void measurementSelected(int index);   // -1: none
 
 protected:
     void paintEvent(QPaintEvent*) override;
@@ -147,6 +175,10 @@ private:
     void paintBoxes(QPainter& p);
     void paintLegend(QPainter& p, const QRect& strip);
     void paintNotes(QPainter& p, const QRect& strip);
+    void paintInfo(QPainter& p, const QRect& area);
+    int markWidth() const;  // the demo mark in the notes strip
+    QString shownMark() const;
+    void measurementsEdited(MeasureEditor::Result r);
     int legendStripWidth() const;
     int notesStripHeight() const;
     void stripsChanged(const QRect& before);
@@ -175,7 +207,11 @@ private:
     QRect boxAtDragStart_;
     ImageGeometry geom_;
     bool autoFit_ = true;  // keep fitting on resize until the user zooms or pans
-    enum class Drag { None, Pan, WindowLevel, NewBox, EditBox } drag_ = Drag::None;
+    bool infoVisible_ = false;
+    CornerFields cornerFields_ = CornerFields(kAllCornerFields);
+    MeasureEditor editor_;
+    bool measurementsVisible_ = true;
+    enum class Drag { None, Pan, WindowLevel, NewBox, EditBox, Measure } drag_ = Drag::None;
     QPointF dragStart_;
     Window windowAtDragStart_;
     PointF offsetAtDragStart_;

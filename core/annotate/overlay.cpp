@@ -4,6 +4,7 @@
 #include <QFont>
 #include <QFontMetrics>
 #include <QPainter>
+#include <QPainterPath>
 
 #include <opencv2/imgproc.hpp>
 
@@ -119,6 +120,134 @@ QString shortened(const QString& text, int maxChars) {
 }
 
 namespace {
+struct LegendItem {
+    QRect swatch, text;
+    QString name;
+};
+// Flow layout of the legend from (0, 0): entries left to right, a new row when one does not fit.
+QVector<LegendItem> legendLayout(const QVector<Outline>& outlines, const QFontMetrics& fm, int width, int* height) {
+    QVector<LegendItem> items;
+    const int lineH = fm.height() + 4, sw = std::max(8, fm.height() * 2 / 3), gap = fm.height();
+    int x = 0, y = 0;
+    for (const Outline& o : outlines) {
+        const int room = std::max(20, width - sw - 4);
+        const QString name = fm.elidedText(o.name, Qt::ElideRight, std::min(room, std::max(80, width / 2)));
+        const int entryW = sw + 4 + fm.horizontalAdvance(name);
+        if (x > 0 && x + entryW > width) {
+            x = 0;
+            y += lineH;
+        }
+        LegendItem it;
+        it.swatch = QRect(x, y + (lineH - sw) / 2, sw, sw);
+        it.text = QRect(x + sw + 4, y, fm.horizontalAdvance(name) + 2, lineH);
+        it.name = name;
+        items << it;
+        x += entryW + gap;
+    }
+    *height = outlines.isEmpty() ? 0 : y + lineH;
+    return items;
+}
+}  // namespace
+
+int outlineLegendHeight(const QVector<Outline>& outlines, const QFont& font, int width) {
+    int h = 0;
+    legendLayout(outlines, QFontMetrics(font), width, &h);
+    return h;
+}
+
+void paintOutlineLegend(QPainter& p, const QVector<Outline>& outlines, const QFont& font, const QRect& area, QColor textColour) {
+    int h = 0;
+    const QVector<LegendItem> items = legendLayout(outlines, QFontMetrics(font), area.width(), &h);
+    p.save();
+    p.setFont(font);
+    for (int i = 0; i < items.size(); ++i) {
+        p.fillRect(items[i].swatch.translated(area.topLeft()), outlines[i].colour);
+        p.setPen(textColour);
+        p.drawText(items[i].text.translated(area.topLeft()), Qt::AlignLeft | Qt::AlignVCenter, items[i].name);
+    }
+    p.restore();
+}
+
+void paintMeasurement(QPainter& p, const MeasureGraphic& m, const std::function<QPointF(PointF)>& map, double scale,
+                      const QRectF& bounds) {
+    if (m.points.empty()) return;
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing, true);
+    p.setBrush(Qt::NoBrush);
+    const QColor colour(255, 200, 40);
+    std::vector<QPointF> q;
+    for (const PointF& pt : m.points) q.push_back(map(pt));
+    QPainterPath path;
+    auto line = [&](size_t a, size_t b) {
+        if (b >= q.size()) return;
+        path.moveTo(q[a]);
+        path.lineTo(q[b]);
+    };
+    QPointF anchor = q.back();
+    switch (m.kind) {
+    case MeasureKind::Distance:
+        line(0, 1);
+        if (q.size() >= 2) anchor = q[0].x() > q[1].x() ? q[0] : q[1];
+        break;
+    case MeasureKind::Angle:
+        line(1, 0);
+        line(1, 2);
+        if (q.size() >= 2) anchor = q[1];
+        break;
+    case MeasureKind::Rectangle:
+    case MeasureKind::Ellipse:
+        if (q.size() >= 2) {
+            const QRectF r = QRectF(q[0], q[1]).normalized();
+            if (m.kind == MeasureKind::Rectangle) path.addRect(r);
+            else path.addEllipse(r);
+            anchor = r.bottomRight();
+        }
+        break;
+    case MeasureKind::CardiothoracicRatio:
+        line(0, 1);
+        line(2, 3);
+        anchor = q.size() >= 4 ? (q[2].x() > q[3].x() ? q[2] : q[3]) : q.back();
+        break;
+    }
+    p.setPen(QPen(QColor(0, 0, 0, 170), 3.5 * scale, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    p.drawPath(path);
+    p.setPen(QPen(colour, 1.6 * scale, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    p.drawPath(path);
+    if (m.selected) {
+        p.setPen(QPen(Qt::black, 1));
+        p.setBrush(colour);
+        for (const QPointF& c : q) p.drawRect(QRectF(c.x() - 4 * scale, c.y() - 4 * scale, 8 * scale, 8 * scale));
+        p.setBrush(Qt::NoBrush);
+    }
+    if (!m.text.isEmpty()) {
+        // The values beside the shape: text with a dark halo, no box over the image.
+        QFont f;
+        f.setPixelSize(std::max(9, int(std::lround(13 * scale))));
+        f.setBold(true);
+        const QFontMetricsF fm(f);
+        const QStringList lines = m.text.split(QLatin1Char('\n'));
+        double w = 0;
+        for (const QString& l : lines) w = std::max(w, fm.horizontalAdvance(l));
+        const double h = lines.size() * fm.lineSpacing();
+        double x = anchor.x() + 8 * scale, top = anchor.y() + 6 * scale;
+        if (!bounds.isNull()) {  // keep it readable inside the picture: flip to the other side
+            if (x + w > bounds.right()) x = std::max(bounds.left(), anchor.x() - 8 * scale - w);
+            if (top + h > bounds.bottom()) top = std::max(bounds.top(), anchor.y() - 6 * scale - h);
+        }
+        QPainterPath text;
+        double y = top + fm.ascent();
+        for (const QString& l : lines) {
+            text.addText(QPointF(x, y), f, l);
+            y += fm.lineSpacing();
+        }
+        p.setPen(QPen(QColor(0, 0, 0, 200), 3 * scale, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        p.drawPath(text);
+        p.fillPath(text, colour);
+    }
+    p.restore();
+}
+
+namespace {
 // The same orientation as `g` for an image of w x h.
 ImageGeometry orientationFor(const ImageGeometry& g, int w, int h) {
     ImageGeometry out(w, h);
@@ -141,7 +270,8 @@ void forEachTurnedPixel(const ImageGeometry& g, Put&& put) {
 }  // namespace
 
 Oriented orient(const QImage& base, const std::vector<float>& map, int width, int height,
-                const QVector<LabelledBox>& boxes, const ImageGeometry& geometry) {
+                const QVector<LabelledBox>& boxes, const ImageGeometry& geometry, const QVector<Outline>& outlines,
+                const QVector<MeasureGraphic>& measurements) {
     Oriented out;
     if (!base.isNull()) {
         const QImage src = base.convertToFormat(QImage::Format_RGB32);
@@ -170,6 +300,21 @@ Oriented orient(const QImage& base, const std::vector<float>& map, int width, in
         const int x1 = int(std::lround(std::max(a.x, c.x))), y1 = int(std::lround(std::max(a.y, c.y)));
         out.boxes.push_back({QRect(x0, y0, x1 - x0, y1 - y0), b.label});
     }
+    // Outlines are drawn through pixel centres: turn the centres, keep the -0.5 convention.
+    for (const Outline& o : outlines) {
+        Outline t = o;
+        for (QPolygonF& c : t.contours)
+            for (QPointF& pt : c) {
+                const PointF r = g.imageToOriented({pt.x() + 0.5, pt.y() + 0.5});
+                pt = QPointF(r.x - 0.5, r.y - 0.5);
+            }
+        out.outlines << t;
+    }
+    for (const MeasureGraphic& m : measurements) {
+        MeasureGraphic t = m;
+        for (PointF& pt : t.points) pt = g.imageToOriented(pt);
+        out.measurements << t;
+    }
     return out;
 }
 
@@ -177,23 +322,40 @@ QImage burnIn(const QImage& original, const std::vector<float>& originalMap, int
               const Layers& originalLayers, const Caption& caption, const ImageGeometry& orientation) {
     const bool turned = orientation.rotation() != 0 || orientation.flippedH() || orientation.flippedV();
     Oriented o;
-    if (turned) o = orient(original, originalMap, originalWidth, originalHeight, originalLayers.boxList, orientation);
+    if (turned)
+        o = orient(original, originalMap, originalWidth, originalHeight, originalLayers.boxList, orientation, originalLayers.outlines,
+                   originalLayers.measurements);
     const std::vector<float>& map = turned ? o.map : originalMap;
     const int w = turned ? o.width : originalWidth, h = turned ? o.height : originalHeight;
     Layers layers = originalLayers;
-    if (turned) layers.boxList = o.boxes;
+    if (turned) {
+        layers.boxList = o.boxes;
+        layers.outlines = o.outlines;
+        layers.measurements = o.measurements;
+    }
     QImage out = (turned ? o.base : original).convertToFormat(QImage::Format_RGB32);
     QPainter p(&out);
     if (map.size() == size_t(w) * h && out.width() == w && out.height() == h) {
         if (layers.heat) p.drawImage(0, 0, heatmapImage(map, w, h, layers.colourMap, layers.opacity, layers.lower));
-        if (layers.mask == MaskMode::Outline) p.drawImage(0, 0, maskOutline(map, w, h, layers.maskColour));
+        if (layers.mask == MaskMode::Outline && layers.outlines.isEmpty())
+            layers.outlines << Outline{maskContours(map, w, h), layers.maskColour, QString()};
         if (layers.mask == MaskMode::Fill) {
             QColor c = layers.maskColour;
             c.setAlpha(90);
             p.drawImage(0, 0, maskFill(map, w, h, c));
         }
     }
-    const double scale = std::max(1.0, std::max(w, h) / 800.0);  // strokes and text readable at any size
+    const double scale = std::max(1.0, std::max(out.width(), out.height()) / 800.0);  // strokes and text readable at any size
+    if (layers.mask == MaskMode::Outline && !layers.outlines.isEmpty()) {
+        // Vector contours through the edge pixels' centres, as the viewer draws them.
+        p.setRenderHint(QPainter::Antialiasing, true);
+        p.setBrush(Qt::NoBrush);
+        for (const Outline& o : layers.outlines) {
+            p.setPen(QPen(o.colour, 1.6 * scale));
+            for (const QPolygonF& c : o.contours) p.drawPolygon(c.translated(0.5, 0.5));
+        }
+        p.setRenderHint(QPainter::Antialiasing, false);
+    }
     if (layers.boxes) {
         QFont f;
         f.setPixelSize(int(std::lround(14 * scale)));
@@ -215,6 +377,11 @@ QImage burnIn(const QImage& original, const std::vector<float>& originalMap, int
             p.setPen(colour);
             p.drawText(tr, Qt::AlignCenter, label);
         }
+    }
+    for (const MeasureGraphic& m : layers.measurements) {
+        MeasureGraphic shown = m;
+        shown.selected = false;  // no editing handles in a picture
+        paintMeasurement(p, shown, [](PointF pt) { return QPointF(pt.x, pt.y); }, scale, QRectF(out.rect()));
     }
     // The "demo model" note goes into the footer (withFooter), never over image pixels.
     return out;
@@ -238,7 +405,10 @@ QImage withFooter(const QImage& picture, const Layers& layers, const Caption& ca
                                                            (caption.negated ? QCoreApplication::translate("cxr::annotate", "  (negated)") : QString());
     const QRect promptRect = fb.boundingRect(QRect(0, 0, textW, 10000), Qt::TextWordWrap, prompt);
     const int lines = 2 + (caption.demoModel ? 1 : 0);
-    const int footerH = pad + std::max(promptRect.height(), barH + fs.height() * 2) + pad / 2 + lines * fs.height() + pad;
+    // Every outline drawn in its own colour, named under the caption (wrapped, never cut off).
+    const QVector<Outline> legend = layers.mask == MaskMode::Outline && layers.outlines.size() >= 2 ? layers.outlines : QVector<Outline>();
+    const int legendH = outlineLegendHeight(legend, small, w - 2 * pad);
+    const int footerH = pad + std::max(promptRect.height(), barH + fs.height() * 2) + pad / 2 + legendH + lines * fs.height() + pad;
     QImage out(w, picture.height() + footerH, QImage::Format_RGB32);
     out.fill(QColor(16, 16, 18));
     QPainter p(&out);
@@ -272,6 +442,10 @@ QImage withFooter(const QImage& picture, const Layers& layers, const Caption& ca
         }
     }
     y += std::max(promptRect.height(), barH + fs.height() * 2) + pad / 2;
+    if (legendH > 0) {
+        paintOutlineLegend(p, legend, small, QRect(pad, y, w - 2 * pad, legendH), QColor(220, 220, 220));
+        y += legendH;
+    }
     p.setFont(small);
     p.setPen(QColor(200, 200, 200));
     p.drawText(QRect(pad, y, w - 2 * pad, fs.height()), Qt::AlignLeft, fs.elidedText(caption.details, Qt::ElideRight, w - 2 * pad));

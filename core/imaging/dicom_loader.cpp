@@ -174,6 +174,12 @@ void fillInfo(DcmFileFormat& ff, const QString& path, ImageInfo* info) {
     info->seriesDescription = str(ds, DCM_SeriesDescription);
     info->bodyPart = str(ds, DCM_BodyPartExamined);
     info->viewPosition = str(ds, DCM_ViewPosition);
+    info->patientBirthDate = str(ds, DCM_PatientBirthDate);
+    info->patientSex = str(ds, DCM_PatientSex);
+    info->accessionNumber = str(ds, DCM_AccessionNumber);
+    info->patientOrientation = str(ds, DCM_PatientOrientation, 0);
+    if (!info->patientOrientation.isEmpty())
+        info->patientOrientation += QLatin1Char('\\') + str(ds, DCM_PatientOrientation, 1);
     info->seriesNumber = intValue(ds, DCM_SeriesNumber, 0);
     info->instanceNumber = intValue(ds, DCM_InstanceNumber, 0);
     info->rows = intValue(ds, DCM_Rows, 0);

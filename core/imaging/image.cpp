@@ -42,24 +42,56 @@ void Image::modalityRange(double* lo, double* hi) const {
     *hi = std::max(a, b);
 }
 
+namespace {
+// The frame's modality values, sorted, with their pixel counts (a histogram over stored values, so
+// LUTs that are not monotonic and negative slopes are handled). Empty when the stored range is too
+// wide for a histogram.
+std::vector<std::pair<double, uint32_t>> sortedModalityValues(const Image& image) {
+    std::vector<std::pair<double, uint32_t>> vals;
+    const int64_t range = static_cast<int64_t>(image.storedMax) - image.storedMin + 1;
+    if (image.stored.empty() || range > (1 << 24)) return vals;
+    std::vector<uint32_t> hist(static_cast<size_t>(range), 0);
+    for (int32_t s : image.stored) ++hist[static_cast<size_t>(s - image.storedMin)];
+    vals.reserve(1024);
+    for (int64_t i = 0; i < range; ++i)
+        if (hist[static_cast<size_t>(i)])
+            vals.emplace_back(image.modalityValue(static_cast<int32_t>(image.storedMin + i)), hist[static_cast<size_t>(i)]);
+    std::sort(vals.begin(), vals.end());
+    return vals;
+}
+}  // namespace
+
+std::vector<double> Image::modalityQuantiles(const std::vector<double>& fractions) const {
+    std::vector<double> out(fractions.size(), 0.0);
+    const auto vals = sortedModalityValues(*this);
+    if (vals.empty()) {  // no pixels, or a range too wide for a histogram: the extremes
+        double lo = 0, hi = 0;
+        if (!stored.empty()) modalityRange(&lo, &hi);
+        for (size_t i = 0; i < fractions.size(); ++i) out[i] = fractions[i] < 0.5 ? lo : hi;
+        return out;
+    }
+    const double n = static_cast<double>(stored.size());
+    std::vector<size_t> order(fractions.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return fractions[a] < fractions[b]; });
+    size_t k = 0;
+    double acc = 0;
+    for (size_t i : order) {
+        // The first value whose cumulative count passes the wanted rank (the largest for 1).
+        const double want = std::clamp(fractions[i], 0.0, 1.0) * n;
+        while (k + 1 < vals.size() && acc + vals[k].second <= want) acc += vals[k++].second;
+        out[i] = vals[k].first;
+    }
+    return out;
+}
+
 Window Image::robustWindow() const {
     Window w;
     w.explanation = QStringLiteral("robust");
     if (stored.empty()) return w;
-    // Histogram over stored values (bounded range), then percentiles in modality units.
-    const int64_t range = static_cast<int64_t>(storedMax) - storedMin + 1;
     double lo = 0, hi = 0;
-    if (range <= (1 << 24)) {
-        std::vector<uint32_t> hist(static_cast<size_t>(range), 0);
-        for (int32_t s : stored) ++hist[static_cast<size_t>(s - storedMin)];
-        // Sort stored values by modality value (LUTs may be non-monotonic; slope may be negative).
-        std::vector<std::pair<double, uint32_t>> vals;
-        vals.reserve(1024);
-        for (int64_t i = 0; i < range; ++i)
-            if (hist[static_cast<size_t>(i)])
-                vals.emplace_back(modalityValue(static_cast<int32_t>(storedMin + i)),
-                                  hist[static_cast<size_t>(i)]);
-        std::sort(vals.begin(), vals.end());
+    const auto vals = sortedModalityValues(*this);
+    if (!vals.empty()) {  // 0.5th..99.5th percentile
         const double n = static_cast<double>(stored.size());
         const double qlo = 0.005 * n, qhi = 0.995 * n;
         double acc = 0;
@@ -84,6 +116,27 @@ Window Image::robustWindow() const {
     w.center = (lo + hi) / 2.0;
     w.width = hi - lo;
     return w;
+}
+
+std::vector<Window> chestPresets(const Image& image) {
+    auto window = [](double lo, double hi, const char* name) {
+        Window w;
+        if (hi <= lo) hi = lo + 1;
+        w.center = (lo + hi) / 2.0;
+        w.width = hi - lo;
+        w.explanation = QString::fromLatin1(name);
+        return w;
+    };
+    if (image.info.rescaleType == QLatin1String("HU") || image.info.modality == QLatin1String("CT"))
+        return {window(-1350, 150, "lung"), window(-160, 240, "mediastinum"), window(-770, 1730, "bone")};
+    // Display order: MONOCHROME1 shows high values dark, so its darkest pixels are the top quantiles.
+    auto display = [&](double f) { return image.monochrome1 ? 1.0 - f : f; };
+    const std::vector<double> fractions{display(0.01), display(0.60), display(0.45), display(0.995), display(0.65), display(0.999)};
+    std::vector<double> q = image.modalityQuantiles(fractions);
+    auto range = [&](size_t i) { return std::make_pair(std::min(q[i], q[i + 1]), std::max(q[i], q[i + 1])); };
+    const auto lung = range(0), mediastinum = range(2), bone = range(4);
+    return {window(lung.first, lung.second, "lung"), window(mediastinum.first, mediastinum.second, "mediastinum"),
+            window(bone.first, bone.second, "bone")};
 }
 
 DisplaySettings defaultDisplay(const Image& image) {

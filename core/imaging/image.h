@@ -49,6 +49,8 @@ struct ImageInfo {
     QString sopClassUid, sopInstanceUid, studyInstanceUid, seriesInstanceUid;
     QString patientName, patientId, studyDate, studyDescription, seriesDescription, bodyPart,
         viewPosition;
+    QString patientBirthDate, patientSex, accessionNumber;
+    QString patientOrientation;  // Patient Orientation (0020,0020): "L\F" = rows run to the left, columns to the feet
     int seriesNumber = 0, instanceNumber = 0;
     int rows = 0, columns = 0;
     int bitsAllocated = 0, bitsStored = 0, highBit = 0, pixelRepresentation = 0;
@@ -90,6 +92,8 @@ public:
     void modalityRange(double* lo, double* hi) const;
     // Robust window: 0.5th..99.5th percentile of the modality values.
     Window robustWindow() const;
+    // Modality values at the given fractions (0..1, ascending) of the frame's pixels.
+    std::vector<double> modalityQuantiles(const std::vector<double>& fractions) const;
     void updateStoredRange();
 };
 
@@ -100,6 +104,13 @@ struct DisplaySettings {
     Window window;          // used when voi == Window
     bool userInvert = false;  // the viewer's Invert toggle (on top of MONOCHROME1 handling)
 };
+
+// Chest window presets, in this order: lung, mediastinum, bone (explanation "lung", "mediastinum",
+// "bone"). CT or Hounsfield units: the usual lung (-600 / 1500), mediastinum (40 / 400) and bone
+// (480 / 2500) windows. Radiographs (CR, DX, PNG, JPEG: arbitrary units) from the frame's own
+// histogram, in display order (dark lungs first, bright bone last; MONOCHROME1 counted the other
+// way): lung spans the darker 1 - 60 % of the pixels, mediastinum 45 - 99.5 %, bone 65 - 99.9 %.
+std::vector<Window> chestPresets(const Image& image);
 
 // What the viewer shows by default: the first window of the file, else the VOI LUT
 // sequence, else the robust min/max window. A file window that misses the data entirely

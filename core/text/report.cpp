@@ -188,6 +188,23 @@ bool looksGerman(const std::string& sentence) {
     return german > 0 && german >= english;
 }
 
+bool mentionsHeartSize(const std::string& sentence) {
+    const std::vector<std::string> w = words(sentence);
+    auto has = [&](std::initializer_list<const char*> list) {
+        return std::any_of(w.begin(), w.end(), [&](const std::string& x) { return oneOf(x, list); });
+    };
+    auto startsWith = [&](const char* prefix) {
+        return std::any_of(w.begin(), w.end(), [&](const std::string& x) { return x.rfind(prefix, 0) == 0; });
+    };
+    if (startsWith("cardiomegal") || startsWith("kardiomegal") || startsWith("cardiothoracic") || startsWith("herzvergr") ||
+        startsWith("herzverbreiter") || startsWith("herzgr\xc3\xb6") || startsWith("kardiothorakal"))
+        return true;
+    const bool heart = has({"heart", "cardiac", "cardiomediastinal", "cardiopericardial", "herz", "herzschatten", "herzsilhouette"});
+    const bool size = has({"size", "sized", "enlarged", "enlargement", "large", "larger", "silhouette", "contour", "widened",
+                           "vergr\xc3\xb6\xc3\x9f" "ert", "verbreitert", "gro\xc3\x9f", "normal", "regelrecht"});
+    return heart && size;
+}
+
 std::vector<ReportSentence> splitReport(const std::string& s) {
     std::vector<ReportSentence> out;
     std::string section;

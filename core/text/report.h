@@ -35,4 +35,10 @@ std::string negationCue(const std::string& sentence);
 // outnumbering English ones). The model reads English only: the viewer warns.
 bool looksGerman(const std::string& sentence);
 
+// True when the sentence is about the size of the heart ("cardiomegaly", "enlarged cardiac
+// silhouette", "heart size is normal", "cardiothoracic ratio", German "Kardiomegalie",
+// "Herzvergrößerung", "Herz ... vergrößert"): the cardiothoracic ratio measured on the image bears
+// on it.
+bool mentionsHeartSize(const std::string& sentence);
+
 }  // namespace cxr::text

@@ -3,6 +3,8 @@
 #include "imaging/geometry.h"
 #include "imaging/image.h"
 #include "imaging/loader.h"
+#include "imaging/measure.h"
+#include "imaging/orientation.h"
 #include "imaging/scan.h"
 
 #include <QDir>
@@ -475,6 +477,137 @@ private Q_SLOTS:
         f.fitTo(400, 400);
         QCOMPARE(f.zoom(), 0.4);
         QCOMPARE(f.imageToScreen({0, 0}).y, 100.0);
+    }
+
+    // Orientation markers: from Patient Orientation (or a frontal View Position), turned with the view.
+    void orientationMarkersFollowTheView() {
+        const HeaderResult wg = readHeader(data("dicom-chest/wg04_RG1_J2KI.dcm"));  // L\F, PA
+        QVERIFY(wg.ok());
+        QCOMPARE(wg.info.patientOrientation, QString("L\\F"));
+        QCOMPARE(wg.info.patientSex, QString("F"));
+        QCOMPARE(wg.info.patientBirthDate, QString("19400305"));
+        QCOMPARE(wg.info.accessionNumber, QString("exam Number"));
+        const PatientDirections d = patientDirections(wg.info.patientOrientation, wg.info.viewPosition);
+        QCOMPARE(d.row, QString("L"));
+        QCOMPARE(d.column, QString("F"));
+        QVERIFY(!d.fromViewPosition);
+        ImageGeometry g(1841, 1955);
+        auto markers = [&] {
+            const EdgeMarkers m = edgeMarkers(d, g);
+            return QStringList{m.left, m.right, m.top, m.bottom}.join(',');
+        };
+        QCOMPARE(markers(), QString("R,L,H,F"));  // the patient's right on the viewer's left
+        g.rotateClockwise();
+        QCOMPARE(markers(), QString("F,H,R,L"));
+        g.flipHorizontal();
+        QCOMPARE(markers(), QString("H,F,R,L"));
+        g.flipVertical();
+        QCOMPARE(markers(), QString("H,F,L,R"));
+        g.resetOrientation();
+        g.flipHorizontal();
+        QCOMPARE(markers(), QString("L,R,H,F"));
+        g.resetOrientation();
+        g.rotateClockwise();
+        g.rotateClockwise();
+        QCOMPARE(markers(), QString("L,R,F,H"));
+        // Oblique letters turn letter by letter; a frontal view without the tag is assumed L\F.
+        QCOMPARE(oppositeDirection("LP"), QString("RA"));
+        const PatientDirections pa = patientDirections(QString(), "PA");
+        QVERIFY(pa.fromViewPosition);
+        QCOMPARE(pa.row + pa.column, QString("LF"));
+        const PatientDirections lat = patientDirections(QString(), "LL");
+        QVERIFY(lat.row.isEmpty());
+        QCOMPARE(lat.column, QString("F"));
+        QVERIFY(!patientDirections(QString(), QString()).known());
+    }
+
+    // Measurements in mm on a file with a known Pixel Spacing (0.168 mm), region statistics against
+    // the pixels themselves, and the cardiothoracic ratio.
+    void measurementsInMillimetres() {
+        const LoadResult r = loadImage(data("dicom-chest/siim_nih_CR_chest_jpegbaseline.dcm"));
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        const Image& img = *r.image;
+        Measurement m{MeasureKind::Distance, {{100, 200}, {400, 600}}, {}};
+        MeasureValues v = measure(m, img);
+        QVERIFY(v.spacingKnown && v.calibrated);
+        QCOMPARE(v.length, 500 * 0.168);
+        m = {MeasureKind::Angle, {{100, 100}, {200, 100}, {200, 300}}, {}};
+        QCOMPARE(measure(m, img).angle, 90.0);
+        m.points[2] = {300, 200};
+        QVERIFY(std::abs(measure(m, img).angle - 135.0) < 1e-9);
+        // Rectangle: exactly the 20 x 10 pixels inside, mean and SD of their values.
+        m = {MeasureKind::Rectangle, {{320, 410}, {300, 400}}, {}};
+        v = measure(m, img);
+        QCOMPARE(v.pixels, 200);
+        QVERIFY(std::abs(v.area - 20 * 10 * 0.168 * 0.168) < 1e-9);
+        double sum = 0, sum2 = 0, lo = 1e9, hi = -1e9;
+        for (int y = 400; y < 410; ++y)
+            for (int x = 300; x < 320; ++x) {
+                const double g = img.modalityValue(img.storedAt(x, y));
+                sum += g;
+                sum2 += g * g;
+                lo = std::min(lo, g);
+                hi = std::max(hi, g);
+            }
+        QVERIFY(std::abs(v.mean - sum / 200) < 1e-9);
+        QVERIFY(std::abs(v.sd - std::sqrt(sum2 / 200 - (sum / 200) * (sum / 200))) < 1e-6);
+        QCOMPARE(v.min, lo);
+        QCOMPARE(v.max, hi);
+        QVERIFY(v.sd > 0);
+        // Ellipse: area pi a b; the pixels whose centres are inside (a circle of radius 50 px).
+        m = {MeasureKind::Ellipse, {{400, 400}, {500, 500}}, {}};
+        v = measure(m, img);
+        QVERIFY(std::abs(v.area - M_PI * 50 * 50 * 0.168 * 0.168) < 1e-6);
+        QVERIFY(std::abs(v.pixels - M_PI * 50 * 50) < 60);
+        // Cardiothoracic ratio: 300 px heart over 600 px thorax.
+        m = {MeasureKind::CardiothoracicRatio, {{350, 500}, {650, 500}, {200, 700}, {800, 700}}, {}};
+        v = measure(m, img);
+        QCOMPARE(v.cardiac, 300 * 0.168);
+        QCOMPARE(v.thoracic, 600 * 0.168);
+        QCOMPARE(v.ratio, 0.5);
+        // Imager Pixel Spacing: mm at the detector, "not calibrated"; no spacing: pixels.
+        const LoadResult dx = loadImage(data("dicom-chest/gdcm_DX_J2K_0Padding.dcm"));
+        QVERIFY(dx.ok());
+        v = measure({MeasureKind::Distance, {{0, 0}, {30, 40}}, {}}, *dx.image);
+        QVERIFY(v.spacingKnown && !v.calibrated);
+        QCOMPARE(v.length, 50 * 0.4);
+        const LoadResult wg = loadImage(data("dicom-chest/wg04_RG1_J2KI.dcm"));
+        QVERIFY(wg.ok());
+        v = measure({MeasureKind::Distance, {{0, 0}, {30, 40}}, {}}, *wg.image);
+        QVERIFY(!v.spacingKnown);
+        QCOMPARE(v.length, 50.0);
+    }
+
+    // Chest presets: CT values for Hounsfield units; for radiographs windows from the histogram in
+    // display order (MONOCHROME1 counted from the other end), lung darker than mediastinum.
+    void chestWindowPresets() {
+        for (const char* f : {"dicom-chest/siim_nih_CR_chest_jpegbaseline.dcm", "dicom-chest/wg04_RG1_J2KI.dcm"}) {
+            const LoadResult r = loadImage(data(f));
+            QVERIFY(r.ok());
+            const Image& img = *r.image;
+            const std::vector<Window> p = chestPresets(img);
+            QCOMPARE(int(p.size()), 3);
+            QCOMPARE(p[0].explanation, QString("lung"));
+            QCOMPARE(p[1].explanation, QString("mediastinum"));
+            QCOMPARE(p[2].explanation, QString("bone"));
+            for (const Window& w : p) QVERIFY(w.width >= 1);
+            // On screen the lung window centre is darker than the mediastinum's: lower values for
+            // MONOCHROME2, higher for MONOCHROME1.
+            if (img.monochrome1) QVERIFY2(p[0].center > p[1].center, f);
+            else QVERIFY2(p[0].center < p[1].center, f);
+            const std::vector<double> q = img.modalityQuantiles({0.01, 0.6});
+            if (!img.monochrome1) {
+                QVERIFY(std::abs(p[0].center - p[0].width / 2 - q[0]) < 1e-6);
+                QVERIFY(std::abs(p[0].center + p[0].width / 2 - q[1]) < 1e-6);
+            }
+        }
+        Image ct;
+        ct.info.modality = "CT";
+        const std::vector<Window> p = chestPresets(ct);
+        QCOMPARE(p[0].center, -600.0);
+        QCOMPARE(p[0].width, 1500.0);
+        QCOMPARE(p[1].center, 40.0);
+        QCOMPARE(p[2].width, 2500.0);
     }
 
     void modelSpaceFollowsTheSpec() {

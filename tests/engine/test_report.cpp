@@ -125,6 +125,18 @@ private Q_SLOTS:
         QVERIFY(!cxr::text::looksGerman("Cardiomegaly."));
     }
 
+    // Sentences the cardiothoracic ratio bears on (the viewer shows the measured ratio beside them).
+    void heartSizeSentences() {
+        for (const char* s : {"Cardiomegaly.", "Mild cardiomegaly is unchanged.", "Enlarged cardiac silhouette.",
+                              "Heart size is normal.", "The heart is enlarged.", "Cardiothoracic ratio 0.6.",
+                              "Normal cardiomediastinal contour.", "Kardiomegalie.", "Herzgr\xc3\xb6\xc3\x9f" "e regelrecht.",
+                              "Herz nicht vergr\xc3\xb6\xc3\x9f" "ert."})
+            QVERIFY2(cxr::text::mentionsHeartSize(s), s);
+        for (const char* s : {"Small left pleural effusion.", "No pneumothorax.", "Left heart border is obscured.",
+                              "Large right effusion.", "Kein Pleuraerguss."})
+            QVERIFY2(!cxr::text::mentionsHeartSize(s), s);
+    }
+
     void hugePasteIsLinear() {
         // A 100k-word paste splits without quadratic blow-up (no timing asserted; it must finish).
         std::string big;

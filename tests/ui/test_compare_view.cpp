@@ -8,9 +8,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLineEdit>
-#include <QAbstractButton>
-#include <QScrollArea>
-#include <QScrollBar>
 #include <QTemporaryDir>
 
 #include <cmath>
@@ -155,31 +152,8 @@ private Q_SLOTS:
         GroundingPanel* g = w->groundingPanel();
         CompareView* c = w->compareView();
         auto check = [this](const char* when) {
-            QCoreApplication::processEvents();
-            QTest::qWait(50);
-            const QRect window = w->rect();
-            QVERIFY2(w->minimumSizeHint().width() <= w->width(), when);
-            for (QAbstractButton* b : w->findChildren<QAbstractButton*>()) {
-                if (!b->isVisibleTo(w.get()) || b->window() != w.get()) continue;
-                QRect r(b->mapTo(w.get(), QPoint(0, 0)), b->size());
-                // In a scroll area (the panel) a button may be scrolled to vertically, never sideways.
-                for (QWidget* p = b->parentWidget(); p; p = p->parentWidget())
-                    if (qobject_cast<QScrollArea*>(p)) {
-                        r.moveTop(std::clamp(r.top(), 0, std::max(0, window.height() - r.height())));
-                        break;
-                    }
-                QVERIFY2(window.contains(r), qPrintable(QString("%1: %2 at %3,%4 %5x%6 outside %7x%8")
-                                                             .arg(when, b->text().isEmpty() ? b->toolTip() : b->text())
-                                                             .arg(r.x()).arg(r.y()).arg(r.width()).arg(r.height())
-                                                             .arg(window.width()).arg(window.height())));
-            }
-            for (QScrollArea* a : w->findChildren<QScrollArea*>())
-                if (a->isVisibleTo(w.get()) && a->widget()) {
-                    QCOMPARE(a->horizontalScrollBar()->value(), 0);
-                    // The content is never wider than what shows of it (nothing cut off at the right).
-                    QVERIFY2(a->widget()->width() <= a->viewport()->width(),
-                             qPrintable(QString("%1: content %2 px in %3 px").arg(when).arg(a->widget()->width()).arg(a->viewport()->width())));
-                }
+            QString problem;
+            QVERIFY2(buttonsInside(w.get(), when, &problem), qPrintable(problem));
         };
         for (const QSize size : {QSize(1280, 800), QSize(1920, 1080)}) {
             w->resize(size);

@@ -130,6 +130,59 @@ private Q_SLOTS:
         g->setMaskMode(MaskMode::Outline);
     }
 
+    // File > Export draws every ticked prompt's outline in its colour, as the view does, with a
+    // legend that names them all.
+    void exportOutlinesEveryTickedPrompt() {
+        w->setCompareMode(false);
+        GroundingPanel* g = w->groundingPanel();
+        const int before = g->resultCount();
+        // Two results with rectangular masks (as a DICOM Segmentation brings them).
+        auto rectangle = [](int x0, int y0, int x1, int y1) {
+            auto r = std::make_shared<grounding::PromptResult>();
+            r->originalWidth = 512;
+            r->originalHeight = 431;
+            r->original.assign(512 * 431, 0.0f);
+            for (int y = y0; y <= y1; ++y)
+                for (int x = x0; x <= x1; ++x) r->original[size_t(y) * 512 + x] = 1.0f;
+            return r;
+        };
+        g->addImportedResult("upper zone", rectangle(50, 50, 150, 120), "test", "1.2.3.1", true);
+        g->addImportedResult("right base", rectangle(300, 200, 420, 300), "test", "1.2.3.2", true);
+        g->setHeatVisible(false);
+        g->setMaskMode(MaskMode::Outline);
+        if (w->boxesAction()->isChecked()) w->boxesAction()->trigger();
+        for (int i = 0; i < g->resultCount(); ++i) g->resultList()->item(i)->setCheckState(i >= before ? Qt::Checked : Qt::Unchecked);
+        g->resultList()->setCurrentRow(before);  // "upper zone" selected: the mask colour
+        QCOMPARE(w->viewport()->outlines().size(), 2);
+        const QColor second = g->entries()[before + 1].outlineColour;
+        QVERIFY(second != g->maskColour());
+        QTemporaryDir tmp;
+        QString message;
+        QVERIFY2(w->exportView(tmp.filePath("all.png"), "png", true, false, false, &message), qPrintable(message));
+        const QImage all = QImage(tmp.filePath("all.png")).convertToFormat(QImage::Format_RGB32);
+        auto close = [](QRgb got, QColor want) {
+            return std::abs(qRed(got) - want.red()) <= 30 && std::abs(qGreen(got) - want.green()) <= 30 && std::abs(qBlue(got) - want.blue()) <= 30;
+        };
+        // The edge pixels of each rectangle carry its outline's colour.
+        QVERIFY2(close(all.pixel(50, 85), g->maskColour()), qPrintable(QString::number(all.pixel(50, 85), 16)));
+        QVERIFY2(close(all.pixel(100, 120), g->maskColour()), qPrintable(QString::number(all.pixel(100, 120), 16)));
+        QVERIFY2(close(all.pixel(300, 250), second), qPrintable(QString::number(all.pixel(300, 250), 16)));
+        QVERIFY2(close(all.pixel(360, 300), second), qPrintable(QString::number(all.pixel(360, 300), 16)));
+        QCOMPARE(all.pixel(360, 250), w->viewport()->rendered().convertToFormat(QImage::Format_RGB32).pixel(360, 250));  // inside: the image
+        // The legend under the picture names every outline: with one prompt ticked the footer is
+        // shorter by at least a row.
+        for (int i = 0; i < g->resultCount(); ++i)
+            if (i != before) g->resultList()->item(i)->setCheckState(Qt::Unchecked);
+        QVERIFY2(w->exportView(tmp.filePath("one.png"), "png", true, false, false, &message), qPrintable(message));
+        const QImage one(tmp.filePath("one.png"));
+        QVERIFY2(all.height() >= one.height() + 12, qPrintable(QString("%1 vs %2").arg(all.height()).arg(one.height())));
+        QVERIFY(!close(one.convertToFormat(QImage::Format_RGB32).pixel(300, 250), second));  // unticked: not drawn
+        for (int i = 0; i < g->resultCount(); ++i) g->resultList()->item(i)->setCheckState(Qt::Checked);
+        g->removeEntry(before + 1);
+        g->removeEntry(before);
+        g->setHeatVisible(true);
+    }
+
     void groundsADicomAndExportsIntoItsStudy() {
         w->setCompareMode(false);
         GroundingPanel* g = w->groundingPanel();

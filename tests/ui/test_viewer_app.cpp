@@ -42,6 +42,8 @@ private Q_SLOTS:
 
     // Out of the box (no model ever chosen): the bundled demo model is used, a sentence is grounded
     // and the screenshot waits for it however long it takes; --timeout gives up when asked to.
+    // --steps 30: a tenth of the paper's calls (what is tested is the start-up, not the method),
+    // and not remembered as the user's method setting.
     void groundsOutOfTheBoxWithTheDemoModel() {
         const QString exe = QStringLiteral(CXRG_BINARY_DIR "/app/cxr-viewer");
         QTemporaryDir tmp;
@@ -51,14 +53,20 @@ private Q_SLOTS:
         env.insert("XDG_CONFIG_HOME", tmp.path());  // a new user: no model folder set
         p.setProcessEnvironment(env);
         const QString out = tmp.filePath("grounded.png");
-        p.start(exe, {data("fixture-cases/nih01_landscape_up/input.png"), "--prompt", "Small left pleural effusion", "--screenshot", out,
-                      "--size", "1280x800"});
+        p.start(exe, {data("fixture-cases/nih01_landscape_up/input.png"), "--prompt", "Small left pleural effusion", "--steps", "30",
+                      "--screenshot", out, "--size", "1280x800"});
         QVERIFY(p.waitForFinished(1800000));
         QVERIFY2(p.exitCode() == 0, p.readAllStandardError().constData());
         QCOMPARE(QImage(out).size(), QSize(1280, 800));
         QVERIFY(QFile::exists(tmp.filePath("CXR Ground/cxr-viewer.conf")));
         QSettings conf(tmp.filePath("CXR Ground/cxr-viewer.conf"), QSettings::IniFormat);
         QVERIFY2(conf.value("grounding/modelDir").toString().endsWith("model-small"), qPrintable(conf.value("grounding/modelDir").toString()));
+        QVERIFY(!conf.contains("grounding/steps"));  // --steps is for this run only
+        // A bad --steps is refused with a message.
+        p.start(exe, {data("fixture-cases/nih01_landscape_up/input.png"), "--prompt", "x", "--steps", "one", "--screenshot", tmp.filePath("no.png")});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 2);
+        QVERIFY(p.readAllStandardError().contains("--steps"));
         // An explicit limit is kept.
         p.start(exe, {data("fixture-cases/nih01_landscape_up/input.png"), "--prompt", "cardiomegaly", "--screenshot",
                       tmp.filePath("late.png"), "--timeout", "1"});

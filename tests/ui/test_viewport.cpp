@@ -204,6 +204,37 @@ private Q_SLOTS:
         QVERIFY(checked > 1000);
     }
 
+    // Many outlines: the legend under the image wraps over as many rows as it needs, and every
+    // entry shows (its colour square in the strip); nothing is cut off after two entries.
+    void outlineLegendWraps() {
+        Viewport v;
+        v.resize(640, 520);
+        v.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&v));
+        const LoadResult r = loadImage(data("png-chest/nih_cxr14_00000001_000.png"));
+        QVERIFY(r.ok());
+        v.setImage(r.image);
+        const QList<QColor> colours{QColor(255, 0, 0), QColor(0, 255, 0), QColor(0, 0, 255), QColor(255, 255, 0), QColor(255, 0, 255),
+                                    QColor(0, 255, 255)};
+        QVector<Outline> outlines;
+        for (int i = 0; i < colours.size(); ++i)
+            outlines << Outline{{QPolygonF(QRectF(20 + 30 * i, 20, 20, 20))}, colours[i],
+                                QString("a long prompt name number %1 about the left effusion").arg(i + 1)};
+        v.setOutlines(outlines.mid(0, 2));
+        const int two = v.height() - v.imageArea().height();
+        v.setOutlines(outlines);
+        QCoreApplication::processEvents();
+        const int six = v.height() - v.imageArea().height();
+        QVERIFY2(six >= two + v.fontMetrics().height(), qPrintable(QString("%1 vs %2").arg(six).arg(two)));
+        const QImage shot = v.grab().toImage().convertToFormat(QImage::Format_RGB32);
+        for (const QColor& c : colours) {
+            bool found = false;
+            for (int y = v.imageArea().bottom() + 1; y < shot.height() && !found; ++y)
+                for (int x = 0; x < shot.width() && !found; ++x) found = shot.pixel(x, y) == c.rgb();
+            QVERIFY2(found, qPrintable(c.name()));
+        }
+    }
+
     // The Otsu outline is a vector path: continuous at fit zoom (one connected line per region).
     void outlineIsContinuousAtAnyZoom() {
         Viewport v;

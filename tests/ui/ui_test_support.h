@@ -5,8 +5,11 @@
 #include "grounding.h"
 #include "mainwindow.h"
 
+#include <QAbstractButton>
 #include <QApplication>
 #include <QDir>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QMouseEvent>
 #include <QSettings>
 #include <QSignalSpy>
@@ -17,8 +20,9 @@
 
 namespace uitest {
 
-// How long a test waits for one grounding request: long, because a 300-step run of the small model
-// takes minutes on a loaded 2-core machine (ctest's limit for a whole test file is 30 minutes).
+// How long a test waits for one grounding request. The UI tests ground at 30 steps (seconds on an
+// idle machine); a loaded 2-core machine can take minutes, and waiting longer never slows a test
+// that passes (ctest's limit for a whole test file is 30 minutes).
 constexpr int kGroundingWaitMs = 1500000;
 
 inline QString data(const QString& rel) { return QStringLiteral(CXRG_TEST_DATA "/") + rel; }
@@ -77,6 +81,44 @@ inline bool groundAndWait(cxr::ui::GroundingPanel* g, const QStringList& prompts
 inline void sendMouse(QWidget* w, QEvent::Type type, QPointF pos, Qt::MouseButton button, Qt::MouseButtons buttons) {
     QMouseEvent e(type, pos, w->mapToGlobal(pos), button, buttons, Qt::NoModifier);
     QApplication::sendEvent(w, &e);
+}
+
+// Every visible button of the window lies inside it (in a scroll area, such as the grounding
+// panel, it may be scrolled to vertically, never sideways), and no scroll area's content is wider
+// than its view. False with the first problem in `problem`.
+inline bool buttonsInside(QWidget* w, const QString& when, QString* problem) {
+    QCoreApplication::processEvents();
+    QTest::qWait(50);
+    const QRect window = w->rect();
+    if (w->minimumSizeHint().width() > w->width()) {
+        *problem = QStringLiteral("%1: the window needs %2 px, has %3").arg(when).arg(w->minimumSizeHint().width()).arg(w->width());
+        return false;
+    }
+    for (QAbstractButton* b : w->findChildren<QAbstractButton*>()) {
+        if (!b->isVisibleTo(w) || b->window() != w) continue;
+        QRect r(b->mapTo(w, QPoint(0, 0)), b->size());
+        for (QWidget* p = b->parentWidget(); p; p = p->parentWidget())
+            if (qobject_cast<QScrollArea*>(p)) {
+                r.moveTop(std::clamp(r.top(), 0, std::max(0, window.height() - r.height())));
+                break;
+            }
+        if (!window.contains(r)) {
+            *problem = QStringLiteral("%1: %2 at %3,%4 %5x%6 outside %7x%8")
+                           .arg(when, b->text().isEmpty() ? b->toolTip() : b->text())
+                           .arg(r.x()).arg(r.y()).arg(r.width()).arg(r.height())
+                           .arg(window.width()).arg(window.height());
+            return false;
+        }
+    }
+    for (QScrollArea* a : w->findChildren<QScrollArea*>())
+        if (a->isVisibleTo(w) && a->widget()) {
+            if (a->horizontalScrollBar()->value() != 0 || a->widget()->width() > a->viewport()->width()) {
+                *problem = QStringLiteral("%1: content %2 px in %3 px, scrolled sideways by %4")
+                               .arg(when).arg(a->widget()->width()).arg(a->viewport()->width()).arg(a->horizontalScrollBar()->value());
+                return false;
+            }
+        }
+    return true;
 }
 
 // README pictures: with CXRG_SCREENSHOT_DIR set (e.g. docs/screenshots, under xvfb-run), saves a
