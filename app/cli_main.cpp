@@ -2,6 +2,7 @@
 #include "cli_common.h"
 
 #include "bench_engine.h"
+#include "omp_policy.h"
 
 #include "imaging/image.h"
 #include "imaging/loader.h"
@@ -105,7 +106,7 @@ void usage(FILE* to) {
         "  bench viewer [--size N] [--repeat K] [--file DICOM]\n"
         "                                  open + first render and window/level step timings\n"
         "  bench engine --config DIR [--steps N] [--device ...] [--precision ...] [--no-naive]\n"
-        "         [--compare-bf16] [--channels-last on|off] [--size N] [--threads N]\n"
+        "         [--compare-bf16] [--channels-last on|off] [--quick] [--size N] [--threads N]\n"
         "                                  naive pipeline vs this engine, real-size random model\n"
         "  help                            this text\n");
     std::fputs(text.toUtf8().constData(), to);
@@ -186,6 +187,10 @@ int cmdRender(const QStringList& args) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    // The commands that run the engine: OpenMP's idle threads should sleep, not spin.
+    if (argc > 1)
+        for (const char* c : {"ground", "export", "evaluate", "prepare", "bench"})
+            if (std::strcmp(argv[1], c) == 0) cxr::app::preferPassiveOpenMp(argv);
     // export draws text into pictures: it needs a GUI application (offscreen, no display).
     const bool gui = argc > 1 && std::strcmp(argv[1], "export") == 0;
     if (gui && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");

@@ -2,11 +2,13 @@
 // building and measuring the engine on CUDA machines that only have PyTorch's LibTorch.
 //   cxr-ground-engine bench --config DIR [--steps N] [--device cuda] [--precision bf16] [--no-naive]
 #include "bench_engine.h"
+#include "omp_policy.h"
 
 #include <cstdio>
 #include <cstring>
 
 int main(int argc, char** argv) {
+    cxr::app::preferPassiveOpenMp(argv);
     if (argc < 2 || std::strcmp(argv[1], "bench") != 0) {
         std::fprintf(stderr, "usage: cxr-ground-engine bench --config DIR [--steps N] [--device cpu|cuda] "
                              "[--precision fp32|bf16|fp16] [--threads N] [--size N] [--no-naive]\n");

@@ -1,11 +1,13 @@
 // cxr-viewer: the desktop viewer.
 //   cxr-viewer [FILE...] [--samples] [--screenshot OUT.png] [--theme dark|light] [--language en|de]
 #include "app.h"
+#include "omp_policy.h"
 
 #include <QApplication>
 #include <QSettings>
 
 int main(int argc, char** argv) {
+    cxr::app::preferPassiveOpenMp(argv);
     QApplication app(argc, argv);
     cxr::ui::initApplication(app);
     // The language must be known before the command line is parsed (translated --help).

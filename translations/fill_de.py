@@ -1126,13 +1126,57 @@ Befehle:
                                   8 Bit grau (RGB bei Farbbildern), Originalgröße;
                                   N zählt ab 1
   ground --model ORDNER --image EINGABE --prompt TEXT [--prompt TEXT ...] --out ORDNER
-         [--device cpu|cuda] [--precision fp32|bf16|fp16] [--steps N] [--window A:B]
-         [--layers L,...] [--threads N] [--no-otsu]
+         [--preset paper|fast] [--steps N] [--window A:B] [--layers L,...] [--no-otsu]
+         [--attribution KATEGORIE] [--device cpu|cuda|cuda:N] [--precision fp32|bf16|fp16]
+         [--allow-tf32] [--threads N] [--no-cache] [--cache-dir ORDNER] [--cache-max-mb N]
                                   Heatmaps der Sätze auf dem Bild; für Satz k enthält
                                   ORDNER/<k dreistellig>/ heatmap.npy,
                                   heatmap_smooth.npy, heatmap_original.npy,
                                   overlay.png und result.json
+  prepare --model ORDNER --image EINGABE [--image EINGABE ...] [Methodenoptionen]
+         [Cache-Optionen]
+                                  die Inversions-Trajektorien der Bilder in den
+                                  Trajektorien-Cache, sodass ein Satz später nur die
+                                  Durchläufe des Fensters kostet (z. B. eine
+                                  Arbeitsliste über Nacht)
   tokenize --model ORDNER TEXT    CLIP-Token-IDs als JSON {input_ids, length}
+  metrics --heatmap H.npy --boxes "x,y,w,h;x,y,w,h"
+                                  MS-CXR-Metriken einer Karte in Originalgröße (NaN =
+                                  außerhalb des analysierten Ausschnitts) als JSON
+                                  {cnr_abs, cnr, miou, auroc_binned, auroc}
+  evaluate --model ORDNER --csv DATEI --images WURZEL --out ORDNER [--split NAME]
+         [--shard K/N] [--resume] [--limit N] [--attribution] [--ablate SPEC]
+         [Methodenoptionen] [Cache-Optionen]
+                                  das MS-CXR-Protokoll über eine CSV: Bilder sind
+                                  WURZEL/<Pfad ohne files/> (oder WURZEL/<Pfad>);
+                                  AUSGABE/results.jsonl erhält je fertiger Probe eine
+                                  Zeile, --resume überspringt fertige Proben; danach
+                                  AUSGABE/summary.md, summary.json, summary.png
+                                  (Aufbau von Tabelle I). --shard K/N (K ab 1) nimmt
+                                  jedes N-te Bild (nach Pfad sortiert), --limit die
+                                  ersten N Proben; --ablate "layers=3; window=60:120;
+                                  otsu=off" (oder "default", paper-table2,
+                                  paper-table3) zeichnet jede Schicht bei jedem Aufruf
+                                  einmal je Bild auf und wertet jede Einstellung daraus
+                                  aus: AUSGABE/ablation.md, ablation.json (Aufbau von
+                                  Tabelle II)
+  export --model ORDNER --image EINGABE --prompt TEXT [--prompt TEXT ...] --out DATEI
+         [--format png|jpg|dcm|seg|pmap] [--grid RxC] [--anonymise] [--overwrite]
+         [--boxes CSV] [--colour-map inferno|viridis|jet] [--opacity 0..1]
+         [--mask outline|fill|off] [Methodenoptionen wie bei ground]
+                                  das annotierte Bild des Betrachters in
+                                  Originalauflösung: Heatmap, Maske, Boxen, der Satz,
+                                  der Farbbalken und die Forschungszeile; mehrere Sätze
+                                  ergeben ein Raster; dcm schreibt ein Secondary
+                                  Capture in die Untersuchung der Quelle; seg eine
+                                  DICOM-Segmentierung der Otsu-Maske, pmap eine DICOM
+                                  Parametric Map der Heatmap (ein Satz, DICOM-Quelle,
+                                  deren Auflösung und Untersuchung); überschreibt nie
+                                  ohne --overwrite
+  merge AUSGABE ORDNER... | merge --out AUSGABE ORDNER...
+                                  die Ausgabeordner von evaluate-Teilläufen zu einer
+                                  results.jsonl und Zusammenfassung vereinen; siehe
+                                  installer/slurm_evaluate.sh für ein Slurm-Job-Array
   pacs echo|find|get|send --server SERVER [--aet UNSERER] [--user NAME] [--timeout S]
                                   SERVER ist dicomweb:http(s)://host:port/dicom-web oder
                                   dimse:AETITEL@host:port; das Passwort von --user kommt
@@ -1150,9 +1194,12 @@ Befehle:
                                   einen Modellordner prüfen / die Tensoren auflisten,
                                   die ein gültiger Checkpoint dieser Konfiguration enthält
   bench viewer [--size N] [--repeat K] [--file DICOM]
-                                  Zeiten für Öffnen + erste Darstellung und einen Fensterungsschritt
+                                  Zeiten für Öffnen + erste Darstellung und einen
+                                  Fensterungsschritt
   bench engine --config ORDNER [--steps N] [--device ...] [--precision ...] [--no-naive]
-                                  naive Pipeline gegen diese Engine, Modell in echter Größe mit Zufallsgewichten
+         [--compare-bf16] [--channels-last on|off] [--quick] [--size N] [--threads N]
+                                  naive Pipeline gegen diese Engine, Modell in echter
+                                  Größe mit Zufallsgewichten
   help                            dieser Text
 """,
     'CXR Ground %1\nChest X-ray viewer': """CXR Ground %1

@@ -181,7 +181,9 @@ bool setupRun(Engine::Impl* d, const RunSettings& run, std::string* error) {
         return false;
     }
     d->dtype = precisionType(run.precision);
-    d->channelsLast = d->device.is_cpu();  // README "Benchmarks": faster with oneDNN, the same arithmetic
+    // Channels-last convolutions (oneDNN) were measured slower end to end on this LibTorch: off
+    // unless asked for (README "Benchmarks", bench engine --channels-last on).
+    d->channelsLast = false;
     if (d->device.is_cuda()) {
         // fp32 stays fp32 on recent GPUs unless the user allows TF32; the shapes are fixed, so
         // cuDNN may pick its fastest kernels once.
