@@ -925,6 +925,14 @@ int GroundingPanel::selectedResult() const {
     return row;  // the heat map follows the selection; the tick is its outline
 }
 
+const QVector<QPolygonF>& GroundingPanel::contoursOf(const std::shared_ptr<const grounding::PromptResult>& r) const {
+    for (const auto& c : contourCache_)
+        if (c.first == r) return c.second;
+    if (contourCache_.size() >= 32) contourCache_.removeFirst();
+    contourCache_.append({r, annotate::maskContours(r->original, r->originalWidth, r->originalHeight)});
+    return contourCache_.last().second;
+}
+
 QVector<Outline> GroundingPanel::outlines() const {
     QVector<Outline> out;
     if (maskMode() == MaskMode::Off) return out;
@@ -932,9 +940,10 @@ QVector<Outline> GroundingPanel::outlines() const {
     const int selected = selectedResult();
     for (int i = 0; i < es.size(); ++i) {
         if (!es[i].visible) continue;
-        const grounding::PromptResult& r = i == selected ? *displayedResult() : *es[i].result;
         Outline o;
-        o.contours = annotate::maskContours(r.original, r.originalWidth, r.originalHeight);
+        const grounding::PromptResult* r = i == selected ? displayedResult() : es[i].result.get();
+        if (r == es[i].result.get()) o.contours = contoursOf(es[i].result);
+        else o.contours = annotate::maskContours(r->original, r->originalWidth, r->originalHeight);  // a word's map
         o.colour = i == selected ? maskColour_ : es[i].outlineColour;
         o.name = es[i].name;
         if (i == selected) out.prepend(o);

@@ -281,6 +281,10 @@ private:
     QListWidget* chips_;
     int activeWord_ = -1;
     std::unique_ptr<grounding::PromptResult> wordResult_;
+    // Outline contours of recent results (findContours at original size costs tens of ms on a
+    // large image; outlines() runs on every overlay update). Holding the result keeps its address.
+    const QVector<QPolygonF>& contoursOf(const std::shared_ptr<const grounding::PromptResult>& r) const;
+    mutable QVector<QPair<std::shared_ptr<const grounding::PromptResult>, QVector<QPolygonF>>> contourCache_;
     QCheckBox* showHeat_;
     QComboBox* cmap_;
     QSlider* opacity_;
