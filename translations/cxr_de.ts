@@ -11,7 +11,7 @@
     <message>
         <location filename="../app/cli_bench.cpp" line="80" />
         <location filename="../app/cli_eval.cpp" line="665" />
-        <location filename="../app/cli_main.cpp" line="157" />
+        <location filename="../app/cli_main.cpp" line="158" />
         <location filename="../app/cli_pacs.cpp" line="171" />
         <source>unknown option %1</source>
         <translation>unbekannte Option %1</translation>
@@ -126,7 +126,7 @@
         <translation>inspect-model braucht einen Modellordner</translation>
     </message>
     <message>
-        <location filename="../app/cli_main.cpp" line="124" />
+        <location filename="../app/cli_main.cpp" line="125" />
         <source>info needs exactly one input file</source>
         <translation>info braucht genau eine Eingabedatei</translation>
     </message>
@@ -182,7 +182,7 @@
     </message>
     <message>
         <location filename="../app/cli_eval.cpp" line="260" />
-        <location filename="../app/cli_main.cpp" line="126" />
+        <location filename="../app/cli_main.cpp" line="127" />
         <location filename="../app/cli_pacs.cpp" line="174" />
         <source>%1: the file does not exist</source>
         <translation>%1: die Datei existiert nicht</translation>
@@ -349,7 +349,7 @@
         <translation> (%1 Duplikat(e) einfach gezählt)</translation>
     </message>
     <message>
-        <location filename="../app/cli_main.cpp" line="31" />
+        <location filename="../app/cli_main.cpp" line="32" />
         <source>Usage: cxr-ground &lt;command&gt; [options]
 
 Commands:
@@ -426,7 +426,7 @@ Commands:
   bench viewer [--size N] [--repeat K] [--file DICOM]
                                   open + first render and window/level step timings
   bench engine --config DIR [--steps N] [--device ...] [--precision ...] [--no-naive]
-         [--compare-bf16] [--channels-last on|off] [--size N] [--threads N]
+         [--compare-bf16] [--channels-last on|off] [--quick] [--size N] [--threads N]
                                   naive pipeline vs this engine, real-size random model
   help                            this text
 </source>
@@ -439,13 +439,57 @@ Befehle:
                                   8 Bit grau (RGB bei Farbbildern), Originalgröße;
                                   N zählt ab 1
   ground --model ORDNER --image EINGABE --prompt TEXT [--prompt TEXT ...] --out ORDNER
-         [--device cpu|cuda] [--precision fp32|bf16|fp16] [--steps N] [--window A:B]
-         [--layers L,...] [--threads N] [--no-otsu]
+         [--preset paper|fast] [--steps N] [--window A:B] [--layers L,...] [--no-otsu]
+         [--attribution KATEGORIE] [--device cpu|cuda|cuda:N] [--precision fp32|bf16|fp16]
+         [--allow-tf32] [--threads N] [--no-cache] [--cache-dir ORDNER] [--cache-max-mb N]
                                   Heatmaps der Sätze auf dem Bild; für Satz k enthält
                                   ORDNER/&lt;k dreistellig&gt;/ heatmap.npy,
                                   heatmap_smooth.npy, heatmap_original.npy,
                                   overlay.png und result.json
+  prepare --model ORDNER --image EINGABE [--image EINGABE ...] [Methodenoptionen]
+         [Cache-Optionen]
+                                  die Inversions-Trajektorien der Bilder in den
+                                  Trajektorien-Cache, sodass ein Satz später nur die
+                                  Durchläufe des Fensters kostet (z. B. eine
+                                  Arbeitsliste über Nacht)
   tokenize --model ORDNER TEXT    CLIP-Token-IDs als JSON {input_ids, length}
+  metrics --heatmap H.npy --boxes "x,y,w,h;x,y,w,h"
+                                  MS-CXR-Metriken einer Karte in Originalgröße (NaN =
+                                  außerhalb des analysierten Ausschnitts) als JSON
+                                  {cnr_abs, cnr, miou, auroc_binned, auroc}
+  evaluate --model ORDNER --csv DATEI --images WURZEL --out ORDNER [--split NAME]
+         [--shard K/N] [--resume] [--limit N] [--attribution] [--ablate SPEC]
+         [Methodenoptionen] [Cache-Optionen]
+                                  das MS-CXR-Protokoll über eine CSV: Bilder sind
+                                  WURZEL/&lt;Pfad ohne files/&gt; (oder WURZEL/&lt;Pfad&gt;);
+                                  AUSGABE/results.jsonl erhält je fertiger Probe eine
+                                  Zeile, --resume überspringt fertige Proben; danach
+                                  AUSGABE/summary.md, summary.json, summary.png
+                                  (Aufbau von Tabelle I). --shard K/N (K ab 1) nimmt
+                                  jedes N-te Bild (nach Pfad sortiert), --limit die
+                                  ersten N Proben; --ablate "layers=3; window=60:120;
+                                  otsu=off" (oder "default", paper-table2,
+                                  paper-table3) zeichnet jede Schicht bei jedem Aufruf
+                                  einmal je Bild auf und wertet jede Einstellung daraus
+                                  aus: AUSGABE/ablation.md, ablation.json (Aufbau von
+                                  Tabelle II)
+  export --model ORDNER --image EINGABE --prompt TEXT [--prompt TEXT ...] --out DATEI
+         [--format png|jpg|dcm|seg|pmap] [--grid RxC] [--anonymise] [--overwrite]
+         [--boxes CSV] [--colour-map inferno|viridis|jet] [--opacity 0..1]
+         [--mask outline|fill|off] [Methodenoptionen wie bei ground]
+                                  das annotierte Bild des Betrachters in
+                                  Originalauflösung: Heatmap, Maske, Boxen, der Satz,
+                                  der Farbbalken und die Forschungszeile; mehrere Sätze
+                                  ergeben ein Raster; dcm schreibt ein Secondary
+                                  Capture in die Untersuchung der Quelle; seg eine
+                                  DICOM-Segmentierung der Otsu-Maske, pmap eine DICOM
+                                  Parametric Map der Heatmap (ein Satz, DICOM-Quelle,
+                                  deren Auflösung und Untersuchung); überschreibt nie
+                                  ohne --overwrite
+  merge AUSGABE ORDNER... | merge --out AUSGABE ORDNER...
+                                  die Ausgabeordner von evaluate-Teilläufen zu einer
+                                  results.jsonl und Zusammenfassung vereinen; siehe
+                                  installer/slurm_evaluate.sh für ein Slurm-Job-Array
   pacs echo|find|get|send --server SERVER [--aet UNSERER] [--user NAME] [--timeout S]
                                   SERVER ist dicomweb:http(s)://host:port/dicom-web oder
                                   dimse:AETITEL@host:port; das Passwort von --user kommt
@@ -463,34 +507,37 @@ Befehle:
                                   einen Modellordner prüfen / die Tensoren auflisten,
                                   die ein gültiger Checkpoint dieser Konfiguration enthält
   bench viewer [--size N] [--repeat K] [--file DICOM]
-                                  Zeiten für Öffnen + erste Darstellung und einen Fensterungsschritt
+                                  Zeiten für Öffnen + erste Darstellung und einen
+                                  Fensterungsschritt
   bench engine --config ORDNER [--steps N] [--device ...] [--precision ...] [--no-naive]
-                                  naive Pipeline gegen diese Engine, Modell in echter Größe mit Zufallsgewichten
+         [--compare-bf16] [--channels-last on|off] [--quick] [--size N] [--threads N]
+                                  naive Pipeline gegen diese Engine, Modell in echter
+                                  Größe mit Zufallsgewichten
   help                            dieser Text
 </translation>
     </message>
     <message>
-        <location filename="../app/cli_main.cpp" line="148" />
+        <location filename="../app/cli_main.cpp" line="149" />
         <source>--window needs CENTER:WIDTH with a positive width, e.g. 2048:4096</source>
         <translation>--window braucht ZENTRUM:BREITE mit positiver Breite, z. B. 2048:4096</translation>
     </message>
     <message>
-        <location filename="../app/cli_main.cpp" line="154" />
+        <location filename="../app/cli_main.cpp" line="155" />
         <source>--frame needs a frame number (1 = first)</source>
         <translation>--frame braucht eine Bildnummer (1 = erstes Bild)</translation>
     </message>
     <message>
-        <location filename="../app/cli_main.cpp" line="162" />
+        <location filename="../app/cli_main.cpp" line="163" />
         <source>render needs an input file and an output PNG</source>
         <translation>render braucht eine Eingabedatei und eine Ausgabe-PNG</translation>
     </message>
     <message>
-        <location filename="../app/cli_main.cpp" line="182" />
+        <location filename="../app/cli_main.cpp" line="183" />
         <source>%1: cannot write the PNG (folder missing, not writable or disk full?)</source>
         <translation>%1: die PNG-Datei kann nicht geschrieben werden (Ordner fehlt, schreibgeschützt oder Datenträger voll?)</translation>
     </message>
     <message>
-        <location filename="../app/cli_main.cpp" line="233" />
+        <location filename="../app/cli_main.cpp" line="238" />
         <source>unknown command %1</source>
         <translation>unbekannter Befehl %1</translation>
     </message>
@@ -1948,96 +1995,96 @@ Befehle:
 <context>
     <name>cxr::ui::GroundingPanel</name>
     <message>
-        <location filename="../ui/grounding.cpp" line="47" />
+        <location filename="../ui/grounding.cpp" line="44" />
         <source>Grounding</source>
         <translation>Grounding</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="60" />
+        <location filename="../ui/grounding.cpp" line="57" />
         <source>Details…</source>
         <translation>Details…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="61" />
+        <location filename="../ui/grounding.cpp" line="58" />
         <source>Every problem of the model folder</source>
         <translation>Jedes Problem des Modellordners</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="69" />
+        <location filename="../ui/grounding.cpp" line="66" />
         <source>Choose model folder…</source>
         <translation>Modellordner wählen…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="71" />
+        <location filename="../ui/grounding.cpp" line="68" />
         <source>Use the demo model</source>
         <translation>Demo-Modell verwenden</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="72" />
+        <location filename="../ui/grounding.cpp" line="69" />
         <source>The small model bundled for trying the viewer. Its weights are random: the maps show how grounding works, not where a finding is.</source>
         <translation>Das kleine mitgelieferte Modell zum Ausprobieren. Seine Gewichte sind zufällig: Die Karten zeigen, wie das Verorten funktioniert, nicht, wo ein Befund liegt.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="78" />
+        <location filename="../ui/grounding.cpp" line="75" />
         <source>demo model - random weights: the maps mean nothing</source>
         <translation>Demo-Modell - Zufallsgewichte: die Karten bedeuten nichts</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="82" />
+        <location filename="../ui/grounding.cpp" line="79" />
         <source>Report sentence or whole report, in English: the model reads English only (Ctrl+Enter grounds):</source>
         <translation>Befundsatz oder ganzer Befund, auf Englisch: Das Modell liest nur Englisch (Strg+Eingabe verortet):</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="91" />
-        <location filename="../ui/grounding.cpp" line="545" />
+        <location filename="../ui/grounding.cpp" line="88" />
+        <location filename="../ui/grounding.cpp" line="542" />
         <source>Ground</source>
         <translation>Verorten</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="92" />
+        <location filename="../ui/grounding.cpp" line="89" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="122" />
+        <location filename="../ui/grounding.cpp" line="119" />
         <source>Grounded prompts on this image (double-click renames, right-click for more). The heat map is the selected prompt's; every ticked prompt is outlined in its colour.</source>
         <translation>Verortete Sätze auf diesem Bild (Doppelklick benennt um, Rechtsklick für mehr). Die Heatmap ist die des ausgewählten Satzes; jeder angehakte Satz wird in seiner Farbe umrandet.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="144" />
+        <location filename="../ui/grounding.cpp" line="141" />
         <source>Words (click one for its own map, again for the sentence):</source>
         <translation>Wörter (eines anklicken für seine eigene Karte, erneut für den Satz):</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="173" />
+        <location filename="../ui/grounding.cpp" line="170" />
         <source>Opacity:</source>
         <translation>Deckkraft:</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="230" />
+        <location filename="../ui/grounding.cpp" line="227" />
         <source>Model: %1
 %2 M parameters, %3, %4 threads</source>
         <translation>Modell: %1
 %2 Mio. Parameter, %3, %4 Threads</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="398" />
+        <location filename="../ui/grounding.cpp" line="395" />
         <source>Loading the model from %1…</source>
         <translation>Das Modell wird aus %1 geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="375" />
-        <location filename="../ui/grounding.cpp" line="425" />
+        <location filename="../ui/grounding.cpp" line="372" />
+        <location filename="../ui/grounding.cpp" line="422" />
         <source>Model folder</source>
         <translation>Modellordner</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="551" />
+        <location filename="../ui/grounding.cpp" line="548" />
         <source>Type or paste a sentence to ground.</source>
         <translation>Einen Satz zum Verorten eingeben oder einfügen.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="573" />
+        <location filename="../ui/grounding.cpp" line="570" />
         <source>No usable model is loaded.</source>
         <translation>Es ist kein verwendbares Modell geladen.</translation>
     </message>
@@ -2057,93 +2104,93 @@ Befehle:
         <translation>, ohne Otsu</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="70" />
+        <location filename="../ui/grounding.cpp" line="67" />
         <source>Download model…</source>
         <translation>Modell herunterladen…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="87" />
+        <location filename="../ui/grounding.cpp" line="84" />
         <source>e.g. Small left pleural effusion — or paste a whole report: every sentence is grounded</source>
         <translation>z. B. Kleiner Pleuraerguss links — oder einen ganzen Befund einfügen: jeder Satz wird verortet</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="93" />
+        <location filename="../ui/grounding.cpp" line="90" />
         <source>Stops the running sentence, the queued ones and the preparation in the background; what is prepared is kept</source>
         <translation>Hält den laufenden Satz, die wartenden und die Vorbereitung im Hintergrund an; was vorbereitet ist, bleibt erhalten</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="95" />
+        <location filename="../ui/grounding.cpp" line="92" />
         <source>Method…</source>
         <translation>Methode…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="96" />
+        <location filename="../ui/grounding.cpp" line="93" />
         <source>Inversion steps, attention window, layers and Otsu mask for new prompts</source>
         <translation>Inversionsschritte, Attention-Fenster, Schichten und Otsu-Maske für neue Sätze</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="160" />
+        <location filename="../ui/grounding.cpp" line="157" />
         <source>Heat map</source>
         <translation>Heatmap</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="177" />
+        <location filename="../ui/grounding.cpp" line="174" />
         <source>Heat values at or below this are transparent</source>
         <translation>Heatmap-Werte bis zu diesem Wert sind durchsichtig</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="182" />
+        <location filename="../ui/grounding.cpp" line="179" />
         <source>Hide below:</source>
         <translation>Ausblenden bis:</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="184" />
+        <location filename="../ui/grounding.cpp" line="181" />
         <source>Outline</source>
         <translation>Umriss</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="185" />
+        <location filename="../ui/grounding.cpp" line="182" />
         <source>Fill</source>
         <translation>Füllung</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="186" />
+        <location filename="../ui/grounding.cpp" line="183" />
         <source>Off</source>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="188" />
+        <location filename="../ui/grounding.cpp" line="185" />
         <source>Colour of the Otsu mask</source>
         <translation>Farbe der Otsu-Maske</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="193" />
+        <location filename="../ui/grounding.cpp" line="190" />
         <source>Otsu mask:</source>
         <translation>Otsu-Maske:</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="259" />
+        <location filename="../ui/grounding.cpp" line="256" />
         <source>Model folder: %1</source>
         <translation>Modellordner: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/grounding.cpp" line="260" />
+        <location filename="../ui/grounding.cpp" line="257" />
         <source>%1 cannot be used (%n problem(s)): %2</source>
         <translation><numerusform>%1 ist nicht verwendbar (%n Problem): %2</numerusform><numerusform>%1 ist nicht verwendbar (%n Probleme): %2</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="337" />
+        <location filename="../ui/grounding.cpp" line="334" />
         <source>Mask colour</source>
         <translation>Maskenfarbe</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="340" />
+        <location filename="../ui/grounding.cpp" line="337" />
         <source>No model: choose the folder that holds configs/, models/, text_encoder/ and tokenizer/, or download it.</source>
         <translation>Kein Modell: den Ordner wählen, der configs/, models/, text_encoder/ und tokenizer/ enthält, oder es herunterladen.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="341" />
-        <location filename="../ui/grounding.cpp" line="446" />
+        <location filename="../ui/grounding.cpp" line="338" />
+        <location filename="../ui/grounding.cpp" line="443" />
         <source>Method: %1</source>
         <translation>Methode: %1</translation>
     </message>
@@ -2153,21 +2200,21 @@ Befehle:
         <translation> (nicht die Einstellungen der Veröffentlichung)</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="515" />
+        <location filename="../ui/grounding.cpp" line="512" />
         <source>%1
 From a %2 (SOP Instance UID %3)</source>
         <translation>%1
 Aus einer %2 (SOP-Instance-UID %3)</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="518" />
+        <location filename="../ui/grounding.cpp" line="515" />
         <source>Negated ("%1"): the sentence denies a finding; the map shows where the words point, not a finding.
 </source>
         <translation>Verneint („%1“): der Satz verneint einen Befund; die Karte zeigt, worauf die Wörter verweisen, keinen Befund.
 </translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="521" />
+        <location filename="../ui/grounding.cpp" line="518" />
         <source>%1
 %2
 %3 UNet calls, %4 s%5</source>
@@ -2176,175 +2223,175 @@ Aus einer %2 (SOP-Instance-UID %3)</translation>
 %3 UNet-Aufrufe, %4 s%5</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="527" />
+        <location filename="../ui/grounding.cpp" line="524" />
         <source>
 Longer than 77 tokens: the end was cut off.</source>
         <translation>
 Länger als 77 Token: das Ende wurde abgeschnitten.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/grounding.cpp" line="545" />
+        <location filename="../ui/grounding.cpp" line="542" />
         <source>Ground %n sentences</source>
         <translation><numerusform>%n Satz verorten</numerusform><numerusform>%n Sätze verorten</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="556" />
+        <location filename="../ui/grounding.cpp" line="553" />
         <source>The text has %1 sentences; at most %2 are grounded at once. Paste one report, or a part of it.</source>
         <translation>Der Text hat %1 Sätze; höchstens %2 werden auf einmal verortet. Fügen Sie einen Befund oder einen Teil davon ein.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="568" />
+        <location filename="../ui/grounding.cpp" line="565" />
         <source>No image is open.</source>
         <translation>Es ist kein Bild geöffnet.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="578" />
+        <location filename="../ui/grounding.cpp" line="575" />
         <source>%1 sentences at once are too many; at most %2 are grounded in one request.</source>
         <translation>%1 Sätze auf einmal sind zu viele; höchstens %2 werden in einem Auftrag verortet.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="587" />
+        <location filename="../ui/grounding.cpp" line="584" />
         <source>"%1" reads as German. The model reads English only, so its map may mean little; negations such as "kein", "ohne" and "nicht" are still marked.</source>
         <translation>„%1“ ist Deutsch. Das Modell liest nur Englisch, seine Karte sagt daher wenig; Verneinungen wie „kein“, „ohne“ und „nicht“ werden trotzdem markiert.</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="615" />
+        <location filename="../ui/grounding.cpp" line="612" />
         <source>From the results cache (no model call).</source>
         <translation>Aus dem Ergebnis-Cache (kein Modellaufruf).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/grounding.cpp" line="631" />
+        <location filename="../ui/grounding.cpp" line="628" />
         <source>Queued (%n request(s) waiting).</source>
         <translation><numerusform>In der Warteschlange (%n Anfrage wartet).</numerusform><numerusform>In der Warteschlange (%n Anfragen warten).</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="646" />
+        <location filename="../ui/grounding.cpp" line="643" />
         <source>Starting…</source>
         <translation>Start…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="660" />
+        <location filename="../ui/grounding.cpp" line="657" />
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="671" />
+        <location filename="../ui/grounding.cpp" line="668" />
         <source>loading the model</source>
         <translation>Modell wird geladen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="671" />
+        <location filename="../ui/grounding.cpp" line="668" />
         <source>encoding the image</source>
         <translation>Bild wird kodiert</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="672" />
+        <location filename="../ui/grounding.cpp" line="669" />
         <source>encoding the text</source>
         <translation>Text wird kodiert</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="672" />
+        <location filename="../ui/grounding.cpp" line="669" />
         <source>inverting the image</source>
         <translation>Bild wird invertiert (DDIM)</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="673" />
+        <location filename="../ui/grounding.cpp" line="670" />
         <source>reading attention</source>
         <translation>Aufmerksamkeit wird gelesen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="673" />
+        <location filename="../ui/grounding.cpp" line="670" />
         <source>building the heat map</source>
         <translation>Heatmap wird erstellt</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="679" />
+        <location filename="../ui/grounding.cpp" line="676" />
         <source>, about %1 s left</source>
         <translation>, noch etwa %1 s</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="681" />
+        <location filename="../ui/grounding.cpp" line="678" />
         <source>%1: %2 of %3%4</source>
         <translation>%1: %2 von %3%4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/grounding.cpp" line="682" />
+        <location filename="../ui/grounding.cpp" line="679" />
         <source> (%n more queued)</source>
         <translation><numerusform> (%n weitere wartet)</numerusform><numerusform> (%n weitere warten)</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="729" />
-        <location filename="../ui/grounding.cpp" line="821" />
+        <location filename="../ui/grounding.cpp" line="726" />
+        <location filename="../ui/grounding.cpp" line="818" />
         <source>%1 [%2]</source>
         <translation>%1 [%2]</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="753" />
+        <location filename="../ui/grounding.cpp" line="750" />
         <source>Done in %1 s (%2 UNet calls)</source>
         <translation>Fertig in %1 s (%2 UNet-Aufrufe)</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="838" />
+        <location filename="../ui/grounding.cpp" line="835" />
         <source>Rename</source>
         <translation>Umbenennen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="839" />
+        <location filename="../ui/grounding.cpp" line="836" />
         <source>Re-run with other settings…</source>
         <translation>Mit anderen Einstellungen erneut ausführen…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="840" />
+        <location filename="../ui/grounding.cpp" line="837" />
         <source>Copy sentence to the prompt box</source>
         <translation>Satz in das Eingabefeld kopieren</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/grounding.cpp" line="845" />
+        <location filename="../ui/grounding.cpp" line="842" />
         <source>Compare in the grid (%n prompt(s))</source>
         <translation><numerusform>Im Raster vergleichen (%n Satz)</numerusform><numerusform>Im Raster vergleichen (%n Sätze)</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="847" />
+        <location filename="../ui/grounding.cpp" line="844" />
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="854" />
+        <location filename="../ui/grounding.cpp" line="851" />
         <source>Re-run "%1"</source>
         <translation>„%1“ erneut ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="960" />
+        <location filename="../ui/grounding_metrics.cpp" line="27" />
         <source>About the heart's size: measure the cardiothoracic ratio (C: two widths, heart then thorax).</source>
         <translation>Zur Herzgröße: den kardiothorakalen Quotienten messen (C: zwei Breiten, erst Herz, dann Thorax).</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="961" />
+        <location filename="../ui/grounding_metrics.cpp" line="28" />
         <source>Measured on this image: %1</source>
         <translation>Auf diesem Bild gemessen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="1004" />
+        <location filename="../ui/grounding_metrics.cpp" line="71" />
         <source>Metrics: select a grounded prompt.</source>
         <translation>Metriken: einen verorteten Satz auswählen.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/grounding.cpp" line="992" />
+        <location filename="../ui/grounding_metrics.cpp" line="59" />
         <source>%n box(es) of this sentence</source>
         <translation><numerusform>%n Box dieses Satzes</numerusform><numerusform>%n Boxen dieses Satzes</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/grounding.cpp" line="993" />
+        <location filename="../ui/grounding_metrics.cpp" line="60" />
         <source>all %n box(es)</source>
         <translation><numerusform>die %n Box</numerusform><numerusform>alle %n Boxen</numerusform></translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="1013" />
+        <location filename="../ui/grounding_metrics.cpp" line="80" />
         <source>Metrics against %1: computing…</source>
         <translation>Metriken gegen %1: wird berechnet…</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="1030" />
+        <location filename="../ui/grounding_metrics.cpp" line="97" />
         <source>Against %1:
 |CNR| %2   CNR %3
 mIoU %4 %   AUC-ROC %5 % (exact %6 %)</source>
@@ -2353,8 +2400,8 @@ mIoU %4 %   AUC-ROC %5 % (exact %6 %)</source>
 mIoU %4 %   AUC-ROC %5 % (exakt %6 %)</translation>
     </message>
     <message>
-        <location filename="../ui/grounding.cpp" line="664" />
-        <location filename="../ui/grounding.cpp" line="766" />
+        <location filename="../ui/grounding.cpp" line="661" />
+        <location filename="../ui/grounding.cpp" line="763" />
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
