@@ -105,22 +105,31 @@ int runEngineBench(const Options& o) {
     std::vector<Row> rows;
     double peak = 0, cur = 0;
 
+    // One prompt's text context, and its partial conditional pass of a window call (to the last
+    // recorded layer, up_blocks.0.attentions.2).
+    auto promptContext = [&] {
+        std::vector<int64_t> ids;
+        int len = 0;
+        bool tr = false;
+        engine->tokenize("small left pleural effusion", &ids, &len, &tr, nullptr);
+        return d->encodeText({ids});
+    };
+    auto partialPass = [&](const torch::Tensor& x, const torch::Tensor& ctx) {
+        nets::AttentionControl ctl;
+        ctl.record = s.layers;
+        ctl.stopAfter = 7;
+        d->unetCall(x, 500, ctx, &ctl);
+    };
+
     // The work of one window call: an instrumented partial conditional pass and a full pass.
     CallCost cost;
     {
         c10::InferenceMode g;
         const torch::Tensor x = torch::randn({1, 3, 64, 64});
-        std::vector<int64_t> ids;
-        int len = 0;
-        bool tr = false;
-        engine->tokenize("small left pleural effusion", &ids, &len, &tr, nullptr);
-        const torch::Tensor ctx = d->encodeText({ids});
+        const torch::Tensor ctx = promptContext();
         nets::Profile prof;
         nets::tProfile = &prof;
-        nets::AttentionControl ctl;
-        ctl.record = s.layers;
-        ctl.stopAfter = 7;
-        d->unetCall(x, 500, ctx, &ctl);
+        partialPass(x, ctx);
         cost.partialGflop = (prof.flops[0] + prof.flops[1] + prof.flops[2]) / 1e9;
         nets::Profile full;
         nets::tProfile = &full;
@@ -244,20 +253,13 @@ int runEngineBench(const Options& o) {
     {
         c10::InferenceMode g;
         const torch::Tensor x = torch::randn({1, 3, 64, 64});
-        std::vector<int64_t> ids;
-        int len = 0;
-        bool tr = false;
-        engine->tokenize("small left pleural effusion", &ids, &len, &tr, nullptr);
-        const torch::Tensor ctx = d->encodeText({ids});
+        const torch::Tensor ctx = promptContext();
         nets::Profile prof;
         const int reps = o.quick ? 10 : 5;
         for (int rep = 0; rep < reps + 1; ++rep) {
             nets::Profile p1;
             nets::tProfile = rep == 0 ? &p1 : &prof;  // the first call warms up
-            nets::AttentionControl ctl;
-            ctl.record = s.layers;
-            ctl.stopAfter = 7;
-            d->unetCall(x, 500, ctx, &ctl);
+            partialPass(x, ctx);
         }
         nets::tProfile = nullptr;
         const char* names[3] = {"down (conv_in, levels 0-2)", "middle", "up (to up_blocks.0.attentions.2)"};
@@ -273,23 +275,11 @@ int runEngineBench(const Options& o) {
     if (o.compareBf16 && d->device.is_cpu() && o.quick) {  // per call only
         c10::InferenceMode g;
         const torch::Tensor x = torch::randn({1, 3, 64, 64});
-        std::vector<int64_t> ids;
-        int len = 0;
-        bool tr = false;
-        engine->tokenize("small left pleural effusion", &ids, &len, &tr, nullptr);
-        const torch::Tensor ctx = d->encodeText({ids});
+        const torch::Tensor ctx = promptContext();
         auto perCall = [&] {
-            nets::AttentionControl ctl;
-            ctl.record = s.layers;
-            ctl.stopAfter = 7;
-            d->unetCall(x, 500, ctx, &ctl);  // warm-up
+            partialPass(x, ctx);  // warm-up
             const double t0 = now();
-            for (int r = 0; r < 10; ++r) {
-                nets::AttentionControl c2;
-                c2.record = s.layers;
-                c2.stopAfter = 7;
-                d->unetCall(x, 500, ctx, &c2);
-            }
+            for (int r = 0; r < 10; ++r) partialPass(x, ctx);
             return (now() - t0) / 10;
         };
         const double t32 = perCall();
@@ -330,6 +320,7 @@ int runEngineBench(const Options& o) {
         std::printf("  fp32 %.1f s, bf16 %.1f s: %.2fx; smoothed map max |diff| %.4f; mask agreement %.2f %%\n", t32, t16,
                     t32 / t16, worst, 100.0 * double(agree) / double(r32[0].heatmap.size()));
     }
+    memory(&peak, &cur);  // --quick runs no case that reads it
     std::printf("peak resident memory: %.0f MiB\n", peak);
     std::string rm = std::string("rm -rf '") + cacheDir + "'";
     if (std::system(rm.c_str()) != 0) std::fprintf(stderr, "cxr-ground: could not remove %s\n", cacheDir);
